@@ -1,0 +1,20 @@
+/* okc-core.h — the domain: tickets, topics, money; pure GLib, no GTK, no I/O
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "okc-attachment.h"
+#include "okc-enums.h"
+#include "okc-error.h"
+#include "okc-handoff.h"
+#include "okc-json.h"
+#include "okc-message.h"
+#include "okc-money.h"
+#include "okc-requester.h"
+#include "okc-ticket.h"
+#include "okc-time.h"
+#include "okc-topic.h"
+#include "okc-user.h"

@@ -1,0 +1,67 @@
+/* okc-enums.h — the domain's enumerations; their nicks are the names on the wire
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum /*< prefix=OKC_TICKET_STATUS >*/
+{
+  OKC_TICKET_STATUS_NEW,                                    /*< nick=new >*/
+  OKC_TICKET_STATUS_OPEN,                                   /*< nick=open >*/
+  OKC_TICKET_STATUS_WAITING_CUSTOMER,                       /*< nick=waiting_customer >*/
+  OKC_TICKET_STATUS_WAITING_APPROVAL,                       /*< nick=waiting_approval >*/
+  OKC_TICKET_STATUS_RESOLVED,                               /*< nick=resolved >*/
+} OkcTicketStatus;
+
+/* Ordered by urgency: a larger value outranks a smaller one. */
+typedef enum /*< prefix=OKC_PRIORITY >*/
+{
+  OKC_PRIORITY_LOW,                                         /*< nick=low >*/
+  OKC_PRIORITY_NORMAL,                                      /*< nick=normal >*/
+  OKC_PRIORITY_HIGH,                                        /*< nick=high >*/
+  OKC_PRIORITY_URGENT,                                      /*< nick=urgent >*/
+} OkcPriority;
+
+/* The role of a signed-in user. Chatbot is the service account that hands tickets off. */
+typedef enum /*< prefix=OKC_ROLE >*/
+{
+  OKC_ROLE_AGENT,                                           /*< nick=agent >*/
+  OKC_ROLE_SUPERVISOR,                                      /*< nick=supervisor >*/
+  OKC_ROLE_CHATBOT,                                         /*< nick=chatbot >*/
+} OkcRole;
+
+/* Who a customer is to OK2Charge: the guest who charges, or the host who owns the site. */
+typedef enum /*< prefix=OKC_AUDIENCE >*/
+{
+  OKC_AUDIENCE_GUEST,                                       /*< nick=guest >*/
+  OKC_AUDIENCE_HOST,                                        /*< nick=host >*/
+} OkcAudience;
+
+typedef enum /*< prefix=OKC_SENDER >*/
+{
+  OKC_SENDER_CUSTOMER,                                      /*< nick=customer >*/
+  OKC_SENDER_CHATBOT,                                       /*< nick=chatbot >*/
+  OKC_SENDER_AGENT,                                         /*< nick=agent >*/
+} OkcSender;
+
+const char *okc_enum_to_nick    (GType       enum_type,
+                                 int         value);
+gboolean    okc_enum_from_nick  (GType       enum_type,
+                                 const char *nick,
+                                 int        *out_value);
+char       *okc_enum_list_nicks (GType       enum_type);
+
+const char *okc_ticket_status_get_label (OkcTicketStatus status);
+const char *okc_priority_get_label      (OkcPriority     priority);
+const char *okc_role_get_label          (OkcRole         role);
+const char *okc_audience_get_label      (OkcAudience     audience);
+
+G_END_DECLS
+
+#include "okc-enum-types.h"

@@ -1,0 +1,94 @@
+/* okc-error.c
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-core"
+
+#include "okc-error.h"
+
+typedef struct
+{
+  char *field;
+} OkcDataErrorPrivate;
+
+static void
+okc_data_error_private_init (OkcDataErrorPrivate *priv)
+{
+  priv->field = NULL;
+}
+
+static void
+okc_data_error_private_copy (const OkcDataErrorPrivate *src,
+                             OkcDataErrorPrivate       *dest)
+{
+  dest->field = g_strdup (src->field);
+}
+
+static void
+okc_data_error_private_clear (OkcDataErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->field, g_free);
+}
+
+/* An extended error domain, so that the path of the member to blame travels with the
+ * error instead of being parsed back out of the message. */
+G_DEFINE_EXTENDED_ERROR (OkcDataError, okc_data_error)
+
+/**
+ * okc_data_error_set:
+ * @error: (out) (optional): where to put the error
+ * @code: an #OkcDataError
+ * @field: path of the member to blame, or %NULL for the whole document
+ * @format: printf-style explanation, shown after the path
+ *
+ * Sets an #OKC_DATA_ERROR whose message reads "field: explanation".
+ */
+void
+okc_data_error_set (GError      **error,
+                    OkcDataError  code,
+                    const char   *field,
+                    const char   *format,
+                    ...)
+{
+  g_autofree char *explanation = NULL;
+  OkcDataErrorPrivate *priv;
+  va_list args;
+
+  if (error == NULL)
+    return;
+
+  va_start (args, format);
+  explanation = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (field != NULL && *field != '\0')
+    g_set_error (error, OKC_DATA_ERROR, code, "%s: %s", field, explanation);
+  else
+    g_set_error_literal (error, OKC_DATA_ERROR, code, explanation);
+
+  priv = okc_data_error_get_private (*error);
+  if (priv != NULL)
+    priv->field = g_strdup (field);
+}
+
+/**
+ * okc_data_error_get_field:
+ * @error: an error
+ *
+ * Returns: (nullable): the path of the member an #OKC_DATA_ERROR blames, or %NULL if
+ *   @error is of another domain or blames the whole document.
+ */
+const char *
+okc_data_error_get_field (const GError *error)
+{
+  OkcDataErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  priv = okc_data_error_get_private (error);
+  if (priv == NULL || priv->field == NULL || *priv->field == '\0')
+    return NULL;
+  return priv->field;
+}

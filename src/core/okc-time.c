@@ -1,0 +1,125 @@
+/* okc-time.c
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-core"
+
+#include "okc-time.h"
+
+#include <string.h>
+
+static gboolean
+is_digits (const char *text,
+           guint       count)
+{
+  for (guint i = 0; i < count; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* ISO 8601 is far wider than RFC 3339 (week dates, ordinal dates, no zone); GLib's parser
+ * takes all of it, so check the strict shape first:
+ * YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM). */
+static gboolean
+has_rfc3339_shape (const char *text)
+{
+  const char *p = text;
+
+  if (strlen (text) < 20)
+    return FALSE;
+  if (!is_digits (p, 4) || p[4] != '-' || !is_digits (p + 5, 2) || p[7] != '-' ||
+      !is_digits (p + 8, 2) || (p[10] != 'T' && p[10] != 't') || !is_digits (p + 11, 2) ||
+      p[13] != ':' || !is_digits (p + 14, 2) || p[16] != ':' || !is_digits (p + 17, 2))
+    return FALSE;
+
+  p += 19;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if ((*p == 'Z' || *p == 'z') && p[1] == '\0')
+    return TRUE;
+  if ((*p == '+' || *p == '-') && is_digits (p + 1, 2) && p[3] == ':' && is_digits (p + 4, 2) &&
+      p[6] == '\0')
+    return TRUE;
+  return FALSE;
+}
+
+/**
+ * okc_time_parse_rfc3339:
+ * @text: an RFC 3339 date-time with a zone designator
+ * @out_unix: (out): seconds since the epoch
+ *
+ * Returns: %TRUE if @text is a valid RFC 3339 date-time.
+ */
+gboolean
+okc_time_parse_rfc3339 (const char *text,
+                        gint64     *out_unix)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  g_return_val_if_fail (out_unix != NULL, FALSE);
+
+  if (text == NULL || !has_rfc3339_shape (text))
+    return FALSE;
+
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  if (parsed == NULL)
+    return FALSE;
+
+  *out_unix = g_date_time_to_unix (parsed);
+  return TRUE;
+}
+
+/**
+ * okc_time_format_rfc3339:
+ * @unix_time: seconds since the epoch
+ *
+ * Returns: (transfer full): @unix_time as "YYYY-MM-DDTHH:MM:SSZ".
+ */
+char *
+okc_time_format_rfc3339 (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+
+  g_return_val_if_fail (utc != NULL, NULL);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * okc_date_parse:
+ * @text: a calendar date, "YYYY-MM-DD"
+ * @out_date: (out caller-allocates): the date
+ *
+ * Returns: %TRUE if @text is a valid date of that exact form.
+ */
+gboolean
+okc_date_parse (const char *text,
+                GDate      *out_date)
+{
+  guint year, month, day;
+
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 10 || !is_digits (text, 4) || text[4] != '-' ||
+      !is_digits (text + 5, 2) || text[7] != '-' || !is_digits (text + 8, 2))
+    return FALSE;
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
