@@ -48,6 +48,11 @@ okc_requester_init_from_json (OkcRequester  *requester,
 
   g_return_val_if_fail (requester != NULL, FALSE);
 
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      okc_data_error_set (error, OKC_DATA_ERROR_MISSING, path, "is required");
+      return FALSE;
+    }
   object = okc_json_node_get_object (node, path, error);
   if (object == NULL ||
       !okc_json_read_string (object, path, "name", OKC_JSON_REQUIRED, &name, error) ||

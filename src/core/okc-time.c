@@ -65,13 +65,16 @@ okc_time_parse_rfc3339 (const char *text,
                         gint64     *out_unix)
 {
   g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *upper = NULL;
 
   g_return_val_if_fail (out_unix != NULL, FALSE);
 
   if (text == NULL || !has_rfc3339_shape (text))
     return FALSE;
 
-  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  /* RFC 3339 allows a lowercase "t" and "z"; GLib's parser only the uppercase. */
+  upper = g_ascii_strup (text, -1);
+  parsed = g_date_time_new_from_iso8601 (upper, NULL);
   if (parsed == NULL)
     return FALSE;
 

@@ -1,0 +1,78 @@
+/* test-time.c — RFC 3339 times
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "okc-core.h"
+
+static void
+test_parse (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean valid;
+    gint64 unix_time;
+  } cases[] = {
+    { "2026-11-24T09:30:00Z", TRUE, 1795512600 },
+    { "2026-11-24T09:30:00.999Z", TRUE, 1795512600 },
+    { "2026-11-24T04:30:00-05:00", TRUE, 1795512600 },
+    { "2026-11-24t09:30:00z", TRUE, 1795512600 },
+    { "2026-11-24T09:30:00", FALSE, 0 },
+    { "2026-11-24 09:30:00Z", FALSE, 0 },
+    { "2026-W48-2T09:30:00Z", FALSE, 0 },
+    { "2026-02-30T09:30:00Z", FALSE, 0 },
+    { "2026-11-24T25:30:00Z", FALSE, 0 },
+    { "2026-11-24T09:30:00+0500", FALSE, 0 },
+    { "2026-11-24T09:30:00.Z", FALSE, 0 },
+    { "", FALSE, 0 },
+    { "yesterday", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 unix_time = -1;
+
+      g_test_message ("case %s", cases[i].text);
+      g_assert_cmpint (okc_time_parse_rfc3339 (cases[i].text, &unix_time), ==, cases[i].valid);
+      if (cases[i].valid)
+        g_assert_cmpint (unix_time, ==, cases[i].unix_time);
+    }
+}
+
+static void
+test_format (void)
+{
+  g_autofree char *text = okc_time_format_rfc3339 (1795512600);
+  gint64 back;
+
+  g_assert_cmpstr (text, ==, "2026-11-24T09:30:00Z");
+  g_assert_true (okc_time_parse_rfc3339 (text, &back));
+  g_assert_cmpint (back, ==, 1795512600);
+}
+
+static void
+test_date (void)
+{
+  GDate date;
+
+  g_assert_true (okc_date_parse ("2024-02-29", &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 29);
+  g_assert_false (okc_date_parse ("2026-02-29", &date));
+  g_assert_false (okc_date_parse ("2026-1-05", &date));
+  g_assert_false (okc_date_parse ("2026-01-05T00:00:00Z", &date));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Okc/Time/parse", test_parse);
+  g_test_add_func ("/Okc/Time/format", test_format);
+  g_test_add_func ("/Okc/Time/date", test_date);
+
+  return g_test_run ();
+}
