@@ -7,6 +7,7 @@
 #pragma once
 
 #include "okc-attachment.h"
+#include "okc-clock.h"
 #include "okc-enums.h"
 #include "okc-error.h"
 #include "okc-handoff.h"
