@@ -1,0 +1,306 @@
+/* okc-queue-view.c
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "okc-queue-view.h"
+#include "okc-ticket-row.h"
+
+struct _OkcQueueView
+{
+  GtkWidget parent_instance;
+
+  OkcClock *clock;
+  GtkSingleSelection *selection;
+  char *selected_id;
+
+  AdwWindowTitle *window_title;
+  GtkStack *refresh_stack;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkStack *content_stack;
+  GtkListView *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (OkcQueueView, okc_queue_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_TICKET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              OkcQueueView             *self)
+{
+  gtk_list_item_set_child (item, okc_ticket_row_new (self->clock));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             OkcQueueView             *self)
+{
+  okc_ticket_row_set_ticket (OKC_TICKET_ROW (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item));
+}
+
+static void
+update_empty_state (OkcQueueView *self)
+{
+  guint n = self->selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->selection)) : 0;
+
+  gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
+}
+
+/* The selection follows the ticket, not the row: when a newer version of the selected
+ * ticket replaces it, or the view is refiltered, the same ticket stays selected. */
+static void
+items_changed_cb (OkcQueueView *self)
+{
+  update_empty_state (self);
+
+  if (self->selected_id != NULL)
+    okc_queue_view_select_ticket (self, self->selected_id);
+}
+
+static void
+selection_changed_cb (OkcQueueView *self)
+{
+  OkcTicket *ticket = gtk_single_selection_get_selected_item (self->selection);
+
+  if (ticket == NULL)
+    return; /* a row being replaced; items_changed_cb selects it again */
+
+  if (g_strcmp0 (self->selected_id, okc_ticket_get_id (ticket)) != 0)
+    {
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (okc_ticket_get_id (ticket));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TICKET]);
+}
+
+/**
+ * okc_queue_view_set_clock:
+ * @clock: what the rows' ages follow
+ *
+ * Called once, before the first model is set.
+ */
+void
+okc_queue_view_set_clock (OkcQueueView *self,
+                          OkcClock     *clock)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+  g_return_if_fail (self->clock == NULL);
+
+  self->clock = g_object_ref (clock);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+}
+
+/**
+ * okc_queue_view_set_model:
+ * @tickets: (nullable): a list of #OkcTicket, in the order to show
+ */
+void
+okc_queue_view_set_model (OkcQueueView *self,
+                          GListModel   *tickets)
+{
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+  g_return_if_fail (self->clock != NULL);
+
+  if (self->selection != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->selection, self);
+      g_clear_object (&self->selection);
+    }
+  g_clear_pointer (&self->selected_id, g_free);
+
+  if (tickets != NULL)
+    {
+      self->selection = gtk_single_selection_new (g_object_ref (tickets));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (items_changed_cb),
+                                self);
+      g_signal_connect_swapped (self->selection, "selection-changed",
+                                G_CALLBACK (selection_changed_cb), self);
+    }
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_empty_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TICKET]);
+}
+
+/**
+ * okc_queue_view_get_selected_ticket:
+ *
+ * Returns: (transfer none) (nullable): the ticket the agent selected.
+ */
+OkcTicket *
+okc_queue_view_get_selected_ticket (OkcQueueView *self)
+{
+  g_return_val_if_fail (OKC_IS_QUEUE_VIEW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * okc_queue_view_select_ticket:
+ * @ticket_id: the id of a ticket
+ *
+ * Selects the ticket with that id and scrolls to it, if the view shows it.
+ *
+ * Returns: %TRUE if the view shows the ticket.
+ */
+gboolean
+okc_queue_view_select_ticket (OkcQueueView *self,
+                              const char   *ticket_id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (OKC_IS_QUEUE_VIEW (self), FALSE);
+  g_return_val_if_fail (ticket_id != NULL, FALSE);
+
+  if (self->selection == NULL)
+    return FALSE;
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(OkcTicket) ticket = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (okc_ticket_get_id (ticket), ticket_id) != 0)
+        continue;
+      if (gtk_single_selection_get_selected (self->selection) != i)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+        }
+      else if (gtk_single_selection_get_selected_item (self->selection) != ticket)
+        selection_changed_cb (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+okc_queue_view_set_title (OkcQueueView *self,
+                          const char   *title)
+{
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+  adw_window_title_set_title (self->window_title, title);
+}
+
+void
+okc_queue_view_set_status (OkcQueueView *self,
+                           const char   *status)
+{
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+  adw_window_title_set_subtitle (self->window_title, status);
+}
+
+void
+okc_queue_view_set_busy (OkcQueueView *self,
+                         gboolean      busy)
+{
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+  gtk_stack_set_visible_child_name (self->refresh_stack, busy ? "spinner" : "button");
+}
+
+/**
+ * okc_queue_view_set_problem:
+ * @problem: (nullable): why the queue may be out of date, or %NULL when it is not
+ */
+void
+okc_queue_view_set_problem (OkcQueueView *self,
+                            const char   *problem)
+{
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+
+  if (problem != NULL)
+    gtk_label_set_label (self->banner_label, problem);
+  gtk_revealer_set_reveal_child (self->banner_revealer, problem != NULL);
+}
+
+static void
+okc_queue_view_dispose (GObject *object)
+{
+  OkcQueueView *self = OKC_QUEUE_VIEW (object);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_QUEUE_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->selected_id, g_free);
+
+  G_OBJECT_CLASS (okc_queue_view_parent_class)->dispose (object);
+}
+
+static void
+okc_queue_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  OkcQueueView *self = OKC_QUEUE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_TICKET:
+      g_value_set_object (value, okc_queue_view_get_selected_ticket (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+okc_queue_view_class_init (OkcQueueViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = okc_queue_view_dispose;
+  object_class->get_property = okc_queue_view_get_property;
+
+  properties[PROP_SELECTED_TICKET] =
+    g_param_spec_object ("selected-ticket", NULL, NULL, OKC_TYPE_TICKET,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/ok2charge/AgentConsole/ui/okc-queue-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, list_view);
+}
+
+static void
+okc_queue_view_init (OkcQueueView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

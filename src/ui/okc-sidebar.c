@@ -1,0 +1,240 @@
+/* okc-sidebar.c
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "okc-sidebar.h"
+
+struct _OkcSidebar
+{
+  GtkWidget parent_instance;
+
+  GListModel *folders;
+
+  AdwWindowTitle *window_title;
+  GtkListBox *list;
+};
+
+G_DEFINE_FINAL_TYPE (OkcSidebar, okc_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_FOLDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_row_count (GtkWidget *row)
+{
+  OkcQueueFolder *folder = g_object_get_data (G_OBJECT (row), "folder");
+  GtkLabel *count_label = g_object_get_data (G_OBJECT (row), "count-label");
+  guint count = okc_queue_folder_get_count (folder);
+  g_autofree char *count_text = g_strdup_printf ("%u", count);
+  g_autofree char *spoken = NULL;
+
+  gtk_label_set_label (count_label, count_text);
+  /* Translators: a sidebar entry as a screen reader says it, "Unassigned, 12 tickets" */
+  spoken = g_strdup_printf (ngettext ("%s, %u ticket", "%s, %u tickets", count),
+                            okc_queue_folder_get_title (folder), count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  OkcQueueFolder *folder = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (okc_queue_folder_get_icon_name (folder));
+  GtkWidget *title = gtk_label_new (okc_queue_folder_get_title (folder));
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, okc_queue_folder_get_title (folder));
+
+  g_object_set_data_full (G_OBJECT (row), "folder", g_object_ref (folder), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "count-label", count);
+  g_signal_connect_object (folder, "notify::count", G_CALLBACK (update_row_count), row,
+                           G_CONNECT_SWAPPED);
+  update_row_count (row);
+  return row;
+}
+
+/* A "Topics" heading above the first topic folder. */
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  OkcQueueFolder *folder = g_object_get_data (G_OBJECT (row), "folder");
+  OkcQueueFolder *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "folder") : NULL;
+  GtkWidget *heading;
+
+  if (okc_queue_folder_get_kind (folder) != OKC_QUEUE_FOLDER_TOPIC ||
+      (previous != NULL && okc_queue_folder_get_kind (previous) == OKC_QUEUE_FOLDER_TOPIC))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  heading = gtk_label_new (_("Topics"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_start (heading, 12);
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_set_margin_bottom (heading, 3);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_list_box_row_set_header (row, heading);
+}
+
+static void
+row_selected_cb (OkcSidebar    *self,
+                 GtkListBoxRow *row)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FOLDER]);
+}
+
+/**
+ * okc_sidebar_get_selected_folder:
+ *
+ * Returns: (transfer none) (nullable): the folder the agent chose.
+ */
+OkcQueueFolder *
+okc_sidebar_get_selected_folder (OkcSidebar *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (OKC_IS_SIDEBAR (self), NULL);
+
+  row = gtk_list_box_get_selected_row (self->list);
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "folder") : NULL;
+}
+
+/**
+ * okc_sidebar_select_folder:
+ * @folder_id: the id of a folder; the first folder if there is none of that id
+ */
+void
+okc_sidebar_select_folder (OkcSidebar *self,
+                           const char *folder_id)
+{
+  GtkListBoxRow *first;
+
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+      OkcQueueFolder *folder;
+
+      if (row == NULL)
+        break;
+      folder = g_object_get_data (G_OBJECT (row), "folder");
+      if (g_strcmp0 (okc_queue_folder_get_id (folder), folder_id) == 0)
+        {
+          gtk_list_box_select_row (self->list, row);
+          return;
+        }
+    }
+
+  first = gtk_list_box_get_row_at_index (self->list, 0);
+  if (first != NULL)
+    gtk_list_box_select_row (self->list, first);
+}
+
+void
+okc_sidebar_set_folders (OkcSidebar *self,
+                         GListModel *folders)
+{
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  if (!g_set_object (&self->folders, folders))
+    return;
+  gtk_list_box_bind_model (self->list, folders, create_row, NULL, NULL);
+}
+
+void
+okc_sidebar_set_user_name (OkcSidebar *self,
+                           const char *name)
+{
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  adw_window_title_set_subtitle (self->window_title, name != NULL ? name : "");
+}
+
+static void
+okc_sidebar_dispose (GObject *object)
+{
+  OkcSidebar *self = OKC_SIDEBAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_SIDEBAR);
+  g_clear_object (&self->folders);
+
+  G_OBJECT_CLASS (okc_sidebar_parent_class)->dispose (object);
+}
+
+static void
+okc_sidebar_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  OkcSidebar *self = OKC_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_FOLDER:
+      g_value_set_object (value, okc_sidebar_get_selected_folder (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+okc_sidebar_class_init (OkcSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = okc_sidebar_dispose;
+  object_class->get_property = okc_sidebar_get_property;
+
+  properties[PROP_SELECTED_FOLDER] =
+    g_param_spec_object ("selected-folder", NULL, NULL, OKC_TYPE_QUEUE_FOLDER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/ok2charge/AgentConsole/ui/okc-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, list);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+}
+
+static void
+okc_sidebar_init (OkcSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+}

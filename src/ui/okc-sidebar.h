@@ -1,0 +1,27 @@
+/* okc-sidebar.h — the queue's views, with their counts
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "okc-queue-folder.h"
+
+G_BEGIN_DECLS
+
+#define OKC_TYPE_SIDEBAR (okc_sidebar_get_type ())
+
+G_DECLARE_FINAL_TYPE (OkcSidebar, okc_sidebar, OKC, SIDEBAR, GtkWidget)
+
+void            okc_sidebar_set_folders         (OkcSidebar *self,
+                                                 GListModel *folders);
+OkcQueueFolder *okc_sidebar_get_selected_folder (OkcSidebar *self);
+void            okc_sidebar_select_folder       (OkcSidebar *self,
+                                                 const char *folder_id);
+void            okc_sidebar_set_user_name       (OkcSidebar *self,
+                                                 const char *name);
+
+G_END_DECLS

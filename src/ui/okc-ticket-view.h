@@ -1,0 +1,26 @@
+/* okc-ticket-view.h — one ticket: what the chatbot collected, what is missing, the talk
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "okc-client.h"
+#include "okc-core.h"
+
+G_BEGIN_DECLS
+
+#define OKC_TYPE_TICKET_VIEW (okc_ticket_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (OkcTicketView, okc_ticket_view, OKC, TICKET_VIEW, GtkWidget)
+
+void       okc_ticket_view_set_client (OkcTicketView *self,
+                                       OkcClient     *client);
+void       okc_ticket_view_set_ticket (OkcTicketView *self,
+                                       OkcTicket     *ticket);
+OkcTicket *okc_ticket_view_get_ticket (OkcTicketView *self);
+
+G_END_DECLS

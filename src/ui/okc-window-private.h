@@ -1,0 +1,64 @@
+/* okc-window-private.h — the window's insides, shared by its files
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "okc-client.h"
+#include "okc-core.h"
+#include "okc-credentials.h"
+#include "okc-queue-view.h"
+#include "okc-sidebar.h"
+#include "okc-sign-in-page.h"
+#include "okc-store.h"
+#include "okc-ticket-queue.h"
+#include "okc-ticket-sync.h"
+#include "okc-ticket-view.h"
+#include "okc-window.h"
+
+G_BEGIN_DECLS
+
+struct _OkcWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings *settings;
+  OkcClock *clock;
+  GListStore *folders;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+
+  /* The signed-in account; all NULL on the sign-in page. */
+  GCancellable *account_cancellable;
+  OkcClient *client;
+  OkcUser *user;
+  OkcStore *store;
+  OkcTicketQueue *queue;
+  OkcTicketSync *sync;
+  guint refresh_timeout_id;
+  guint recount_idle_id;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  OkcSignInPage *sign_in_page;
+  OkcSidebar *sidebar;
+  OkcQueueView *queue_view;
+  OkcTicketView *ticket_view;
+};
+
+/* okc-window.c */
+void okc_window_show_toast           (OkcWindow  *self,
+                                      const char *message);
+void okc_window_attach_queue         (OkcWindow  *self);
+void okc_window_detach_queue         (OkcWindow  *self);
+void okc_window_refresh              (OkcWindow  *self);
+
+/* okc-window-session.c */
+void okc_window_session_sign_in      (OkcWindow  *self);
+void okc_window_session_close        (OkcWindow  *self);
+void okc_window_session_handle_error (OkcWindow    *self,
+                                      const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,396 @@
+/* okc-window.c — the window's layout: views, queue, ticket, refreshing
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "okc-window-private.h"
+
+G_DEFINE_FINAL_TYPE (OkcWindow, okc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+okc_window_show_toast (OkcWindow  *self,
+                       const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+ticket_in_folder (gpointer item,
+                  gpointer user_data)
+{
+  OkcWindow *self = user_data;
+  OkcQueueFolder *folder = okc_sidebar_get_selected_folder (self->sidebar);
+
+  if (folder == NULL)
+    return TRUE;
+  return okc_queue_folder_matches (folder, item,
+                                   self->user != NULL ? okc_user_get_id (self->user) : NULL);
+}
+
+static void
+update_queue_status (OkcWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  gint64 synced_at = self->sync != NULL ? okc_ticket_sync_get_last_synced_at (self->sync) : 0;
+  g_autofree char *count = g_strdup_printf (ngettext ("%u ticket", "%u tickets", n), n);
+  g_autofree char *status = NULL;
+
+  if (synced_at > 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (synced_at);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+      g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+      /* Translators: the queue's subtitle, "42 tickets · updated 09:30" */
+      status = g_strdup_printf (_("%s · updated %s"), count, time);
+    }
+  okc_queue_view_set_status (self->queue_view, status != NULL ? status : count);
+}
+
+static gboolean
+recount_cb (gpointer user_data)
+{
+  OkcWindow *self = user_data;
+
+  self->recount_idle_id = 0;
+  if (self->queue != NULL)
+    okc_queue_folder_count_all (G_LIST_MODEL (self->folders), G_LIST_MODEL (self->queue),
+                                self->user != NULL ? okc_user_get_id (self->user) : NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counting every folder is a pass over the whole queue: done once when a burst of
+ * changes has settled, not at every change. */
+static void
+queue_changed_cb (OkcWindow *self)
+{
+  OkcTicket *shown = okc_ticket_view_get_ticket (self->ticket_view);
+
+  if (self->recount_idle_id == 0)
+    self->recount_idle_id = g_idle_add_full (G_PRIORITY_LOW, recount_cb, self, NULL);
+
+  /* The ticket on screen follows the newest version the queue has. */
+  if (shown != NULL)
+    {
+      OkcTicket *latest = okc_ticket_queue_lookup (self->queue, okc_ticket_get_id (shown));
+      if (latest != NULL && latest != shown)
+        okc_ticket_view_set_ticket (self->ticket_view, latest);
+    }
+}
+
+static void
+filtered_changed_cb (OkcWindow *self)
+{
+  update_queue_status (self);
+}
+
+static void
+folder_selected_cb (OkcWindow *self)
+{
+  OkcQueueFolder *folder = okc_sidebar_get_selected_folder (self->sidebar);
+
+  if (folder == NULL)
+    return;
+
+  okc_queue_view_set_title (self->queue_view, okc_queue_folder_get_title (folder));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_settings_set_string (self->settings, "selected-view", okc_queue_folder_get_id (folder));
+  update_queue_status (self);
+}
+
+static void
+fetched_ticket_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(OkcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcTicket) ticket = okc_client_get_ticket_finish (OKC_CLIENT (object), result, &error);
+  g_autoptr(GPtrArray) batch = NULL;
+
+  if (ticket == NULL)
+    {
+      /* The cached version stays on screen; a refresh reports connection problems. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not fetch the latest version of the ticket: %s", error->message);
+      return;
+    }
+  if (self->queue == NULL)
+    return;
+
+  batch = g_ptr_array_new ();
+  g_ptr_array_add (batch, ticket);
+  okc_ticket_queue_apply (self->queue, batch);
+}
+
+static void
+ticket_selected_cb (OkcWindow *self)
+{
+  OkcTicket *ticket = okc_queue_view_get_selected_ticket (self->queue_view);
+
+  if (ticket == NULL)
+    return;
+
+  okc_ticket_view_set_ticket (self->ticket_view, ticket);
+
+  /* Show what is cached at once, then whatever changed since the last refresh. */
+  okc_client_get_ticket_async (self->client, okc_ticket_get_id (ticket),
+                               self->account_cancellable, fetched_ticket_cb,
+                               g_object_ref (self));
+}
+
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(OkcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!okc_ticket_sync_refresh_finish (OKC_TICKET_SYNC (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        okc_window_session_handle_error (self, error);
+      okc_queue_view_set_busy (self->queue_view, FALSE);
+      return;
+    }
+
+  okc_queue_view_set_busy (self->queue_view, FALSE);
+  okc_queue_view_set_problem (self->queue_view, NULL);
+  update_queue_status (self);
+}
+
+/* Fetches what changed on the backend since the last refresh. */
+void
+okc_window_refresh (OkcWindow *self)
+{
+  g_return_if_fail (OKC_IS_WINDOW (self));
+
+  if (self->sync == NULL || okc_ticket_sync_get_state (self->sync) == OKC_TICKET_SYNC_SYNCING)
+    return;
+
+  okc_queue_view_set_busy (self->queue_view, TRUE);
+  okc_ticket_sync_refresh_async (self->sync, self->account_cancellable, refreshed_cb,
+                                 g_object_ref (self));
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  okc_window_refresh (OKC_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  okc_window_refresh (OKC_WINDOW (widget));
+}
+
+/* Shows the signed-in account's queue: called once its objects exist. */
+void
+okc_window_attach_queue (OkcWindow *self)
+{
+  g_autofree char *folder_id = g_settings_get_string (self->settings, "selected-view");
+
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->queue));
+  g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  okc_queue_view_set_model (self->queue_view, G_LIST_MODEL (self->filtered));
+  okc_ticket_view_set_client (self->ticket_view, self->client);
+  okc_sidebar_set_user_name (self->sidebar, self->user != NULL ? okc_user_get_name (self->user)
+                                                                : NULL);
+  okc_sidebar_select_folder (self->sidebar, folder_id);
+  queue_changed_cb (self);
+  update_queue_status (self);
+
+  self->refresh_timeout_id =
+    g_timeout_add_seconds (g_settings_get_uint (self->settings, "refresh-interval"),
+                           refresh_timeout_cb, self);
+  gtk_stack_set_visible_child_name (self->main_stack, "console");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", TRUE);
+}
+
+void
+okc_window_detach_queue (OkcWindow *self)
+{
+  g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->recount_idle_id, g_source_remove);
+  if (self->queue != NULL)
+    g_signal_handlers_disconnect_by_data (self->queue, self);
+
+  okc_ticket_view_set_ticket (self->ticket_view, NULL);
+  okc_ticket_view_set_client (self->ticket_view, NULL);
+  okc_queue_view_set_model (self->queue_view, NULL);
+  okc_queue_view_set_problem (self->queue_view, NULL);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+}
+
+static void
+save_window_size (OkcWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+okc_window_close_request (GtkWindow *window)
+{
+  save_window_size (OKC_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (okc_window_parent_class)->close_request (window);
+}
+
+static void
+okc_window_constructed (GObject *object)
+{
+  OkcWindow *self = OKC_WINDOW (object);
+
+  G_OBJECT_CLASS (okc_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+okc_window_dispose (GObject *object)
+{
+  OkcWindow *self = OKC_WINDOW (object);
+
+  okc_window_session_close (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_WINDOW);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->folders);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (okc_window_parent_class)->dispose (object);
+}
+
+static void
+okc_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  OkcWindow *self = OKC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sign_in_submitted_cb (OkcWindow *self)
+{
+  okc_window_session_sign_in (self);
+}
+
+static void
+okc_window_class_init (OkcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = okc_window_constructed;
+  object_class->dispose = okc_window_dispose;
+  object_class->set_property = okc_window_set_property;
+  window_class->close_request = okc_window_close_request;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (OKC_TYPE_QUEUE_VIEW);
+  g_type_ensure (OKC_TYPE_SIDEBAR);
+  g_type_ensure (OKC_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (OKC_TYPE_TICKET_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/ok2charge/AgentConsole/ui/okc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, queue_view);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, ticket_view);
+  gtk_widget_class_bind_template_callback (widget_class, folder_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ticket_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_submitted_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+}
+
+static void
+okc_window_init (OkcWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->clock = okc_clock_new_system (30);
+  self->folders = okc_queue_folder_list_standard ();
+  self->filter = gtk_custom_filter_new (ticket_in_folder, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (filtered_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  okc_sidebar_set_folders (self->sidebar, G_LIST_MODEL (self->folders));
+  okc_queue_view_set_clock (self->queue_view, self->clock);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+/**
+ * okc_window_new:
+ * @settings: the console's settings
+ *
+ * Returns: (transfer full): a window on its "starting" page; call okc_window_start().
+ */
+OkcWindow *
+okc_window_new (AdwApplication *application,
+                GSettings      *settings)
+{
+  return g_object_new (OKC_TYPE_WINDOW, "application", application, "settings", settings, NULL);
+}
