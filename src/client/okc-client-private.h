@@ -1,0 +1,19 @@
+/* okc-client-private.h — knobs for the client's own tests
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "okc-client.h"
+
+G_BEGIN_DECLS
+
+/* The default cap on the size of an answer's body. */
+#define OKC_CLIENT_DEFAULT_MAX_BODY_SIZE ((gsize) 64 * 1024 * 1024)
+
+void okc_client_set_max_body_size (OkcClient *self,
+                                   gsize      max_body_size);
+
+G_END_DECLS

@@ -1,0 +1,1196 @@
+/* okc-store.c — every SQLite call runs on one worker, in the order the operations were
+ * asked for, on a snapshot (JSON text) taken on the main thread
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-client"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "okc-store.h"
+
+/* The schema, one step per version: migrations[i] takes a file from user_version i to
+ * i + 1. Add steps at the end (the FTS5 index and the outbox come next); never edit one
+ * that has shipped. */
+static const char * const migrations[] = {
+  /* 0 → 1: the cached queue and the sync mark. tickets keeps its rowid so that an
+   * external-content FTS5 table can index it later. */
+  "CREATE TABLE tickets ("
+  "  id TEXT NOT NULL PRIMARY KEY,"
+  "  version INTEGER NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  priority INTEGER NOT NULL,"
+  "  topic TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  json TEXT NOT NULL"
+  ");"
+  "CREATE INDEX tickets_by_status ON tickets (status);"
+  "CREATE TABLE meta ("
+  "  key TEXT NOT NULL PRIMARY KEY,"
+  "  value"
+  ");",
+};
+
+#define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
+
+/* What each version's tables must answer to; a file that claims the version and fails
+ * this is damaged. */
+static const char * const schema_probes[] = {
+  "SELECT id, version, status, priority, topic, created_at, updated_at, json FROM tickets "
+  "LIMIT 0",
+  "SELECT key, value FROM meta LIMIT 0",
+};
+
+#define SYNC_MARK_KEY "sync_mark"
+#define BUSY_TIMEOUT_MS 5000
+
+G_DEFINE_QUARK (okc-store-error-quark, okc_store_error)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Worker side ------------------------------------------------------------------------ */
+
+/* Owned by the worker: only jobs touch it, one at a time. */
+typedef struct
+{
+  char *path;
+  sqlite3 *db;
+} Database;
+
+typedef struct _Job Job;
+
+struct _Job
+{
+  gboolean (*run) (Database *database, Job *job, GError **error);
+  void (*apply) (OkcStore *self, Job *job); /* main thread, before the task returns */
+  GTask *task;                              /* NULL for the closing job */
+  gpointer input;
+  GDestroyNotify input_free;
+  gpointer result;
+  GDestroyNotify result_free;
+  GError *error;
+};
+
+struct _OkcStore
+{
+  GObject parent_instance;
+
+  char *path;
+  GThreadPool *worker;
+  Database *database;
+  GError *recovery_error;
+  char *moved_aside_path;
+};
+
+G_DEFINE_FINAL_TYPE (OkcStore, okc_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+job_free (Job *job)
+{
+  if (job->input_free != NULL)
+    g_clear_pointer (&job->input, job->input_free);
+  if (job->result_free != NULL)
+    g_clear_pointer (&job->result, job->result_free);
+  g_clear_error (&job->error);
+  g_clear_object (&job->task);
+  g_free (job);
+}
+
+static gboolean
+complete_job_cb (gpointer user_data)
+{
+  Job *job = user_data;
+
+  if (job->apply != NULL)
+    job->apply (g_task_get_source_object (job->task), job);
+
+  if (job->error != NULL)
+    g_task_return_error (job->task, g_steal_pointer (&job->error));
+  else if (job->result_free != NULL)
+    g_task_return_pointer (job->task, g_steal_pointer (&job->result), job->result_free);
+  else
+    g_task_return_boolean (job->task, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+database_close (Database *database)
+{
+  if (database->db != NULL)
+    {
+      int rc = sqlite3_close (database->db);
+      if (rc != SQLITE_OK)
+        g_debug ("Closing %s: %s", database->path, sqlite3_errstr (rc));
+      database->db = NULL;
+    }
+}
+
+/* The job hands its result back on the task's main context, and is freed there: the last
+ * reference to the task (and so to the store) is never dropped on the worker. */
+static void
+worker_cb (gpointer data,
+           gpointer user_data)
+{
+  Job *job = data;
+  Database *database = user_data;
+  GSource *source;
+
+  if (job->task == NULL)
+    {
+      job->run (database, job, NULL);
+      job_free (job);
+      return;
+    }
+
+  if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), &job->error))
+    job->run (database, job, &job->error);
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[okc] store job completion");
+  g_source_set_callback (source, complete_job_cb, job, (GDestroyNotify) job_free);
+  g_source_attach (source, g_task_get_context (job->task));
+  g_source_unref (source);
+}
+
+static OkcStoreError
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return OKC_STORE_ERROR_CORRUPT;
+    default:
+      return OKC_STORE_ERROR_FAILED;
+    }
+}
+
+static void
+set_sqlite_error (GError     **error,
+                  Database    *database,
+                  int          rc,
+                  const char  *doing)
+{
+  const char *detail = database->db != NULL ? sqlite3_errmsg (database->db) : sqlite3_errstr (rc);
+
+  g_debug ("Store %s: SQLite error %d while %s: %s", database->path, rc, doing, detail);
+  g_set_error (error, OKC_STORE_ERROR, error_code_for (rc),
+               _("The local store %s cannot be used: %s"), database->path, detail);
+}
+
+static gboolean
+exec (Database    *database,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (database->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, database, rc, sql);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (Database    *database,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *statement = NULL;
+  int rc = sqlite3_prepare_v2 (database->db, sql, -1, &statement, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, database, rc, sql);
+      return NULL;
+    }
+  return statement;
+}
+
+static gboolean
+rollback (Database *database)
+{
+  if (!sqlite3_get_autocommit (database->db))
+    sqlite3_exec (database->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+read_user_version (Database  *database,
+                   int       *out_version,
+                   GError   **error)
+{
+  g_autoptr(sqlite3_stmt) statement = prepare (database, "PRAGMA user_version", error);
+  int rc;
+
+  if (statement == NULL)
+    return FALSE;
+  rc = sqlite3_step (statement);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, database, rc, "reading the schema version");
+      return FALSE;
+    }
+  *out_version = sqlite3_column_int (statement, 0);
+  return TRUE;
+}
+
+static gboolean
+migrate (Database  *database,
+         int        from,
+         GError   **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
+
+  if (!exec (database, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (int version = from; version < SCHEMA_VERSION; version++)
+    if (!exec (database, migrations[version], error))
+      return rollback (database);
+  if (!exec (database, set_version, error) || !exec (database, "COMMIT", error))
+    return rollback (database);
+
+  g_debug ("Store %s migrated from schema %d to %d", database->path, from, SCHEMA_VERSION);
+  return TRUE;
+}
+
+static gboolean
+check_schema (Database  *database,
+              GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (schema_probes); i++)
+    {
+      sqlite3_stmt *statement = NULL;
+      int rc = sqlite3_prepare_v2 (database->db, schema_probes[i], -1, &statement, NULL);
+
+      sqlite3_finalize (statement);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, OKC_STORE_ERROR, OKC_STORE_ERROR_CORRUPT,
+                       _("The local store %s cannot be used: its tables are not those of "
+                         "schema version %d (%s)"),
+                       database->path, SCHEMA_VERSION, sqlite3_errmsg (database->db));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+open_database (Database  *database,
+               GError   **error)
+{
+  int version = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (database->path, &database->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, database, rc, "opening");
+      database_close (database);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (database->db, TRUE);
+  sqlite3_busy_timeout (database->db, BUSY_TIMEOUT_MS);
+
+  /* The first statements read the header: this is where a file that is not a database
+   * shows itself. */
+  if (!exec (database, "PRAGMA journal_mode = WAL", error) ||
+      !exec (database, "PRAGMA synchronous = NORMAL", error) ||
+      !read_user_version (database, &version, error))
+    {
+      database_close (database);
+      return FALSE;
+    }
+
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, OKC_STORE_ERROR, OKC_STORE_ERROR_FUTURE_SCHEMA,
+                   _("The local store %s was written by a newer version of the console "
+                     "(schema version %d; this version knows up to %d)"),
+                   database->path, version, SCHEMA_VERSION);
+      database_close (database);
+      return FALSE;
+    }
+
+  if ((version < SCHEMA_VERSION && !migrate (database, version, error)) ||
+      !check_schema (database, error))
+    {
+      database_close (database);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+find_aside_path (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+
+  for (guint i = 1; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+    }
+  return aside;
+}
+
+/* Moves the file aside, with the journal files that belong to it: a stale write-ahead log
+ * left next to a new database would be replayed into it. */
+static char *
+move_aside (Database  *database,
+            GError   **error)
+{
+  static const char * const companions[] = { "-wal", "-shm", "-journal" };
+  g_autofree char *aside = find_aside_path (database->path);
+
+  if (g_rename (database->path, aside) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, OKC_STORE_ERROR, OKC_STORE_ERROR_FAILED,
+                   _("The local store %s is damaged and could not be moved aside: %s"),
+                   database->path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (database->path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (aside, companions[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, OKC_STORE_ERROR, OKC_STORE_ERROR_FAILED,
+                       _("The local store %s is damaged and its journal %s could not be moved "
+                         "aside: %s"),
+                       database->path, from, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&aside);
+}
+
+typedef struct
+{
+  GError *recovery_error;
+  char *moved_aside_path;
+} OpenResult;
+
+static void
+open_result_free (OpenResult *result)
+{
+  g_clear_error (&result->recovery_error);
+  g_free (result->moved_aside_path);
+  g_free (result);
+}
+
+static gboolean
+open_job (Database  *database,
+          Job       *job,
+          GError   **error)
+{
+  OkcStoreOpenFlags flags = GPOINTER_TO_UINT (job->input);
+  g_autoptr(GError) cause = NULL;
+  g_autofree char *aside = NULL;
+  OpenResult *result;
+
+  job->result = result = g_new0 (OpenResult, 1);
+  job->result_free = (GDestroyNotify) open_result_free;
+
+  if (database->db != NULL || open_database (database, &cause))
+    return TRUE;
+
+  if ((flags & OKC_STORE_OPEN_RECOVER) == 0 ||
+      !(g_error_matches (cause, OKC_STORE_ERROR, OKC_STORE_ERROR_CORRUPT) ||
+        g_error_matches (cause, OKC_STORE_ERROR, OKC_STORE_ERROR_FUTURE_SCHEMA)))
+    {
+      g_propagate_error (error, g_steal_pointer (&cause));
+      return FALSE;
+    }
+
+  aside = move_aside (database, error);
+  if (aside == NULL || !open_database (database, error))
+    return FALSE;
+
+  g_set_error (&result->recovery_error, cause->domain, cause->code,
+               _("%s. It was moved to %s and an empty store was started; the tickets will be "
+                 "downloaded again from the backend."),
+               cause->message, aside);
+  result->moved_aside_path = g_steal_pointer (&aside);
+  return TRUE;
+}
+
+static gboolean
+ensure_open (Database  *database,
+             GError   **error)
+{
+  if (database->db != NULL)
+    return TRUE;
+
+  g_set_error (error, OKC_STORE_ERROR, OKC_STORE_ERROR_NOT_OPEN,
+               _("The local store %s is not open"), database->path);
+  return FALSE;
+}
+
+/* One ticket as the worker stores it: plain data, taken on the main thread. */
+typedef struct
+{
+  char *id;
+  gint64 version;
+  const char *status;
+  int priority;
+  const char *topic;
+  gint64 created_at;
+  gint64 updated_at;
+  char *json;
+} TicketRow;
+
+static void
+ticket_row_free (TicketRow *row)
+{
+  g_free (row->id);
+  g_free (row->json);
+  g_free (row);
+}
+
+typedef struct
+{
+  GPtrArray *rows;
+  gint64 sync_mark;
+} SaveInput;
+
+static void
+save_input_free (SaveInput *input)
+{
+  g_ptr_array_unref (input->rows);
+  g_free (input);
+}
+
+static gboolean
+bind_row (sqlite3_stmt *statement,
+          TicketRow    *row)
+{
+  return sqlite3_bind_text (statement, 1, row->id, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_int64 (statement, 2, row->version) == SQLITE_OK &&
+         sqlite3_bind_text (statement, 3, row->status, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_int (statement, 4, row->priority) == SQLITE_OK &&
+         sqlite3_bind_text (statement, 5, row->topic, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_int64 (statement, 6, row->created_at) == SQLITE_OK &&
+         sqlite3_bind_int64 (statement, 7, row->updated_at) == SQLITE_OK &&
+         sqlite3_bind_text (statement, 8, row->json, -1, SQLITE_STATIC) == SQLITE_OK;
+}
+
+static gboolean
+save_job (Database  *database,
+          Job       *job,
+          GError   **error)
+{
+  SaveInput *input = job->input;
+  g_autoptr(sqlite3_stmt) upsert = NULL;
+  g_autoptr(sqlite3_stmt) mark = NULL;
+  int rc;
+
+  if (!ensure_open (database, error) || !exec (database, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* A version never goes backwards: an older copy arriving late (a page fetched before
+   * an update, a replayed save) leaves the newer row alone. */
+  upsert = prepare (database,
+                    "INSERT INTO tickets (id, version, status, priority, topic, created_at, "
+                    "                     updated_at, json) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                    "ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+                    "  status = excluded.status, priority = excluded.priority, "
+                    "  topic = excluded.topic, created_at = excluded.created_at, "
+                    "  updated_at = excluded.updated_at, json = excluded.json "
+                    "WHERE excluded.version > tickets.version",
+                    error);
+  if (upsert == NULL)
+    return rollback (database);
+
+  for (guint i = 0; i < input->rows->len; i++)
+    {
+      TicketRow *row = g_ptr_array_index (input->rows, i);
+
+      sqlite3_reset (upsert);
+      if (!bind_row (upsert, row))
+        {
+          set_sqlite_error (error, database, sqlite3_errcode (database->db), "saving a ticket");
+          return rollback (database);
+        }
+      rc = sqlite3_step (upsert);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, database, rc, "saving a ticket");
+          return rollback (database);
+        }
+    }
+
+  if (input->sync_mark > 0)
+    {
+      mark = prepare (database,
+                      "INSERT INTO meta (key, value) VALUES ('" SYNC_MARK_KEY "', ?1) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+                      "WHERE excluded.value > meta.value",
+                      error);
+      if (mark == NULL)
+        return rollback (database);
+      sqlite3_bind_int64 (mark, 1, input->sync_mark);
+      rc = sqlite3_step (mark);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, database, rc, "saving the sync mark");
+          return rollback (database);
+        }
+    }
+
+  if (!exec (database, "COMMIT", error))
+    return rollback (database);
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *tickets;
+  guint n_skipped;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->tickets, g_ptr_array_unref);
+  g_free (result);
+}
+
+static OkcTicket *
+decode_row (const char  *id,
+            const char  *json,
+            gsize        length,
+            gint64       version,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, length);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(OkcTicket) ticket = NULL;
+
+  root = okc_json_parse_bytes (bytes, error);
+  if (root == NULL)
+    return NULL;
+  ticket = okc_ticket_new_from_json (root, NULL, error);
+  if (ticket == NULL)
+    return NULL;
+
+  if (g_strcmp0 (okc_ticket_get_id (ticket), id) != 0 ||
+      okc_ticket_get_version (ticket) != version)
+    {
+      g_set_error (error, OKC_STORE_ERROR, OKC_STORE_ERROR_CORRUPT,
+                   "the row's id or version does not match its JSON");
+      return NULL;
+    }
+  return g_steal_pointer (&ticket);
+}
+
+/* Rows that no longer decode (a damaged page, a core that became stricter) are dropped,
+ * and the sync mark with them, so that the next refresh downloads the queue again. */
+static gboolean
+drop_rows (Database   *database,
+           GPtrArray  *ids,
+           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) delete = NULL;
+
+  if (!exec (database, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  delete = prepare (database, "DELETE FROM tickets WHERE id = ?1", error);
+  if (delete == NULL)
+    return rollback (database);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (delete);
+      sqlite3_bind_text (delete, 1, g_ptr_array_index (ids, i), -1, SQLITE_STATIC);
+      if (sqlite3_step (delete) != SQLITE_DONE)
+        {
+          set_sqlite_error (error, database, sqlite3_errcode (database->db),
+                            "dropping an unreadable ticket");
+          return rollback (database);
+        }
+    }
+
+  if (!exec (database, "DELETE FROM meta WHERE key = '" SYNC_MARK_KEY "'", error) ||
+      !exec (database, "COMMIT", error))
+    return rollback (database);
+  return TRUE;
+}
+
+static gboolean
+load_job (Database  *database,
+          Job       *job,
+          GError   **error)
+{
+  OkcStoreLoadFlags flags = GPOINTER_TO_UINT (job->input);
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) unreadable = g_ptr_array_new_with_free_func (g_free);
+  LoadResult *result;
+  int rc;
+
+  if (!ensure_open (database, error))
+    return FALSE;
+
+  select = prepare (database,
+                    (flags & OKC_STORE_LOAD_OPEN_ONLY) != 0
+                      ? "SELECT id, version, json FROM tickets WHERE status <> 'resolved'"
+                      : "SELECT id, version, json FROM tickets",
+                    error);
+  if (select == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (select, 0);
+      gint64 version = sqlite3_column_int64 (select, 1);
+      const char *json = (const char *) sqlite3_column_text (select, 2);
+      gsize length = (gsize) sqlite3_column_bytes (select, 2);
+      g_autoptr(GError) decode_error = NULL;
+      OkcTicket *ticket;
+
+      ticket = decode_row (id, json != NULL ? json : "", json != NULL ? length : 0, version,
+                           &decode_error);
+      if (ticket == NULL)
+        {
+          g_debug ("Store %s: dropping ticket %s, which no longer reads: %s", database->path,
+                   id != NULL ? id : "(no id)", decode_error->message);
+          g_ptr_array_add (unreadable, g_strdup (id != NULL ? id : ""));
+          continue;
+        }
+      g_ptr_array_add (tickets, ticket);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, database, rc, "reading the tickets");
+      return FALSE;
+    }
+  g_clear_pointer (&select, sqlite3_finalize);
+
+  if (unreadable->len > 0 && !drop_rows (database, unreadable, error))
+    return FALSE;
+
+  result = g_new0 (LoadResult, 1);
+  result->tickets = g_steal_pointer (&tickets);
+  result->n_skipped = unreadable->len;
+  job->result = result;
+  job->result_free = (GDestroyNotify) load_result_free;
+  return TRUE;
+}
+
+static gboolean
+sync_mark_job (Database  *database,
+               Job       *job,
+               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) select = NULL;
+  gint64 *mark;
+  int rc;
+
+  if (!ensure_open (database, error))
+    return FALSE;
+
+  select = prepare (database, "SELECT value FROM meta WHERE key = '" SYNC_MARK_KEY "'", error);
+  if (select == NULL)
+    return FALSE;
+
+  mark = g_new0 (gint64, 1);
+  job->result = mark;
+  job->result_free = g_free;
+
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_ROW)
+    *mark = sqlite3_column_int64 (select, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, database, rc, "reading the sync mark");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+close_job (Database  *database,
+           Job       *job,
+           GError   **error)
+{
+  database_close (database);
+  g_free (database->path);
+  g_free (database);
+  return TRUE;
+}
+
+/* Main thread ------------------------------------------------------------------------ */
+
+static void
+queue_job (OkcStore            *self,
+           gboolean           (*run) (Database *, Job *, GError **),
+           gpointer             input,
+           GDestroyNotify       input_free,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->run = run;
+  job->input = input;
+  job->input_free = input_free;
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, source_tag);
+  g_thread_pool_push (self->worker, job, NULL);
+}
+
+static gboolean
+check_result (OkcStore     *self,
+              GAsyncResult *result,
+              gpointer      source_tag)
+{
+  return g_task_is_valid (result, self) && g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
+static void
+okc_store_constructed (GObject *object)
+{
+  OkcStore *self = OKC_STORE (object);
+
+  G_OBJECT_CLASS (okc_store_parent_class)->constructed (object);
+
+  self->database = g_new0 (Database, 1);
+  self->database->path = g_strdup (self->path);
+
+  /* At most one thread: the jobs run one after the other, in the order pushed. */
+  self->worker = g_thread_pool_new (worker_cb, self->database, 1, FALSE, NULL);
+}
+
+static void
+okc_store_finalize (GObject *object)
+{
+  OkcStore *self = OKC_STORE (object);
+  Job *closing = g_new0 (Job, 1);
+
+  /* Every queued job holds the store through its task, so the worker is idle: the closing
+   * job runs right away, and the wait is for SQLite's final checkpoint. */
+  closing->run = close_job;
+  g_thread_pool_push (self->worker, closing, NULL);
+  g_thread_pool_free (self->worker, FALSE, TRUE);
+
+  g_free (self->path);
+  g_clear_error (&self->recovery_error);
+  g_free (self->moved_aside_path);
+
+  G_OBJECT_CLASS (okc_store_parent_class)->finalize (object);
+}
+
+static void
+okc_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  OkcStore *self = OKC_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+okc_store_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  OkcStore *self = OKC_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+okc_store_class_init (OkcStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = okc_store_constructed;
+  object_class->finalize = okc_store_finalize;
+  object_class->get_property = okc_store_get_property;
+  object_class->set_property = okc_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+okc_store_init (OkcStore *self)
+{
+}
+
+/**
+ * okc_store_build_filename:
+ * @directory: where the stores of all accounts live
+ * @backend_url: the backend's address
+ * @user_id: the signed-in user's id
+ *
+ * One store per account: the file name is a digest of the backend and the user, so that
+ * two accounts never share a cache.
+ *
+ * Returns: (transfer full): the path of the account's store in @directory.
+ */
+char *
+okc_store_build_filename (const char *directory,
+                          const char *backend_url,
+                          const char *user_id)
+{
+  g_autofree char *account = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+  g_return_val_if_fail (backend_url != NULL, NULL);
+  g_return_val_if_fail (user_id != NULL, NULL);
+
+  account = g_strconcat (backend_url, "\n", user_id, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, account, -1);
+  digest[32] = '\0';
+  name = g_strconcat ("account-", digest, ".sqlite", NULL);
+  return g_build_filename (directory, name, NULL);
+}
+
+/**
+ * okc_store_new:
+ * @path: the store's file; it is created when opened if it does not exist
+ *
+ * Returns: (transfer full): a store, not yet open (see okc_store_open_async()).
+ */
+OkcStore *
+okc_store_new (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (OKC_TYPE_STORE, "path", path, NULL);
+}
+
+const char *
+okc_store_get_path (OkcStore *self)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * okc_store_get_recovery_error:
+ * @self: a store
+ *
+ * When okc_store_open_async() with %OKC_STORE_OPEN_RECOVER found the file unusable, it
+ * moved it aside and started empty; this is what was wrong (%OKC_STORE_ERROR_CORRUPT or
+ * %OKC_STORE_ERROR_FUTURE_SCHEMA), its message saying where the file went, for the UI to
+ * tell the user.
+ *
+ * Returns: (transfer none) (nullable): the error that was recovered from, or %NULL.
+ */
+const GError *
+okc_store_get_recovery_error (OkcStore *self)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), NULL);
+  return self->recovery_error;
+}
+
+/**
+ * okc_store_get_moved_aside_path:
+ * @self: a store
+ *
+ * Returns: (nullable): where opening moved an unusable file, or %NULL.
+ */
+const char *
+okc_store_get_moved_aside_path (OkcStore *self)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), NULL);
+  return self->moved_aside_path;
+}
+
+static void
+apply_open (OkcStore *self,
+            Job      *job)
+{
+  OpenResult *result = job->result;
+
+  if (result == NULL || result->recovery_error == NULL)
+    return;
+
+  g_clear_error (&self->recovery_error);
+  self->recovery_error = g_steal_pointer (&result->recovery_error);
+  g_free (self->moved_aside_path);
+  self->moved_aside_path = g_steal_pointer (&result->moved_aside_path);
+  g_message ("%s", self->recovery_error->message);
+}
+
+/**
+ * okc_store_open_async:
+ * @self: a store
+ * @flags: what to do with a file that cannot be used
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Opens the file, creating it or bringing its schema up to date. Operations may be
+ * queued before this completes: they run after it, in order. Opening an open store
+ * does nothing.
+ */
+void
+okc_store_open_async (OkcStore            *self,
+                      OkcStoreOpenFlags    flags,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (OKC_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (Job, 1);
+  job->run = open_job;
+  job->apply = apply_open;
+  job->input = GUINT_TO_POINTER (flags);
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, okc_store_open_async);
+  g_thread_pool_push (self->worker, job, NULL);
+}
+
+/**
+ * okc_store_open_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an #OKC_STORE_ERROR
+ *
+ * Returns: %TRUE if the store is open (check okc_store_get_recovery_error() for a file
+ *   that was moved aside on the way).
+ */
+gboolean
+okc_store_open_finish (OkcStore      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (check_result (self, result, okc_store_open_async), FALSE);
+
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+}
+
+/**
+ * okc_store_load_tickets_async:
+ * @self: a store
+ * @flags: which tickets
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Reads the stored tickets, decoded with core on the worker. A row that no longer
+ * decodes is dropped (and the sync mark forgotten, so the next refresh downloads the
+ * queue again); how many is told by okc_store_load_tickets_finish().
+ */
+void
+okc_store_load_tickets_async (OkcStore            *self,
+                              OkcStoreLoadFlags    flags,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (OKC_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_job (self, load_job, GUINT_TO_POINTER (flags), NULL, okc_store_load_tickets_async,
+             cancellable, callback, user_data);
+}
+
+/**
+ * okc_store_load_tickets_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @out_n_skipped: (out) (optional): how many rows were dropped because they no longer decode
+ * @error: return location for an error
+ *
+ * Returns: (transfer container) (element-type OkcTicket) (nullable): the tickets, in no
+ *   particular order, or %NULL with an error.
+ */
+GPtrArray *
+okc_store_load_tickets_finish (OkcStore      *self,
+                               GAsyncResult  *result,
+                               guint         *out_n_skipped,
+                               GError       **error)
+{
+  LoadResult *load;
+  GPtrArray *tickets;
+
+  g_return_val_if_fail (OKC_IS_STORE (self), NULL);
+  g_return_val_if_fail (check_result (self, result, okc_store_load_tickets_async), NULL);
+
+  load = g_task_propagate_pointer (G_TASK (result), error);
+  if (load == NULL)
+    return NULL;
+
+  if (out_n_skipped != NULL)
+    *out_n_skipped = load->n_skipped;
+  tickets = g_steal_pointer (&load->tickets);
+  load_result_free (load);
+  return tickets;
+}
+
+static TicketRow *
+ticket_row_new (OkcTicket *ticket)
+{
+  g_autoptr(JsonNode) json = okc_ticket_to_json (ticket);
+  TicketRow *row = g_new0 (TicketRow, 1);
+
+  row->id = g_strdup (okc_ticket_get_id (ticket));
+  row->version = okc_ticket_get_version (ticket);
+  row->status = okc_enum_to_nick (OKC_TYPE_TICKET_STATUS, okc_ticket_get_status (ticket));
+  row->priority = okc_ticket_get_priority (ticket);
+  row->topic = okc_ticket_get_topic (ticket)->id;
+  row->created_at = okc_ticket_get_created_at (ticket);
+  row->updated_at = okc_ticket_get_updated_at (ticket);
+  row->json = okc_json_to_string (json);
+  return row;
+}
+
+/**
+ * okc_store_save_tickets_async:
+ * @self: a store
+ * @tickets: (element-type OkcTicket): the tickets to store
+ * @sync_mark: the newest updated_at now held, or 0 to leave the mark as it is
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Stores @tickets and the mark in one transaction. A ticket replaces the stored one only
+ * if its version is higher; the mark only moves forward. The tickets are serialized
+ * before this returns, so @tickets may change afterwards.
+ */
+void
+okc_store_save_tickets_async (OkcStore            *self,
+                              GPtrArray           *tickets,
+                              gint64               sync_mark,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  SaveInput *input;
+
+  g_return_if_fail (OKC_IS_STORE (self));
+  g_return_if_fail (tickets != NULL);
+  g_return_if_fail (sync_mark >= 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  input = g_new0 (SaveInput, 1);
+  input->rows = g_ptr_array_new_full (tickets->len, (GDestroyNotify) ticket_row_free);
+  input->sync_mark = sync_mark;
+  for (guint i = 0; i < tickets->len; i++)
+    g_ptr_array_add (input->rows, ticket_row_new (g_ptr_array_index (tickets, i)));
+
+  queue_job (self, save_job, input, (GDestroyNotify) save_input_free,
+             okc_store_save_tickets_async, cancellable, callback, user_data);
+}
+
+gboolean
+okc_store_save_tickets_finish (OkcStore      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (check_result (self, result, okc_store_save_tickets_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * okc_store_get_sync_mark_async:
+ * @self: a store
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Reads the sync mark: the newest updated_at of the tickets stored, the `since` of the
+ * next refresh.
+ */
+void
+okc_store_get_sync_mark_async (OkcStore            *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (OKC_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_job (self, sync_mark_job, NULL, NULL, okc_store_get_sync_mark_async, cancellable,
+             callback, user_data);
+}
+
+/**
+ * okc_store_get_sync_mark_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: the mark in seconds since the epoch, 0 if there is none yet, or -1 with an
+ *   error.
+ */
+gint64
+okc_store_get_sync_mark_finish (OkcStore      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autofree gint64 *mark = NULL;
+
+  g_return_val_if_fail (OKC_IS_STORE (self), -1);
+  g_return_val_if_fail (check_result (self, result, okc_store_get_sync_mark_async), -1);
+
+  mark = g_task_propagate_pointer (G_TASK (result), error);
+  return mark != NULL ? *mark : -1;
+}
