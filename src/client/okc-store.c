@@ -710,6 +710,43 @@ load_job (Database  *database,
 }
 
 static gboolean
+retain_job (Database  *database,
+            Job       *job,
+            GError   **error)
+{
+  GPtrArray *ids = job->input;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (!ensure_open (database, error) || !exec (database, "BEGIN IMMEDIATE", error) ||
+      !exec (database, "CREATE TEMP TABLE IF NOT EXISTS retained (id TEXT PRIMARY KEY)", error) ||
+      !exec (database, "DELETE FROM retained", error))
+    return rollback (database);
+
+  insert = prepare (database, "INSERT OR IGNORE INTO retained (id) VALUES (?1)", error);
+  if (insert == NULL)
+    return rollback (database);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, g_ptr_array_index (ids, i), -1, SQLITE_STATIC);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          set_sqlite_error (error, database, sqlite3_errcode (database->db),
+                            "listing the tickets to keep");
+          return rollback (database);
+        }
+    }
+
+  if (!exec (database,
+             "DELETE FROM tickets WHERE status <> 'resolved' "
+             "AND id NOT IN (SELECT id FROM retained)",
+             error) ||
+      !exec (database, "DELETE FROM retained", error) || !exec (database, "COMMIT", error))
+    return rollback (database);
+  return TRUE;
+}
+
+static gboolean
 sync_mark_job (Database  *database,
                Job       *job,
                GError   **error)
@@ -1145,6 +1182,53 @@ okc_store_save_tickets_finish (OkcStore      *self,
 {
   g_return_val_if_fail (OKC_IS_STORE (self), FALSE);
   g_return_val_if_fail (check_result (self, result, okc_store_save_tickets_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * okc_store_retain_open_tickets_async:
+ * @self: a store
+ * @ids: (element-type utf8 utf8): a set of ticket ids (keys; values are ignored)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Forgets every stored ticket that is not resolved and whose id is not in @ids: after a
+ * complete listing of the open tickets, those it did not have are no longer open, and
+ * the store should not show them again. The ids are copied before this returns.
+ */
+void
+okc_store_retain_open_tickets_async (OkcStore            *self,
+                                     GHashTable          *ids,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GPtrArray *copy;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (OKC_IS_STORE (self));
+  g_return_if_fail (ids != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  copy = g_ptr_array_new_full (g_hash_table_size (ids), g_free);
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (copy, g_strdup (key));
+
+  queue_job (self, retain_job, copy, (GDestroyNotify) g_ptr_array_unref,
+             okc_store_retain_open_tickets_async, cancellable, callback, user_data);
+}
+
+gboolean
+okc_store_retain_open_tickets_finish (OkcStore      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (check_result (self, result, okc_store_retain_open_tickets_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -98,6 +98,15 @@ gboolean      okc_store_save_tickets_finish  (OkcStore            *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
+void          okc_store_retain_open_tickets_async  (OkcStore            *self,
+                                                    GHashTable          *ids,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean      okc_store_retain_open_tickets_finish (OkcStore            *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 void          okc_store_get_sync_mark_async  (OkcStore            *self,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,

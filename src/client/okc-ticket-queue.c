@@ -296,6 +296,22 @@ apply_merged (OkcTicketQueue *self,
     items_changed (self, prefix, old_n - prefix - suffix, new_n - prefix - suffix);
 }
 
+static void
+apply_changes (OkcTicketQueue *self,
+               GArray         *changes)
+{
+  if (changes->len == 0)
+    return;
+
+  if (changes->len <= PER_ROW_LIMIT)
+    {
+      for (guint i = 0; i < changes->len; i++)
+        apply_row (self, &g_array_index (changes, Change, i));
+    }
+  else
+    apply_merged (self, changes);
+}
+
 /**
  * okc_ticket_queue_apply:
  * @self: a queue
@@ -358,16 +374,39 @@ okc_ticket_queue_apply (OkcTicketQueue *self,
       g_array_append_val (changes, change);
     }
 
-  if (changes->len == 0)
-    return;
+  apply_changes (self, changes);
+}
 
-  if (changes->len <= PER_ROW_LIMIT)
+/**
+ * okc_ticket_queue_retain:
+ * @self: a queue
+ * @ids: (element-type utf8 utf8): a set of ticket ids (keys; values are ignored)
+ *
+ * Removes every ticket whose id is not in @ids: after a complete listing of the open
+ * tickets, those the listing did not have are no longer open.
+ */
+void
+okc_ticket_queue_retain (OkcTicketQueue *self,
+                         GHashTable     *ids)
+{
+  g_autoptr(GArray) changes = NULL;
+
+  g_return_if_fail (OKC_IS_TICKET_QUEUE (self));
+  g_return_if_fail (ids != NULL);
+
+  changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  for (guint i = 0; i < self->items->len; i++)
     {
-      for (guint i = 0; i < changes->len; i++)
-        apply_row (self, &g_array_index (changes, Change, i));
+      OkcTicket *ticket = g_ptr_array_index (self->items, i);
+
+      if (!g_hash_table_contains (ids, okc_ticket_get_id (ticket)))
+        {
+          Change change = { ticket, NULL };
+          g_array_append_val (changes, change);
+        }
     }
-  else
-    apply_merged (self, changes);
+
+  apply_changes (self, changes);
 }
 
 /**

@@ -24,6 +24,8 @@ OkcTicket      *okc_ticket_queue_lookup       (OkcTicketQueue *self,
 gboolean        okc_ticket_queue_find         (OkcTicketQueue *self,
                                                const char     *id,
                                                guint          *out_position);
+void            okc_ticket_queue_retain       (OkcTicketQueue *self,
+                                               GHashTable     *ids);
 void            okc_ticket_queue_remove_all   (OkcTicketQueue *self);
 int             okc_ticket_queue_compare      (OkcTicket      *a,
                                                OkcTicket      *b);

@@ -394,6 +394,41 @@ test_unreadable_row (Fixture       *fixture,
   g_assert_cmpuint (loaded->len, ==, 1);
 }
 
+static void
+test_retain_open (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(OkcStore) store = open_store (fixture->path, OKC_STORE_OPEN_NONE);
+  g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (tickets, okc_test_ticket_new ("TCK-000060", OKC_PRIORITY_HIGH,
+                                                 OKC_TICKET_STATUS_OPEN, T0, 1));
+  g_ptr_array_add (tickets, okc_test_ticket_new ("TCK-000061", OKC_PRIORITY_HIGH,
+                                                 OKC_TICKET_STATUS_NEW, T0, 1));
+  g_ptr_array_add (tickets, okc_test_ticket_new ("TCK-000062", OKC_PRIORITY_HIGH,
+                                                 OKC_TICKET_STATUS_RESOLVED, T0, 1));
+  save (store, tickets, T0 + 1);
+
+  /* A complete listing of the open tickets had 60 and one the store never saw. */
+  g_hash_table_add (listed, "TCK-000060");
+  g_hash_table_add (listed, "TCK-000099");
+  okc_store_retain_open_tickets_async (store, listed, NULL, okc_test_result_cb, &result);
+  okc_test_wait_for_result (&result);
+  g_assert_true (okc_store_retain_open_tickets_finish (store, result, &error));
+  g_assert_no_error (error);
+
+  /* 61 is forgotten; the resolved 62 is not the listing's business. */
+  loaded = load (store, OKC_STORE_LOAD_ALL, NULL);
+  g_assert_cmpuint (loaded->len, ==, 2);
+  g_assert_nonnull (find (loaded, "TCK-000060"));
+  g_assert_nonnull (find (loaded, "TCK-000062"));
+  g_assert_cmpint (get_mark (store), ==, T0 + 1);
+}
+
 typedef struct
 {
   OkcStore *store;
@@ -605,6 +640,7 @@ main (int   argc,
   ADD ("future-schema", test_future_schema);
   ADD ("wrong-tables", test_wrong_tables);
   ADD ("unreadable-row", test_unreadable_row);
+  ADD ("retain-open", test_retain_open);
   ADD ("operations-in-order", test_operations_in_order);
   ADD ("cancelled", test_cancelled);
   ADD ("many-tickets", test_many_tickets);

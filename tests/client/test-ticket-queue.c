@@ -320,6 +320,54 @@ test_resolved_removed (void)
 }
 
 static void
+test_retain (void)
+{
+  Watch watch = { 0 };
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  watch_init (&watch);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("TCK-%06u", i);
+      g_ptr_array_add (batch, ticket (id, i % 4, OKC_TICKET_STATUS_OPEN, T0 + i, 1));
+    }
+  apply (&watch, batch);
+
+  /* A few gone: one row at a time. */
+  for (guint i = 0; i < 30; i++)
+    if (i != 3 && i != 17)
+      g_hash_table_add (listed, (gpointer) okc_ticket_get_id (g_ptr_array_index (batch, i)));
+  watch.n_signals = 0;
+  okc_ticket_queue_retain (watch.queue, listed);
+  g_assert_cmpuint (watch.n_signals, ==, 2);
+  g_hash_table_remove (watch.expected, "TCK-000003");
+  g_hash_table_remove (watch.expected, "TCK-000017");
+  assert_queue_is_expected (&watch);
+
+  /* Many gone: one signal. */
+  g_hash_table_remove_all (listed);
+  for (guint i = 0; i < 30; i += 3)
+    if (i != 3)
+      g_hash_table_add (listed, (gpointer) okc_ticket_get_id (g_ptr_array_index (batch, i)));
+  watch.n_signals = 0;
+  okc_ticket_queue_retain (watch.queue, listed);
+  g_assert_cmpuint (watch.n_signals, ==, 1);
+  for (guint i = 0; i < 30; i++)
+    if (i % 3 != 0 || i == 3)
+      g_hash_table_remove (watch.expected, okc_ticket_get_id (g_ptr_array_index (batch, i)));
+  assert_queue_is_expected (&watch);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (watch.queue)), ==, 9);
+
+  /* Nothing gone: nothing said. */
+  watch.n_signals = 0;
+  okc_ticket_queue_retain (watch.queue, listed);
+  g_assert_cmpuint (watch.n_signals, ==, 0);
+
+  watch_clear (&watch);
+}
+
+static void
 test_batch_one_signal (void)
 {
   Watch watch = { 0 };
@@ -480,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Client/ticket-queue/order", test_order);
   g_test_add_func ("/Okc/Client/ticket-queue/upsert-moves-row", test_upsert_moves_row);
   g_test_add_func ("/Okc/Client/ticket-queue/resolved-removed", test_resolved_removed);
+  g_test_add_func ("/Okc/Client/ticket-queue/retain", test_retain);
   g_test_add_func ("/Okc/Client/ticket-queue/batch-one-signal", test_batch_one_signal);
   g_test_add_func ("/Okc/Client/ticket-queue/random", test_random);
   g_test_add_func ("/Okc/Client/ticket-queue/large", test_large);
