@@ -19,11 +19,16 @@ typedef struct
   GSource *cancelled_source; /* fires on the main context when the caller cancels */
 } Waiter;
 
-/* The refresh in progress: one at a time, shared by every caller. */
+/* A refresh: one runs at a time, shared by every caller. Its steps pass it along as their
+ * callback data; it holds the OkcTicketSync. When its last caller gives up, it is
+ * abandoned: detached from the OkcTicketSync at once (so the next refresh starts afresh)
+ * and freed when its step in flight comes back. */
 typedef struct
 {
-  GCancellable *cancellable; /* cancelled when no caller waits any more */
+  OkcTicketSync *self;
+  GCancellable *cancellable;
   GPtrArray *waiters;        /* Waiter */
+  gboolean abandoned;
   OkcTicketSyncState state_before;
   OkcTicketQuery *query;
   char *cursor;
@@ -31,7 +36,6 @@ typedef struct
   gboolean complete_listing; /* no mark: listing every open ticket */
   GHashTable *seen;          /* for a complete listing: the ids listed */
   guint n_pages;
-  guint n_tickets;
 } Run;
 
 struct _OkcTicketSync
@@ -47,6 +51,8 @@ struct _OkcTicketSync
   OkcTicketSyncState state;
   GError *last_error;
   gint64 last_synced_at;
+  guint n_received;
+  gint64 n_expected;
 
   Run *run;
 };
@@ -63,6 +69,8 @@ enum {
   PROP_STATE,
   PROP_LAST_ERROR,
   PROP_LAST_SYNCED_AT,
+  PROP_N_RECEIVED,
+  PROP_N_EXPECTED,
   N_PROPS
 };
 
@@ -83,9 +91,10 @@ waiter_free (Waiter *waiter)
 static void
 run_free (Run *run)
 {
+  g_object_unref (run->self);
   g_object_unref (run->cancellable);
   g_ptr_array_unref (run->waiters);
-  okc_ticket_query_free (run->query);
+  g_clear_pointer (&run->query, okc_ticket_query_free);
   g_free (run->cursor);
   g_clear_pointer (&run->seen, g_hash_table_unref);
   g_free (run);
@@ -114,6 +123,25 @@ set_last_error (OkcTicketSync *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
 }
 
+static void
+set_progress (OkcTicketSync *self,
+              guint          n_received,
+              gint64         n_expected)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->n_received != n_received)
+    {
+      self->n_received = n_received;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RECEIVED]);
+    }
+  if (self->n_expected != n_expected)
+    {
+      self->n_expected = n_expected;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EXPECTED]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 static gint64
 now (OkcTicketSync *self)
 {
@@ -135,27 +163,27 @@ state_for_error (const GError *error)
 
 /* Ends the run: the properties first, so that every caller's callback sees them. */
 static void
-finish_run (OkcTicketSync *self,
-            GError        *error)
+finish_run (Run    *run_,
+            GError *error)
 {
-  g_autoptr(Run) run = g_steal_pointer (&self->run);
+  g_autoptr(Run) run = run_;
   g_autoptr(GError) owned_error = error;
+  OkcTicketSync *self = run->self;
 
-  g_assert (run != NULL);
+  if (run->abandoned)
+    return;
+
+  g_assert (self->run == run);
+  self->run = NULL;
 
   g_object_freeze_notify (G_OBJECT (self));
   if (error == NULL)
     {
-      g_debug ("Refresh done: %u tickets in %u pages", run->n_tickets, run->n_pages);
+      g_debug ("Refresh done: %u tickets in %u pages", self->n_received, run->n_pages);
       self->last_synced_at = now (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED_AT]);
       set_last_error (self, NULL);
       set_state (self, OKC_TICKET_SYNC_STATE_IDLE);
-    }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* Every caller gave up: nothing was learned about the backend. */
-      set_state (self, run->state_before);
     }
   else
     {
@@ -176,31 +204,44 @@ finish_run (OkcTicketSync *self,
     }
 }
 
-static void fetch_page (OkcTicketSync *self);
+static void
+abandon_run (Run *run)
+{
+  OkcTicketSync *self = run->self;
+
+  g_assert (self->run == run);
+
+  /* Nothing was learned about the backend: the state is what it was before. */
+  run->abandoned = TRUE;
+  self->run = NULL;
+  g_cancellable_cancel (run->cancellable);
+  set_state (self, run->state_before);
+}
+
+static void fetch_page (Run *run);
 
 static void
 retain_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(OkcTicketSync) self = user_data;
+  Run *run = user_data;
   GError *error = NULL;
 
   okc_store_retain_open_tickets_finish (OKC_STORE (object), result, &error);
-  finish_run (self, error);
+  finish_run (run, error);
 }
 
 /* A complete listing of the open tickets is the truth about which are open: any other
  * ticket the queue or the store still holds as open was resolved (or removed) while
  * this console was not looking. */
 static void
-retain_listed (OkcTicketSync *self)
+retain_listed (Run *run)
 {
-  Run *run = self->run;
+  OkcTicketSync *self = run->self;
 
   okc_ticket_queue_retain (self->queue, run->seen);
-  okc_store_retain_open_tickets_async (self->store, run->seen, run->cancellable, retain_cb,
-                                       g_object_ref (self));
+  okc_store_retain_open_tickets_async (self->store, run->seen, run->cancellable, retain_cb, run);
 }
 
 static void
@@ -208,21 +249,17 @@ save_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(OkcTicketSync) self = user_data;
+  Run *run = user_data;
   GError *error = NULL;
 
-  if (!okc_store_save_tickets_finish (OKC_STORE (object), result, &error))
-    {
-      finish_run (self, error);
-      return;
-    }
-
-  if (self->run->cursor != NULL)
-    fetch_page (self);
-  else if (self->run->complete_listing)
-    retain_listed (self);
+  if (!okc_store_save_tickets_finish (OKC_STORE (object), result, &error) || run->abandoned)
+    finish_run (run, error);
+  else if (run->cursor != NULL)
+    fetch_page (run);
+  else if (run->complete_listing)
+    retain_listed (run);
   else
-    finish_run (self, NULL);
+    finish_run (run, NULL);
 }
 
 static void
@@ -230,22 +267,22 @@ list_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(OkcTicketSync) self = user_data;
+  Run *run = user_data;
+  OkcTicketSync *self = run->self;
   g_autoptr(OkcTicketPage) page = NULL;
-  Run *run = self->run;
   GPtrArray *tickets;
   GError *error = NULL;
 
   page = okc_client_list_tickets_finish (OKC_CLIENT (object), result, &error);
-  if (page == NULL)
+  if (page == NULL || run->abandoned)
     {
-      finish_run (self, error);
+      finish_run (run, error);
       return;
     }
 
   tickets = okc_ticket_page_get_tickets (page);
   run->n_pages++;
-  run->n_tickets += tickets->len;
+  set_progress (self, self->n_received + tickets->len, okc_ticket_page_get_total (page));
   run->mark = MAX (run->mark, okc_ticket_page_get_newest_update (page));
   g_free (run->cursor);
   run->cursor = g_strdup (okc_ticket_page_get_next_cursor (page));
@@ -258,16 +295,14 @@ list_cb (GObject      *object,
    * after this page, and the next refresh resumes from there. */
   okc_ticket_queue_apply (self->queue, tickets);
   okc_store_save_tickets_async (self->store, tickets, MAX (run->mark, 0), run->cancellable,
-                                save_cb, g_object_ref (self));
+                                save_cb, run);
 }
 
 static void
-fetch_page (OkcTicketSync *self)
+fetch_page (Run *run)
 {
-  Run *run = self->run;
-
-  okc_client_list_tickets_async (self->client, run->query, run->cursor, run->cancellable,
-                                 list_cb, g_object_ref (self));
+  okc_client_list_tickets_async (run->self->client, run->query, run->cursor, run->cancellable,
+                                 list_cb, run);
 }
 
 static void
@@ -275,15 +310,14 @@ sync_mark_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(OkcTicketSync) self = user_data;
-  Run *run = self->run;
+  Run *run = user_data;
   GError *error = NULL;
   gint64 mark;
 
   mark = okc_store_get_sync_mark_finish (OKC_STORE (object), result, &error);
-  if (mark < 0)
+  if (mark < 0 || run->abandoned)
     {
-      finish_run (self, error);
+      finish_run (run, error);
       return;
     }
 
@@ -292,7 +326,7 @@ sync_mark_cb (GObject      *object,
   run->mark = mark;
   run->query = okc_ticket_query_new ();
   okc_ticket_query_set_sort (run->query, OKC_TICKET_SORT_UPDATED_AT);
-  okc_ticket_query_set_limit (run->query, self->page_size);
+  okc_ticket_query_set_limit (run->query, run->self->page_size);
   if (mark > 0)
     okc_ticket_query_set_since (run->query, mark);
   else
@@ -303,7 +337,7 @@ sync_mark_cb (GObject      *object,
     }
 
   g_debug ("Refreshing %s", mark > 0 ? "changes since the sync mark" : "every open ticket");
-  fetch_page (self);
+  fetch_page (run);
 }
 
 static gboolean
@@ -314,6 +348,7 @@ waiter_cancelled_cb (GCancellable *cancellable,
   OkcTicketSync *self = g_task_get_source_object (task);
   Run *run = self->run;
 
+  /* A waiter's source is destroyed with the run: while it can fire, its run is current. */
   g_assert (run != NULL);
 
   for (guint i = 0; i < run->waiters->len; i++)
@@ -327,7 +362,7 @@ waiter_cancelled_cb (GCancellable *cancellable,
       g_task_return_error_if_cancelled (task);
       g_ptr_array_remove_index (run->waiters, i);
       if (run->waiters->len == 0)
-        g_cancellable_cancel (run->cancellable);
+        abandon_run (run);
       break;
     }
 
@@ -335,8 +370,8 @@ waiter_cancelled_cb (GCancellable *cancellable,
 }
 
 static void
-add_waiter (OkcTicketSync *self,
-            GTask         *task)
+add_waiter (Run   *run,
+            GTask *task)
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
   Waiter *waiter = g_new0 (Waiter, 1);
@@ -352,7 +387,7 @@ add_waiter (OkcTicketSync *self,
                              NULL);
       g_source_attach (waiter->cancelled_source, g_task_get_context (task));
     }
-  g_ptr_array_add (self->run->waiters, waiter);
+  g_ptr_array_add (run->waiters, waiter);
 }
 
 /**
@@ -363,13 +398,15 @@ add_waiter (OkcTicketSync *self,
  * @user_data: data for @callback
  *
  * Brings the queue and the store up to date with the backend. With a sync mark in the
- * store it lists every ticket changed since the mark; without one, every open ticket.
- * Each page is applied to the queue and saved to the store (with the advanced mark) as
- * it arrives, so the progress is visible and survives an interruption.
+ * store it lists every ticket changed since the mark; without one, every open ticket
+ * (and afterwards drops the cached open tickets the listing did not have). Each page is
+ * applied to the queue and saved to the store (with the advanced mark) as it arrives,
+ * so the progress is visible and survives an interruption.
  *
  * One refresh runs at a time: calling this while one runs joins it, and the callback
- * gets the running refresh's result. Cancelling @cancellable stops this caller's wait at
- * once; the refresh itself stops when no caller waits for it any more.
+ * gets the running refresh's result. Cancelling @cancellable ends this caller's wait at
+ * once with %G_IO_ERROR_CANCELLED; the refresh itself stops when no caller waits for it
+ * any more, and the state goes back to what it was.
  *
  * #OkcTicketSync:state, #OkcTicketSync:last-error and #OkcTicketSync:last-synced-at are
  * up to date when the callback runs.
@@ -392,16 +429,20 @@ okc_ticket_sync_refresh_async (OkcTicketSync       *self,
 
   if (self->run == NULL)
     {
-      self->run = g_new0 (Run, 1);
-      self->run->cancellable = g_cancellable_new ();
-      self->run->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
-      self->run->state_before = self->state;
+      Run *run = g_new0 (Run, 1);
+
+      run->self = g_object_ref (self);
+      run->cancellable = g_cancellable_new ();
+      run->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+      run->state_before = self->state;
+      self->run = run;
+
+      set_progress (self, 0, -1);
       set_state (self, OKC_TICKET_SYNC_STATE_SYNCING);
-      okc_store_get_sync_mark_async (self->store, self->run->cancellable, sync_mark_cb,
-                                     g_object_ref (self));
+      okc_store_get_sync_mark_async (self->store, run->cancellable, sync_mark_cb, run);
     }
 
-  add_waiter (self, g_steal_pointer (&task));
+  add_waiter (self->run, g_steal_pointer (&task));
 }
 
 gboolean
@@ -488,8 +529,7 @@ okc_ticket_sync_dispose (GObject *object)
 {
   OkcTicketSync *self = OKC_TICKET_SYNC (object);
 
-  /* A running refresh holds a reference through its callbacks and tasks, so there is
-   * none to stop here. */
+  /* A running refresh holds a reference, so there is none to stop here. */
   g_assert (self->run == NULL);
 
   g_clear_object (&self->client);
@@ -543,6 +583,12 @@ okc_ticket_sync_get_property (GObject    *object,
       break;
     case PROP_LAST_SYNCED_AT:
       g_value_set_int64 (value, self->last_synced_at);
+      break;
+    case PROP_N_RECEIVED:
+      g_value_set_uint (value, self->n_received);
+      break;
+    case PROP_N_EXPECTED:
+      g_value_set_int64 (value, self->n_expected);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -640,6 +686,27 @@ okc_ticket_sync_class_init (OkcTicketSyncClass *klass)
     g_param_spec_int64 ("last-synced-at", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * OkcTicketSync:n-received:
+   *
+   * Tickets received so far by the running refresh, or by the last one: for a progress
+   * bar, with #OkcTicketSync:n-expected.
+   */
+  properties[PROP_N_RECEIVED] =
+    g_param_spec_uint ("n-received", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * OkcTicketSync:n-expected:
+   *
+   * How many tickets the running (or last) refresh lists in all, as the backend said
+   * with its first page; -1 until then. A refresh since the sync mark lists only the
+   * changes.
+   */
+  properties[PROP_N_EXPECTED] =
+    g_param_spec_int64 ("n-expected", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -648,6 +715,7 @@ okc_ticket_sync_init (OkcTicketSync *self)
 {
   self->page_size = DEFAULT_PAGE_SIZE;
   self->state = OKC_TICKET_SYNC_STATE_IDLE;
+  self->n_expected = -1;
 }
 
 /**
@@ -699,6 +767,20 @@ okc_ticket_sync_get_last_synced_at (OkcTicketSync *self)
 {
   g_return_val_if_fail (OKC_IS_TICKET_SYNC (self), 0);
   return self->last_synced_at;
+}
+
+guint
+okc_ticket_sync_get_n_received (OkcTicketSync *self)
+{
+  g_return_val_if_fail (OKC_IS_TICKET_SYNC (self), 0);
+  return self->n_received;
+}
+
+gint64
+okc_ticket_sync_get_n_expected (OkcTicketSync *self)
+{
+  g_return_val_if_fail (OKC_IS_TICKET_SYNC (self), -1);
+  return self->n_expected;
 }
 
 guint

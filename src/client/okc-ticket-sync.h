@@ -46,6 +46,8 @@ OkcTicketSync      *okc_ticket_sync_new                (OkcClient            *cl
 OkcTicketSyncState  okc_ticket_sync_get_state          (OkcTicketSync        *self);
 const GError       *okc_ticket_sync_get_last_error     (OkcTicketSync        *self);
 gint64              okc_ticket_sync_get_last_synced_at (OkcTicketSync        *self);
+guint               okc_ticket_sync_get_n_received     (OkcTicketSync        *self);
+gint64              okc_ticket_sync_get_n_expected     (OkcTicketSync        *self);
 guint               okc_ticket_sync_get_page_size      (OkcTicketSync        *self);
 void                okc_ticket_sync_set_page_size      (OkcTicketSync        *self,
                                                         guint                 page_size);
