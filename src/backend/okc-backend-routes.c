@@ -1,0 +1,20 @@
+/* okc-backend-routes.c — the API's routes, registered by area
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-backend"
+
+#include "okc-backend-routes.h"
+
+/* Every endpoint of docs/api.md, one area per file. */
+void
+okc_backend_routes_register_all (OkcBackendServer *server)
+{
+  okc_backend_session_routes_register (server);
+  okc_backend_catalog_routes_register (server);
+  okc_backend_ticket_routes_register (server);
+  okc_backend_handoff_routes_register (server);
+  okc_backend_export_routes_register (server);
+}

@@ -1,0 +1,21 @@
+/* okc-backend-routes.h — the API's routes, registered by area
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "okc-backend-server.h"
+
+G_BEGIN_DECLS
+
+void okc_backend_routes_register_all     (OkcBackendServer *server);
+
+void okc_backend_session_routes_register (OkcBackendServer *server);
+void okc_backend_catalog_routes_register (OkcBackendServer *server);
+void okc_backend_ticket_routes_register  (OkcBackendServer *server);
+void okc_backend_handoff_routes_register (OkcBackendServer *server);
+void okc_backend_export_routes_register  (OkcBackendServer *server);
+
+G_END_DECLS

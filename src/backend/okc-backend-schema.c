@@ -1,0 +1,204 @@
+/* okc-backend-schema.c — the tables of the backend's database and their migrations
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-backend"
+
+#include "okc-backend-schema.h"
+
+/* Times are INTEGER seconds since the epoch (UTC), money INTEGER minor units in the
+ * row's currency, energy INTEGER Wh. Tickets and attachments keep the number of their
+ * id ("TCK-000123" → 123) as their rowid, the tie-breaker of every ticket order.
+ *
+ * Ticket lists page by keyset over (sort key, seq): each sort has its index, so a page
+ * deep into 100,000 tickets costs what the first one does. `urgency` is the priority
+ * turned around (0 urgent … 3 low), so that "most urgent first, then oldest" is one
+ * ascending index. */
+static const char schema_v1[] =
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);"
+
+  "CREATE TABLE users ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  role TEXT NOT NULL CHECK (role IN ('agent', 'supervisor', 'chatbot')),"
+  "  password_hash TEXT NOT NULL);"
+
+  "CREATE TABLE tokens ("
+  "  token_hash TEXT PRIMARY KEY,"
+  "  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  created_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL,"
+  "  revoked_at INTEGER);"
+  "CREATE INDEX tokens_by_expiry ON tokens (expires_at);"
+
+  "CREATE TABLE accounts ("
+  "  id TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  email TEXT NOT NULL,"
+  "  phone TEXT,"
+  "  card_last4 TEXT,"
+  "  subscription TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX accounts_by_email ON accounts (email COLLATE NOCASE);"
+
+  "CREATE TABLE properties ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  kind TEXT NOT NULL,"
+  "  address TEXT NOT NULL,"
+  "  city TEXT NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  postal_code TEXT NOT NULL,"
+  "  timezone TEXT NOT NULL,"
+  "  host_account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  pms TEXT NOT NULL,"
+  "  pms_connected INTEGER NOT NULL);"
+
+  "CREATE TABLE units ("
+  "  id TEXT PRIMARY KEY,"
+  "  property_id TEXT NOT NULL REFERENCES properties (id),"
+  "  name TEXT NOT NULL);"
+  "CREATE INDEX units_by_property ON units (property_id);"
+
+  "CREATE TABLE chargers ("
+  "  id TEXT PRIMARY KEY COLLATE NOCASE,"
+  "  serial TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  model TEXT NOT NULL,"
+  "  firmware TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  last_heartbeat_at INTEGER,"
+  "  property_id TEXT REFERENCES properties (id),"
+  "  unit_id TEXT REFERENCES units (id),"
+  "  access TEXT NOT NULL,"
+  "  installed_at INTEGER NOT NULL);"
+  "CREATE INDEX chargers_by_property ON chargers (property_id);"
+
+  "CREATE TABLE charger_access ("
+  "  charger_id TEXT NOT NULL REFERENCES chargers (id),"
+  "  account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  PRIMARY KEY (charger_id, account_id)) WITHOUT ROWID;"
+
+  "CREATE TABLE tariffs ("
+  "  id TEXT PRIMARY KEY,"
+  "  property_id TEXT NOT NULL UNIQUE REFERENCES properties (id),"
+  "  currency TEXT NOT NULL,"
+  "  connection_fee INTEGER NOT NULL,"
+  "  energy_rate_per_kwh INTEGER NOT NULL,"
+  "  idle_fee_per_minute INTEGER NOT NULL,"
+  "  idle_grace_minutes INTEGER NOT NULL,"
+  "  tax_rate_bp INTEGER NOT NULL);"
+
+  "CREATE TABLE sessions ("
+  "  id TEXT PRIMARY KEY,"
+  "  charger_id TEXT NOT NULL REFERENCES chargers (id),"
+  "  account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  tariff_id TEXT NOT NULL REFERENCES tariffs (id),"
+  "  started_at INTEGER NOT NULL,"
+  "  charging_ended_at INTEGER,"
+  "  ended_at INTEGER NOT NULL,"
+  "  energy_wh INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL,"
+  "  connection_fee INTEGER NOT NULL,"
+  "  energy_fee INTEGER NOT NULL,"
+  "  idle_fee INTEGER NOT NULL,"
+  "  tax INTEGER NOT NULL,"
+  "  total INTEGER NOT NULL,"
+  "  stop_reason TEXT NOT NULL);"
+  "CREATE INDEX sessions_by_charger ON sessions (charger_id, started_at);"
+  "CREATE INDEX sessions_by_account ON sessions (account_id, started_at);"
+
+  "CREATE TABLE payouts ("
+  "  id TEXT PRIMARY KEY,"
+  "  host_account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  property_id TEXT NOT NULL REFERENCES properties (id),"
+  "  period_from TEXT NOT NULL,"
+  "  period_to TEXT NOT NULL,"
+  "  currency TEXT NOT NULL,"
+  "  session_revenue INTEGER NOT NULL,"
+  "  fees INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  paid_at INTEGER);"
+  "CREATE INDEX payouts_by_host ON payouts (host_account_id, period_from);"
+
+  "CREATE TABLE blobs ("
+  "  sha256 TEXT PRIMARY KEY,"
+  "  data BLOB NOT NULL);"
+
+  "CREATE TABLE tickets ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  topic TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  priority TEXT NOT NULL,"
+  "  urgency INTEGER NOT NULL,"
+  "  summary TEXT,"
+  "  requester_name TEXT NOT NULL,"
+  "  requester_email TEXT,"
+  "  requester_phone TEXT,"
+  "  requester_audience TEXT NOT NULL,"
+  "  property_id TEXT REFERENCES properties (id),"
+  "  charger_id TEXT REFERENCES chargers (id),"
+  "  assignee_id TEXT REFERENCES users (id),"
+  "  fields TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  version INTEGER NOT NULL);"
+  "CREATE INDEX tickets_by_created ON tickets (created_at);"
+  "CREATE INDEX tickets_by_updated ON tickets (updated_at);"
+  "CREATE INDEX tickets_by_urgency ON tickets (urgency, created_at);"
+  "CREATE INDEX tickets_by_status ON tickets (status, created_at);"
+  "CREATE INDEX tickets_by_topic ON tickets (topic, created_at);"
+  "CREATE INDEX tickets_by_assignee ON tickets (assignee_id, created_at);"
+
+  "CREATE TABLE ticket_messages ("
+  "  ticket_seq INTEGER NOT NULL REFERENCES tickets (seq) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  sender TEXT NOT NULL,"
+  "  sent_at INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (ticket_seq, position)) WITHOUT ROWID;"
+
+  "CREATE TABLE attachments ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  ticket_seq INTEGER NOT NULL REFERENCES tickets (seq) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  filename TEXT NOT NULL,"
+  "  media_type TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL REFERENCES blobs (sha256),"
+  "  size INTEGER NOT NULL);"
+  "CREATE INDEX attachments_by_ticket ON attachments (ticket_seq, position);"
+  "CREATE INDEX attachments_by_blob ON attachments (sha256);";
+
+static const char * const migrations[] = {
+  schema_v1,
+};
+
+/* The data tables, parents before children: the order of a dataset's import. */
+static const char * const tables[] = {
+  "meta",     "users",    "accounts", "properties", "units",   "chargers",
+  "charger_access", "tariffs", "sessions", "payouts", "blobs", "tickets",
+  "ticket_messages", "attachments", "tokens",
+};
+
+const char * const *
+okc_backend_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+const char * const *
+okc_backend_schema_get_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (tables);
+  return tables;
+}

@@ -1,0 +1,276 @@
+/* okc-demo-fleet-store.c — writing the demo fleet into the database
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-backend"
+
+#include "okc-demo-names.h"
+#include "okc-demo-world.h"
+
+static void
+bind_time (OkcBackendStmt *stmt,
+           int             index,
+           gint64          unix_time)
+{
+  if (unix_time == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    okc_backend_stmt_bind_int64 (stmt, index, unix_time);
+}
+
+static gboolean
+store_accounts (OkcDemoWorld  *world,
+                OkcBackendDb  *db,
+                GError       **error)
+{
+  for (guint i = 0; i < world->accounts->len; i++)
+    {
+      OkcDemoAccount *a = OKC_DEMO_ACCOUNT (world, i);
+      g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+        db,
+        "INSERT INTO accounts (id, kind, name, email, phone, card_last4, subscription, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        error);
+
+      if (stmt == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (stmt, 1, a->id);
+      okc_backend_stmt_bind_text (stmt, 2, a->is_host ? "host" : "guest");
+      okc_backend_stmt_bind_text (stmt, 3, a->name);
+      okc_backend_stmt_bind_text (stmt, 4, a->email);
+      okc_backend_stmt_bind_text (stmt, 5, a->phone);
+      okc_backend_stmt_bind_text (stmt, 6, a->card_last4);
+      okc_backend_stmt_bind_text (stmt, 7, a->subscription);
+      okc_backend_stmt_bind_int64 (stmt, 8, a->created_at);
+      if (!okc_backend_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_property (OkcDemoWorld     *world,
+                OkcBackendDb     *db,
+                OkcDemoProperty  *p,
+                GError          **error)
+{
+  const OkcDemoCity *city = &okc_demo_cities[p->city];
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+    db,
+    "INSERT INTO properties (id, name, kind, address, city, state, postal_code, timezone, "
+    "host_account_id, pms, pms_connected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  okc_backend_stmt_bind_text (stmt, 1, p->id);
+  okc_backend_stmt_bind_text (stmt, 2, p->name);
+  okc_backend_stmt_bind_text (stmt, 3, p->is_residence ? "residence" : "rental");
+  okc_backend_stmt_bind_text (stmt, 4, p->address);
+  okc_backend_stmt_bind_text (stmt, 5, city->city);
+  okc_backend_stmt_bind_text (stmt, 6, city->state);
+  okc_backend_stmt_bind_text (stmt, 7, p->postal_code);
+  okc_backend_stmt_bind_text (stmt, 8, city->timezone);
+  okc_backend_stmt_bind_text (stmt, 9, OKC_DEMO_ACCOUNT (world, p->host)->id);
+  okc_backend_stmt_bind_text (stmt, 10, p->pms);
+  okc_backend_stmt_bind_int64 (stmt, 11, p->pms_connected);
+  return okc_backend_db_step_done (db, stmt, error);
+}
+
+static gboolean
+store_tariff (OkcBackendDb     *db,
+              OkcDemoProperty  *p,
+              GError          **error)
+{
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+    db,
+    "INSERT INTO tariffs (id, property_id, currency, connection_fee, energy_rate_per_kwh, "
+    "idle_fee_per_minute, idle_grace_minutes, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  okc_backend_stmt_bind_text (stmt, 1, p->tariff_id);
+  okc_backend_stmt_bind_text (stmt, 2, p->id);
+  okc_backend_stmt_bind_text (stmt, 3, OKC_DEMO_CURRENCY);
+  okc_backend_stmt_bind_int64 (stmt, 4, p->connection_fee);
+  okc_backend_stmt_bind_int64 (stmt, 5, p->energy_rate_per_kwh);
+  okc_backend_stmt_bind_int64 (stmt, 6, p->idle_fee_per_minute);
+  okc_backend_stmt_bind_int64 (stmt, 7, p->idle_grace_minutes);
+  okc_backend_stmt_bind_int64 (stmt, 8, p->tax_rate_bp);
+  return okc_backend_db_step_done (db, stmt, error);
+}
+
+static gboolean
+store_properties (OkcDemoWorld  *world,
+                  OkcBackendDb  *db,
+                  GError       **error)
+{
+  for (guint i = 0; i < world->properties->len; i++)
+    if (!store_property (world, db, OKC_DEMO_PROPERTY (world, i), error) ||
+        !store_tariff (db, OKC_DEMO_PROPERTY (world, i), error))
+      return FALSE;
+
+  for (guint i = 0; i < world->units->len; i++)
+    {
+      OkcDemoUnit *u = OKC_DEMO_UNIT (world, i);
+      g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+        db, "INSERT INTO units (id, property_id, name) VALUES (?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (stmt, 1, u->id);
+      okc_backend_stmt_bind_text (stmt, 2, OKC_DEMO_PROPERTY (world, u->property)->id);
+      okc_backend_stmt_bind_text (stmt, 3, u->name);
+      if (!okc_backend_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_access (OkcDemoWorld    *world,
+              OkcBackendDb    *db,
+              OkcDemoCharger  *c,
+              GError         **error)
+{
+  for (guint k = 0; k < c->access->len; k++)
+    {
+      g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+        db, "INSERT INTO charger_access (charger_id, account_id) VALUES (?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (stmt, 1, c->id);
+      okc_backend_stmt_bind_text (
+        stmt, 2, OKC_DEMO_ACCOUNT (world, g_array_index (c->access, guint, k))->id);
+      if (!okc_backend_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_chargers (OkcDemoWorld  *world,
+                OkcBackendDb  *db,
+                GError       **error)
+{
+  for (guint i = 0; i < world->chargers->len; i++)
+    {
+      OkcDemoCharger *c = OKC_DEMO_CHARGER (world, i);
+      g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+        db,
+        "INSERT INTO chargers (id, serial, model, firmware, status, last_heartbeat_at, "
+        "property_id, unit_id, access, installed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        error);
+
+      if (stmt == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (stmt, 1, c->id);
+      okc_backend_stmt_bind_text (stmt, 2, c->serial);
+      okc_backend_stmt_bind_text (stmt, 3, okc_demo_models[c->model].name);
+      okc_backend_stmt_bind_text (stmt, 4, c->firmware);
+      okc_backend_stmt_bind_text (stmt, 5, c->status);
+      bind_time (stmt, 6, c->last_heartbeat_at);
+      okc_backend_stmt_bind_text (stmt, 7,
+                                  c->property >= 0 ? OKC_DEMO_PROPERTY (world, c->property)->id
+                                                   : NULL);
+      okc_backend_stmt_bind_text (stmt, 8, c->unit >= 0 ? OKC_DEMO_UNIT (world, c->unit)->id : NULL);
+      okc_backend_stmt_bind_text (stmt, 9, c->restricted ? "restricted" : "public");
+      okc_backend_stmt_bind_int64 (stmt, 10, c->installed_at);
+      if (!okc_backend_db_step_done (db, stmt, error) || !store_access (world, db, c, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_sessions (OkcDemoWorld  *world,
+                OkcBackendDb  *db,
+                GError       **error)
+{
+  for (guint i = 0; i < world->sessions->len; i++)
+    {
+      OkcDemoSession *s = OKC_DEMO_SESSION (world, i);
+      OkcDemoCharger *c = OKC_DEMO_CHARGER (world, s->charger);
+      g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+        db,
+        "INSERT INTO sessions (id, charger_id, account_id, tariff_id, started_at, "
+        "charging_ended_at, ended_at, energy_wh, currency, connection_fee, energy_fee, "
+        "idle_fee, tax, total, stop_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        error);
+
+      if (stmt == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (stmt, 1, s->id);
+      okc_backend_stmt_bind_text (stmt, 2, c->id);
+      okc_backend_stmt_bind_text (stmt, 3, OKC_DEMO_ACCOUNT (world, s->account)->id);
+      okc_backend_stmt_bind_text (stmt, 4, OKC_DEMO_PROPERTY (world, c->property)->tariff_id);
+      okc_backend_stmt_bind_int64 (stmt, 5, s->started_at);
+      bind_time (stmt, 6, s->charging_ended_at);
+      okc_backend_stmt_bind_int64 (stmt, 7, s->ended_at);
+      okc_backend_stmt_bind_int64 (stmt, 8, s->energy_wh);
+      okc_backend_stmt_bind_text (stmt, 9, OKC_DEMO_CURRENCY);
+      okc_backend_stmt_bind_int64 (stmt, 10, s->connection_fee);
+      okc_backend_stmt_bind_int64 (stmt, 11, s->energy_fee);
+      okc_backend_stmt_bind_int64 (stmt, 12, s->idle_fee);
+      okc_backend_stmt_bind_int64 (stmt, 13, s->tax);
+      okc_backend_stmt_bind_int64 (stmt, 14, s->total);
+      okc_backend_stmt_bind_text (stmt, 15, s->stop_reason);
+      if (!okc_backend_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_payouts (OkcDemoWorld  *world,
+               OkcBackendDb  *db,
+               GError       **error)
+{
+  for (guint i = 0; i < world->payouts->len; i++)
+    {
+      OkcDemoPayout *p = OKC_DEMO_PAYOUT (world, i);
+      OkcDemoProperty *property = OKC_DEMO_PROPERTY (world, p->property);
+      g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+        db,
+        "INSERT INTO payouts (id, host_account_id, property_id, period_from, period_to, "
+        "currency, session_revenue, fees, amount, status, paid_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        error);
+
+      if (stmt == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (stmt, 1, p->id);
+      okc_backend_stmt_bind_text (stmt, 2, OKC_DEMO_ACCOUNT (world, property->host)->id);
+      okc_backend_stmt_bind_text (stmt, 3, property->id);
+      okc_backend_stmt_bind_text (stmt, 4, p->period_from);
+      okc_backend_stmt_bind_text (stmt, 5, p->period_to);
+      okc_backend_stmt_bind_text (stmt, 6, OKC_DEMO_CURRENCY);
+      okc_backend_stmt_bind_int64 (stmt, 7, p->session_revenue);
+      okc_backend_stmt_bind_int64 (stmt, 8, p->fees);
+      okc_backend_stmt_bind_int64 (stmt, 9, p->amount);
+      okc_backend_stmt_bind_text (stmt, 10, p->status);
+      bind_time (stmt, 11, p->paid_at);
+      if (!okc_backend_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * okc_demo_fleet_store:
+ *
+ * Inserts @world's fleet, parents first. Call it inside the generator's transaction.
+ */
+gboolean
+okc_demo_fleet_store (OkcDemoWorld  *world,
+                      OkcBackendDb  *db,
+                      GError       **error)
+{
+  return store_accounts (world, db, error) && store_properties (world, db, error) &&
+         store_chargers (world, db, error) && store_sessions (world, db, error) &&
+         store_payouts (world, db, error);
+}

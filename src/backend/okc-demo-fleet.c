@@ -1,0 +1,446 @@
+/* okc-demo-fleet.c — demo properties, chargers, accounts, sessions and payouts
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-backend"
+
+#include "okc-demo-billing.h"
+#include "okc-demo-names.h"
+#include "okc-demo-world.h"
+
+#define DAY (24 * 60 * 60)
+#define HOUR (60 * 60)
+#define MINUTE 60
+
+/* Chargers whose QR label appears in photos: a few dozen images serve any number of
+ * tickets, each photo still showing the ID of the charger its ticket is about. */
+#define N_PHOTOGRAPHED 48
+
+static OkcDemoRandom *
+rng (OkcDemoWorld *world)
+{
+  return &world->random;
+}
+
+static guint
+count_properties (guint n_tickets)
+{
+  return CLAMP (n_tickets / 40, 12, 2500);
+}
+
+static const char *
+make_phone (OkcDemoWorld *world,
+            const char   *area_code)
+{
+  return okc_demo_world_intern (world, "+1 %s-555-01%02u", area_code,
+                                okc_demo_random_below (rng (world), 100));
+}
+
+static void
+add_account (OkcDemoWorld *world,
+             gboolean      is_host)
+{
+  OkcDemoAccount account = { 0 };
+  guint index = world->accounts->len;
+  const char *first = okc_demo_first_names[okc_demo_random_below (rng (world),
+                                                                  okc_demo_n_first_names)];
+  const char *last = okc_demo_last_names[okc_demo_random_below (rng (world),
+                                                                okc_demo_n_last_names)];
+  const OkcDemoCity *city = &okc_demo_cities[okc_demo_random_below (rng (world),
+                                                                    okc_demo_n_cities)];
+  g_autofree char *local = g_ascii_strdown (first, -1);
+  g_autofree char *local_last = g_ascii_strdown (last, -1);
+  static const guint subscription_weights[] = { 78, 16, 6 };
+  static const char * const subscriptions[] = { "none", "monthly", "annual" };
+
+  g_strdelimit (local_last, "'", '-');
+  account.id = okc_demo_world_intern (world, "ACC-%05u", index + 1);
+  account.is_host = is_host;
+  account.name = okc_demo_world_intern (world, "%s %s", first, last);
+  account.email = okc_demo_world_intern (
+    world, "%s.%s%u@%s", local, local_last, index + 1,
+    okc_demo_email_domains[okc_demo_random_below (rng (world), okc_demo_n_email_domains)]);
+  account.phone = is_host || okc_demo_random_chance (rng (world), 85)
+                    ? make_phone (world, city->area_code)
+                    : NULL;
+  account.card_last4 = okc_demo_world_intern (world, "%04u",
+                                              okc_demo_random_below (rng (world), 10000));
+  account.subscription =
+    is_host ? "none"
+            : subscriptions[okc_demo_random_weighted (rng (world), subscription_weights, 3)];
+  account.created_at = world->now - okc_demo_random_range (rng (world), 30, 900) * DAY;
+  g_array_append_val (world->accounts, account);
+}
+
+static const char *
+make_property_name (OkcDemoWorld *world,
+                    gboolean      is_residence,
+                    guint         city,
+                    GHashTable   *taken)
+{
+  const char *place = okc_demo_place_words[okc_demo_random_below (rng (world),
+                                                                  okc_demo_n_place_words)];
+  const char *kind = is_residence
+                       ? okc_demo_residence_kinds[okc_demo_random_below (
+                           rng (world), okc_demo_n_residence_kinds)]
+                       : okc_demo_rental_kinds[okc_demo_random_below (rng (world),
+                                                                      okc_demo_n_rental_kinds)];
+  g_autofree char *name = g_strdup_printf ("%s %s", place, kind);
+
+  /* Names are unique (without regard to case): the chatbot links by name. */
+  for (guint attempt = 1; ; attempt++)
+    {
+      g_autofree char *key = g_utf8_casefold (name, -1);
+
+      if (!g_hash_table_contains (taken, key))
+        {
+          g_hash_table_add (taken, g_steal_pointer (&key));
+          return okc_demo_world_intern (world, "%s", name);
+        }
+      g_free (name);
+      name = attempt == 1 ? g_strdup_printf ("%s %s %s", place, kind, okc_demo_cities[city].city)
+                          : g_strdup_printf ("%s %s %s %u", place, kind,
+                                             okc_demo_cities[city].city, attempt);
+    }
+}
+
+static const char *
+pick_pms (OkcDemoWorld *world,
+          gboolean      is_residence)
+{
+  static const char * const names[] = { "none", "guesty", "hospitable", "track" };
+  static const guint rental_weights[] = { 25, 30, 25, 20 };
+  static const guint residence_weights[] = { 85, 5, 5, 5 };
+
+  return names[okc_demo_random_weighted (rng (world),
+                                         is_residence ? residence_weights : rental_weights, 4)];
+}
+
+static const char * const rental_unit_kinds[] = { "Cabin", "Suite", "Unit" };
+
+static void
+add_units (OkcDemoWorld    *world,
+           OkcDemoProperty *property,
+           guint            property_index)
+{
+  property->first_unit = world->units->len;
+  property->n_units = (guint) okc_demo_random_range (rng (world), 1, 6);
+  for (guint i = 0; i < property->n_units; i++)
+    {
+      OkcDemoUnit unit = {
+        .id = okc_demo_world_intern (world, "UNT-%05u", world->units->len + 1),
+        .property = property_index,
+        .name = property->is_residence
+                  ? okc_demo_world_intern (world, "Apt %u%c", i / 2 + 1, 'A' + i % 2)
+                  : okc_demo_world_intern (world, "%s %u",
+                                           OKC_DEMO_PICK (rng (world), rental_unit_kinds), i + 1),
+      };
+      g_array_append_val (world->units, unit);
+    }
+}
+
+static void
+set_tariff (OkcDemoWorld    *world,
+            OkcDemoProperty *property,
+            guint            index)
+{
+  static const gint64 connection_fees[] = { 0, 50, 100, 100, 150, 200 };
+  static const gint64 idle_fees[] = { 0, 10, 25, 40, 50 };
+  static const gint64 graces[] = { 5, 10, 15, 30 };
+  static const gint64 tax_rates[] = { 0, 400, 625, 725, 825, 1000 };
+
+  property->tariff_id = okc_demo_world_intern (world, "TRF-%04u", index + 1);
+  property->connection_fee = OKC_DEMO_PICK (rng (world), connection_fees);
+  property->energy_rate_per_kwh = okc_demo_random_range (rng (world), 28, 60);
+  property->idle_fee_per_minute = OKC_DEMO_PICK (rng (world), idle_fees);
+  property->idle_grace_minutes = OKC_DEMO_PICK (rng (world), graces);
+  property->tax_rate_bp = OKC_DEMO_PICK (rng (world), tax_rates);
+}
+
+static void
+add_properties (OkcDemoWorld *world,
+                guint         n_properties)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n_properties; i++)
+    {
+      OkcDemoProperty property = { 0 };
+      const OkcDemoCity *city;
+
+      property.city = okc_demo_random_below (rng (world), okc_demo_n_cities);
+      city = &okc_demo_cities[property.city];
+      property.is_residence = okc_demo_random_chance (rng (world), 35);
+      property.id = okc_demo_world_intern (world, "PRP-%04u", i + 1);
+      property.name = make_property_name (world, property.is_residence, property.city, taken);
+      property.address = okc_demo_world_intern (
+        world, "%u %s %s", (guint) okc_demo_random_range (rng (world), 2, 4800),
+        okc_demo_street_names[okc_demo_random_below (rng (world), okc_demo_n_street_names)],
+        okc_demo_street_kinds[okc_demo_random_below (rng (world), okc_demo_n_street_kinds)]);
+      property.postal_code = okc_demo_world_intern (
+        world, "%05u", city->postal_base + okc_demo_random_below (rng (world), 6));
+      /* Hosts own one property or a few. */
+      property.host = i < world->n_hosts ? i : okc_demo_random_below (rng (world), world->n_hosts);
+      property.pms = pick_pms (world, property.is_residence);
+      property.pms_connected = g_strcmp0 (property.pms, "none") != 0 &&
+                               okc_demo_random_chance (rng (world), 70);
+      add_units (world, &property, i);
+      set_tariff (world, &property, i);
+      g_array_append_val (world->properties, property);
+    }
+}
+
+static void
+add_charger (OkcDemoWorld *world,
+             int           property_index)
+{
+  static const guint status_weights[] = { 84, 11, 5 };
+  static const char * const statuses[] = { "online", "offline", "faulted" };
+  OkcDemoCharger charger = { 0 };
+  guint index = world->chargers->len;
+  OkcDemoProperty *property =
+    property_index >= 0 ? OKC_DEMO_PROPERTY (world, property_index) : NULL;
+
+  charger.id = okc_demo_world_intern (world, "CH-%05u", 10001 + index);
+  charger.model = okc_demo_random_below (rng (world), okc_demo_n_models);
+  charger.serial = okc_demo_world_intern (world, "OK2-%s-%02u%05u",
+                                          okc_demo_models[charger.model].code,
+                                          (guint) okc_demo_random_range (rng (world), 22, 25),
+                                          index + 1);
+  charger.firmware = okc_demo_firmwares[okc_demo_random_below (rng (world),
+                                                               okc_demo_n_firmwares)];
+  charger.property = property_index;
+  charger.unit = property != NULL && okc_demo_random_chance (rng (world), 60)
+                   ? (int) (property->first_unit + okc_demo_random_below (rng (world),
+                                                                          property->n_units))
+                   : -1;
+  /* A charger not yet linked to a property is a new installation, online. */
+  charger.status = property != NULL ? statuses[okc_demo_random_weighted (rng (world),
+                                                                         status_weights, 3)]
+                                    : "online";
+  if (g_str_equal (charger.status, "offline"))
+    charger.last_heartbeat_at = world->now - okc_demo_random_range (rng (world), 2 * HOUR,
+                                                                    3 * DAY);
+  else
+    charger.last_heartbeat_at = world->now - okc_demo_random_range (rng (world), 5, 300);
+  charger.restricted = property != NULL &&
+                       okc_demo_random_chance (rng (world), property->is_residence ? 70 : 20);
+  charger.installed_at = world->now - (property != NULL
+                                         ? okc_demo_random_range (rng (world), 40, 700) * DAY
+                                         : okc_demo_random_range (rng (world), 1, 10) * DAY);
+  charger.access = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (world->chargers, charger);
+}
+
+static void
+add_chargers (OkcDemoWorld *world)
+{
+  guint n_unassigned;
+  guint stride;
+
+  for (guint p = 0; p < world->properties->len; p++)
+    {
+      guint n = (guint) okc_demo_random_range (rng (world), 1,
+                                               OKC_DEMO_PROPERTY (world, p)->is_residence ? 5 : 3);
+      for (guint i = 0; i < n; i++)
+        add_charger (world, (int) p);
+    }
+
+  n_unassigned = MAX (3, world->chargers->len / 25);
+  for (guint i = 0; i < n_unassigned; i++)
+    add_charger (world, -1);
+
+  stride = MAX (1, world->chargers->len / N_PHOTOGRAPHED);
+  for (guint i = 0; i < world->chargers->len; i += stride)
+    OKC_DEMO_CHARGER (world, i)->photographed = TRUE;
+}
+
+/* Residents and regular guests on each restricted charger's access list. */
+static void
+add_access_lists (OkcDemoWorld *world)
+{
+  guint n_guests = world->accounts->len - world->n_hosts;
+
+  for (guint c = 0; c < world->chargers->len; c++)
+    {
+      OkcDemoCharger *charger = OKC_DEMO_CHARGER (world, c);
+      guint n = charger->restricted ? (guint) okc_demo_random_range (rng (world), 3, 10) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint account = world->n_hosts + okc_demo_random_below (rng (world), n_guests);
+          gboolean present = FALSE;
+
+          for (guint k = 0; k < charger->access->len && !present; k++)
+            present = g_array_index (charger->access, guint, k) == account;
+          if (!present)
+            g_array_append_val (charger->access, account);
+        }
+      if (charger->access->len > 1)
+        g_array_sort (charger->access, okc_demo_compare_guint);
+    }
+}
+
+static guint
+pick_session_account (OkcDemoWorld   *world,
+                      OkcDemoCharger *charger)
+{
+  if (charger->restricted && charger->access->len > 0)
+    return g_array_index (charger->access, guint,
+                          okc_demo_random_below (rng (world), charger->access->len));
+  return world->n_hosts +
+         okc_demo_random_below (rng (world), world->accounts->len - world->n_hosts);
+}
+
+static void
+add_session (OkcDemoWorld   *world,
+             OkcDemoSession *session)
+{
+  session->id = okc_demo_world_intern (world, "SES-%07u", world->sessions->len + 1);
+  g_array_append_val (world->sessions, *session);
+}
+
+/* Two to four attempts that never delivered energy yet each billed the connection fee:
+ * the "multiple connection fees after failed attempts" of the article. */
+static gint64
+add_failed_burst (OkcDemoWorld         *world,
+                  guint                 charger_index,
+                  const OkcDemoProperty *property,
+                  gint64                t)
+{
+  guint account = pick_session_account (world, OKC_DEMO_CHARGER (world, charger_index));
+  guint burst = (guint) okc_demo_random_range (rng (world), 2, 4);
+
+  for (guint i = 0; i < burst; i++)
+    {
+      OkcDemoSession session = {
+        .charger = charger_index,
+        .account = account,
+        .started_at = t,
+        .ended_at = t + okc_demo_random_range (rng (world), 40, 120),
+        .stop_reason = "failed_to_start",
+        .problem = OKC_DEMO_PROBLEM_REPEATED_CONNECTION_FEE,
+        .burst = burst,
+      };
+      okc_demo_billing_compute (property, &session);
+      add_session (world, &session);
+      t = session.ended_at + okc_demo_random_range (rng (world), 60, 240);
+    }
+  return t;
+}
+
+static const char *
+pick_stop_reason (OkcDemoWorld         *world,
+                  const OkcDemoCharger *charger)
+{
+  static const char * const reasons[] = { "completed", "unplugged", "ev_error", "remote_stop",
+                                          "charger_fault" };
+  guint weights[] = { 64, 24, 6, 4, g_str_equal (charger->status, "faulted") ? 8 : 0 };
+
+  return reasons[okc_demo_random_weighted (rng (world), weights, G_N_ELEMENTS (weights))];
+}
+
+static gint64
+add_normal_session (OkcDemoWorld          *world,
+                    guint                  charger_index,
+                    const OkcDemoProperty *property,
+                    gint64                 t)
+{
+  OkcDemoCharger *charger = OKC_DEMO_CHARGER (world, charger_index);
+  OkcDemoSession session = {
+    .charger = charger_index,
+    .account = pick_session_account (world, charger),
+    .started_at = t,
+    .stop_reason = pick_stop_reason (world, charger),
+    .burst = 1,
+  };
+  gboolean short_stop = g_str_equal (session.stop_reason, "ev_error") ||
+                        g_str_equal (session.stop_reason, "charger_fault");
+  gint64 minutes = short_stop ? okc_demo_random_range (rng (world), 2, 15)
+                              : okc_demo_random_range (rng (world), 25, 420);
+  gint64 efficiency = okc_demo_random_range (rng (world), 45, 100);
+
+  session.energy_wh = okc_demo_models[charger->model].kilowatts_x10 * minutes * efficiency / 60;
+  session.charging_ended_at = t + minutes * MINUTE + okc_demo_random_range (rng (world), 0, 59);
+  session.ended_at = session.charging_ended_at;
+  if (g_str_equal (session.stop_reason, "completed"))
+    session.ended_at += okc_demo_random_chance (rng (world), 40)
+                          ? okc_demo_random_range (rng (world), 30, 10 * MINUTE)
+                          : okc_demo_random_range (rng (world), 10 * MINUTE, 5 * HOUR);
+
+  if (g_str_equal (session.stop_reason, "unplugged") && property->idle_fee_per_minute > 0 &&
+      okc_demo_random_chance (rng (world), 14))
+    session.problem = OKC_DEMO_PROBLEM_IDLE_WHILE_CHARGING;
+  else if (!short_stop && okc_demo_random_chance (rng (world), 2))
+    session.problem = OKC_DEMO_PROBLEM_OVERCHARGE;
+
+  okc_demo_billing_compute (property, &session);
+  if (session.problem == OKC_DEMO_PROBLEM_IDLE_WHILE_CHARGING)
+    okc_demo_billing_plant_idle_fee (property, &session,
+                                     okc_demo_random_range (rng (world), 20, 90));
+  add_session (world, &session);
+  return session.ended_at;
+}
+
+static void
+add_charger_sessions (OkcDemoWorld *world,
+                      guint         charger_index)
+{
+  OkcDemoCharger *charger = OKC_DEMO_CHARGER (world, charger_index);
+  const OkcDemoProperty *property = OKC_DEMO_PROPERTY (world, charger->property);
+  /* An offline charger has had no session since its last heartbeat. */
+  gint64 end = MIN (world->now - 30 * MINUTE, charger->last_heartbeat_at);
+  gint64 t = MAX (charger->installed_at, world->now - OKC_DEMO_SESSION_DAYS * DAY) +
+             okc_demo_random_range (rng (world), 0, 12 * HOUR);
+  gint64 max_gap = property->is_residence ? 30 * HOUR : 40 * HOUR;
+
+  while (t < end - 8 * HOUR)
+    {
+      if (property->connection_fee > 0 && okc_demo_random_chance (rng (world), 4))
+        t = add_failed_burst (world, charger_index, property, t);
+      t = add_normal_session (world, charger_index, property, t);
+      t += okc_demo_random_range (rng (world), HOUR, max_gap);
+    }
+}
+
+static void
+index_recent_sessions (OkcDemoWorld *world)
+{
+  gint64 from = world->now - OKC_DEMO_TICKET_DAYS * DAY;
+
+  for (guint i = 0; i < world->sessions->len; i++)
+    if (OKC_DEMO_SESSION (world, i)->ended_at >= from)
+      g_array_append_val (world->recent_sessions, i);
+  g_array_sort_with_data (world->recent_sessions, okc_demo_compare_session_end, world);
+}
+
+/**
+ * okc_demo_fleet_generate:
+ *
+ * Fills @world with hosts, properties and their units and tariffs, chargers (some
+ * unassigned), guests, access lists, four weeks of sessions with the article's problems
+ * planted in them, and weekly payouts.
+ */
+void
+okc_demo_fleet_generate (OkcDemoWorld *world)
+{
+  guint n_properties = count_properties (world->n_tickets);
+  guint n_guests = MAX (80, n_properties * 20);
+
+  world->n_hosts = MAX (4, n_properties * 2 / 3);
+  for (guint i = 0; i < world->n_hosts; i++)
+    add_account (world, TRUE);
+  for (guint i = 0; i < n_guests; i++)
+    add_account (world, FALSE);
+
+  add_properties (world, n_properties);
+  add_chargers (world);
+  add_access_lists (world);
+  for (guint c = 0; c < world->chargers->len; c++)
+    if (OKC_DEMO_CHARGER (world, c)->property >= 0)
+      add_charger_sessions (world, c);
+  okc_demo_payouts_generate (world);
+  index_recent_sessions (world);
+}

@@ -1,0 +1,168 @@
+/* okc-demo-world.h — the demo fleet in memory, shared by the generator's parts
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "okc-backend-db.h"
+#include "okc-demo-random.h"
+
+G_BEGIN_DECLS
+
+/* The problems the support article describes, planted in the data for agents (and the
+ * console's billing checks) to find. */
+typedef enum
+{
+  OKC_DEMO_PROBLEM_NONE,
+  OKC_DEMO_PROBLEM_REPEATED_CONNECTION_FEE, /* a failed attempt billed a connection fee */
+  OKC_DEMO_PROBLEM_IDLE_WHILE_CHARGING,     /* idle fee while the car was still charging */
+  OKC_DEMO_PROBLEM_OVERCHARGE,              /* energy billed above the site's rate */
+} OkcDemoProblem;
+
+typedef struct
+{
+  const char *id;
+  gboolean is_host;
+  const char *name;
+  const char *email;
+  const char *phone;        /* NULL for some guests */
+  const char *card_last4;
+  const char *subscription;
+  gint64 created_at;
+} OkcDemoAccount;
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  gboolean is_residence;
+  const char *address;
+  guint city;               /* index into okc_demo_cities */
+  const char *postal_code;
+  guint host;               /* account index */
+  const char *pms;
+  gboolean pms_connected;
+  guint first_unit;
+  guint n_units;
+  /* the tariff, one per property, has the property's index */
+  const char *tariff_id;
+  gint64 connection_fee;
+  gint64 energy_rate_per_kwh;
+  gint64 idle_fee_per_minute;
+  gint64 idle_grace_minutes;
+  gint64 tax_rate_bp;
+} OkcDemoProperty;
+
+typedef struct
+{
+  const char *id;
+  guint property;
+  const char *name;
+} OkcDemoUnit;
+
+typedef struct
+{
+  const char *id;
+  const char *serial;
+  guint model;
+  const char *firmware;
+  const char *status;       /* online, offline, faulted */
+  gint64 last_heartbeat_at;
+  int property;             /* -1: not assigned to any property */
+  int unit;                 /* -1: none */
+  gboolean restricted;
+  gint64 installed_at;
+  GArray *access;           /* guint account indices allowed on a restricted charger */
+  gboolean photographed;    /* has a QR label photo among the demo images */
+} OkcDemoCharger;
+
+typedef struct
+{
+  const char *id;
+  guint charger;
+  guint account;
+  gint64 started_at;
+  gint64 charging_ended_at; /* 0: the car never charged */
+  gint64 ended_at;
+  gint64 energy_wh;
+  gint64 connection_fee;
+  gint64 energy_fee;
+  gint64 idle_fee;
+  gint64 tax;
+  gint64 total;
+  const char *stop_reason;
+  OkcDemoProblem problem;
+  guint burst;              /* for repeated fees: the failed attempts in a row, else 1 */
+} OkcDemoSession;
+
+typedef struct
+{
+  const char *id;
+  guint property;
+  char period_from[11];
+  char period_to[11];
+  gint64 session_revenue;
+  gint64 fees;
+  gint64 amount;
+  const char *status;       /* paid, failed, pending */
+  gint64 paid_at;           /* 0: not paid */
+} OkcDemoPayout;
+
+typedef struct
+{
+  OkcDemoRandom random;
+  gint64 now;
+  guint n_tickets;
+  GStringChunk *strings;
+  GArray *accounts;         /* OkcDemoAccount */
+  guint n_hosts;            /* hosts come first in accounts */
+  GArray *properties;       /* OkcDemoProperty */
+  GArray *units;            /* OkcDemoUnit */
+  GArray *chargers;         /* OkcDemoCharger */
+  GArray *sessions;         /* OkcDemoSession */
+  GArray *payouts;          /* OkcDemoPayout */
+  GArray *recent_sessions;  /* guint session indices ended in the ticket window, by time */
+  char **qr_images;         /* per charger: the SHA-256 of its QR label photo, or NULL */
+  GPtrArray *screenshots;   /* SHA-256 of the error screenshots, by OkcDemoScreen */
+} OkcDemoWorld;
+
+/* How far back tickets and sessions go. */
+#define OKC_DEMO_TICKET_DAYS 14
+#define OKC_DEMO_SESSION_DAYS 28
+#define OKC_DEMO_CURRENCY "USD"
+
+OkcDemoWorld *okc_demo_world_new      (guint64        seed,
+                                       guint          n_tickets,
+                                       gint64         now);
+void          okc_demo_world_free     (OkcDemoWorld  *world);
+const char   *okc_demo_world_intern   (OkcDemoWorld  *world,
+                                       const char    *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+
+#define OKC_DEMO_ACCOUNT(world, i) (&g_array_index ((world)->accounts, OkcDemoAccount, (i)))
+#define OKC_DEMO_PROPERTY(world, i) (&g_array_index ((world)->properties, OkcDemoProperty, (i)))
+#define OKC_DEMO_UNIT(world, i) (&g_array_index ((world)->units, OkcDemoUnit, (i)))
+#define OKC_DEMO_CHARGER(world, i) (&g_array_index ((world)->chargers, OkcDemoCharger, (i)))
+#define OKC_DEMO_SESSION(world, i) (&g_array_index ((world)->sessions, OkcDemoSession, (i)))
+#define OKC_DEMO_PAYOUT(world, i) (&g_array_index ((world)->payouts, OkcDemoPayout, (i)))
+
+int           okc_demo_compare_guint        (gconstpointer  a,
+                                             gconstpointer  b);
+int           okc_demo_compare_session_end  (gconstpointer  a,
+                                             gconstpointer  b,
+                                             gpointer       world);
+
+void          okc_demo_fleet_generate   (OkcDemoWorld  *world);
+void          okc_demo_payouts_generate (OkcDemoWorld  *world);
+gboolean      okc_demo_fleet_store    (OkcDemoWorld  *world,
+                                       OkcBackendDb  *db,
+                                       GError       **error);
+gboolean      okc_demo_tickets_store  (OkcDemoWorld  *world,
+                                       OkcBackendDb  *db,
+                                       GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcDemoWorld, okc_demo_world_free)
+
+G_END_DECLS
