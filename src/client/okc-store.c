@@ -1055,10 +1055,17 @@ okc_store_open_finish (OkcStore      *self,
                        GAsyncResult  *result,
                        GError       **error)
 {
+  OpenResult *opened;
+
   g_return_val_if_fail (OKC_IS_STORE (self), FALSE);
   g_return_val_if_fail (check_result (self, result, okc_store_open_async), FALSE);
 
-  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+  /* What the result says was already applied to self by apply_open(). */
+  opened = g_task_propagate_pointer (G_TASK (result), error);
+  if (opened == NULL)
+    return FALSE;
+  open_result_free (opened);
+  return TRUE;
 }
 
 /**

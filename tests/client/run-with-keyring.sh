@@ -26,10 +26,12 @@ export OKC_TEST_KEYRING=1
 
 status=0
 # The daemon forks; wait until it owns the Secret Service's name, or D-Bus activation
-# would start a second, locked one for the test's first call.
+# would start a second, locked one for the test's first call. The tests' G_DEBUG
+# (fatal-warnings) is theirs, not the daemon's: gnome-keyring logs warnings in normal
+# operation and would abort.
 dbus-run-session -- sh -c '
   printf "%s" "test-keyring-password" |
-    gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    env -u G_DEBUG gnome-keyring-daemon --unlock --components=secrets >/dev/null
   gdbus wait --session --timeout 30 org.freedesktop.secrets
   exec "$@"' okc-keyring "$@" || status=$?
 exit "$status"

@@ -29,6 +29,19 @@ store (OkcCredentials  *credentials,
   return okc_credentials_store_finish (credentials, result, error);
 }
 
+static void
+store_ok (OkcCredentials *credentials,
+          const char     *backend,
+          const char     *email,
+          const char     *token)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean stored = store (credentials, backend, email, token, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (stored);
+}
+
 static char *
 lookup (OkcCredentials  *credentials,
         const char      *backend,
@@ -67,26 +80,21 @@ test_store_lookup_clear (void)
   g_assert_no_error (error);
   g_assert_null (token);
 
-  g_assert_true (store (credentials, BACKEND, EMAIL, "first-token", &error));
-  g_assert_no_error (error);
+  store_ok (credentials, BACKEND, EMAIL, "first-token");
   token = lookup (credentials, BACKEND, EMAIL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, "first-token");
   g_clear_pointer (&token, g_free);
 
   /* A new sign-in replaces the old token of the same account… */
-  g_assert_true (store (credentials, BACKEND, EMAIL, "second-token", &error));
-  g_assert_no_error (error);
+  store_ok (credentials, BACKEND, EMAIL, "second-token");
   token = lookup (credentials, BACKEND, EMAIL, &error);
   g_assert_cmpstr (token, ==, "second-token");
   g_clear_pointer (&token, g_free);
 
   /* …and leaves other accounts and backends alone. */
-  g_assert_true (store (credentials, BACKEND, "sam.okafor@ok2charge.example", "sams-token",
-                        &error));
-  g_assert_true (store (credentials, "https://support.ok2charge.example", EMAIL, "prod-token",
-                        &error));
-  g_assert_no_error (error);
+  store_ok (credentials, BACKEND, "sam.okafor@ok2charge.example", "sams-token");
+  store_ok (credentials, "https://support.ok2charge.example", EMAIL, "prod-token");
   token = lookup (credentials, BACKEND, EMAIL, &error);
   g_assert_cmpstr (token, ==, "second-token");
   g_clear_pointer (&token, g_free);
