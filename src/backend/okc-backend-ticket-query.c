@@ -190,6 +190,8 @@ parse_list (const char   *text,
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
 
+  if (*text == '\0')
+    return invalid (error, param, "is empty; expected %s, comma-separated", expected);
   json_builder_begin_array (builder);
   for (guint i = 0; values[i] != NULL; i++)
     {

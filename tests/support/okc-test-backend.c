@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 /* Generous: under ASan on a loaded CI machine, generating the demo data takes a while.
  * The wait is for a line, never a fixed sleep. */
@@ -110,6 +111,14 @@ wait_for_url (GSubprocess *process)
   return wait.url;
 }
 
+/* In the child: if the test dies (an assertion aborts it), the backend goes too rather
+ * than keep the test's output open and the test runner waiting. */
+static void
+die_with_parent_cb (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static GPtrArray *
 make_argv (const char          *path,
            const char          *database,
@@ -160,6 +169,7 @@ okc_test_backend_start (const char * const *extra_args)
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   /* Nothing of the developer's own data folder is touched. */
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", self->dir, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent_cb, NULL, NULL);
   argv = make_argv (path, self->database, extra_args);
   self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
                                                 &error);
