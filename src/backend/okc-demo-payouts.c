@@ -57,7 +57,10 @@ add_payout (OkcDemoWorld *world,
   /* The article's "payouts don't seem to match dashboard activity": a refund deducted
    * twice, a session left out. */
   if (okc_demo_random_chance (random, 12))
-    payout.amount -= MIN (payout.amount, okc_demo_random_range (random, 300, 4000));
+    {
+      gint64 shortfall = okc_demo_random_range (random, 300, 4000);
+      payout.amount -= MIN (payout.amount, shortfall);
+    }
 
   payout.paid_at = (week_start + 9) * DAY + 15 * 60 * 60;
   if (payout.paid_at > world->now)

@@ -218,6 +218,7 @@ set_workflow (OkcDemoWorld        *world,
 {
   static const guint weights[] = { 30, 26, 12, 8, 14 };
   gboolean old = row->created_at < world->now - 7 * DAY;
+  gint64 worked;
   gboolean money = g_str_equal (row->topic->id, "billing-dispute") ||
                    g_str_equal (row->topic->id, "cost-breakdown");
 
@@ -238,8 +239,8 @@ set_workflow (OkcDemoWorld        *world,
                                    ? supervisor_id
                                    : OKC_DEMO_PICK (rng (world), agent_ids));
   row->version = okc_demo_random_range (rng (world), 2, 6);
-  row->updated_at = MIN (world->now - 30, row->created_at + okc_demo_random_range (
-                                                              rng (world), 5 * MINUTE, 2 * DAY));
+  worked = okc_demo_random_range (rng (world), 5 * MINUTE, 2 * DAY);
+  row->updated_at = MIN (world->now - 30, row->created_at + worked);
   /* Agents escalate a few tickets, never to urgent: that one is the fleet data's call. */
   if (row->priority < OKC_PRIORITY_HIGH && okc_demo_random_chance (rng (world), 8))
     row->priority++;
