@@ -215,7 +215,7 @@ make_settings (const Options  *options,
   guint64 seed = DEFAULT_SEED, n_tickets = DEFAULT_TICKETS;
 
   if (!check_combinations (options, error) ||
-      !parse_count ("seed", options->seed, G_MAXUINT64, &seed, error) ||
+      !parse_count ("seed", options->seed, G_MAXINT64, &seed, error) ||
       !parse_count ("tickets", options->tickets, MAX_TICKETS, &n_tickets, error))
     return FALSE;
   settings->seed = seed;
