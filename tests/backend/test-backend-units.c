@@ -1,0 +1,279 @@
+/* test-backend-units.c — the backend's pieces without a server: PBKDF2, tokens, cursors,
+ * the PRNG, token expiry, the priority rule, the JSON depth guard
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "okc-backend-auth.h"
+#include "okc-backend-crypto.h"
+#include "okc-backend-handoff.h"
+#include "okc-backend-json.h"
+#include "okc-backend-test-run.h"
+#include "okc-backend-ticket-query.h"
+#include "okc-backend-users.h"
+#include "okc-demo-random.h"
+
+static void
+assert_hex (const guint8 *bytes,
+            gsize         size,
+            const char   *expected)
+{
+  g_autoptr(GString) hex = g_string_new (NULL);
+
+  for (gsize i = 0; i < size; i++)
+    g_string_append_printf (hex, "%02x", bytes[i]);
+  g_assert_cmpstr (hex->str, ==, expected);
+}
+
+/* RFC 7914, section 11: PBKDF2-HMAC-SHA256 test vectors. */
+static void
+test_pbkdf2_vectors (void)
+{
+  guint8 out[64];
+
+  okc_backend_pbkdf2_sha256 ("passwd", (const guint8 *) "salt", 4, 1, out, sizeof out);
+  assert_hex (out, sizeof out,
+              "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+              "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783");
+  okc_backend_pbkdf2_sha256 ("Password", (const guint8 *) "NaCl", 4, 80000, out, sizeof out);
+  assert_hex (out, sizeof out,
+              "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
+              "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d");
+}
+
+static void
+test_password_hashes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = okc_backend_password_hash ("correct horse", &error);
+  g_autofree char *again = okc_backend_password_hash ("correct horse", &error);
+  static const char * const invalid[] = {
+    "", "plain", "pbkdf2-sha256$0$c2FsdHNhbHQ=$AAAA", "md5$1$c2FsdHNhbHQ=$AAAA",
+    "pbkdf2-sha256$1000$c2FsdHNhbHQ=$short", "pbkdf2-sha256$x$c2FsdHNhbHQ=$AAAA",
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (hash, "pbkdf2-sha256$20000$"));
+  /* Salted: the same password hashes differently each time. */
+  g_assert_cmpstr (hash, !=, again);
+  g_assert_true (okc_backend_password_hash_is_valid (hash));
+  g_assert_true (okc_backend_password_verify ("correct horse", hash));
+  g_assert_true (okc_backend_password_verify ("correct horse", again));
+  g_assert_false (okc_backend_password_verify ("correct horse ", hash));
+  g_assert_false (okc_backend_password_verify ("", hash));
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_assert_false (okc_backend_password_hash_is_valid (invalid[i]));
+      g_assert_false (okc_backend_password_verify ("x", invalid[i]));
+    }
+}
+
+static void
+test_tokens (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *token = okc_backend_token_new (&error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (token, "okc_"));
+      g_assert_cmpuint (strlen (token), ==, 4 + 43);
+      g_assert_cmpuint (strspn (token + 4, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                           "0123456789-_"), ==, 43);
+      g_assert_true (g_hash_table_add (seen, token));
+    }
+}
+
+static void
+test_cursors (void)
+{
+  gint64 k1, k2, seq;
+  g_autofree char *cursor = okc_backend_ticket_cursor_encode (OKC_BACKEND_TICKET_SORT_PRIORITY,
+                                                              2, 1795521600, 123);
+
+  g_assert_cmpuint (strspn (cursor, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                    "0123456789-_"), ==, strlen (cursor));
+  g_assert_true (okc_backend_ticket_cursor_decode (cursor, OKC_BACKEND_TICKET_SORT_PRIORITY, &k1,
+                                                   &k2, &seq));
+  g_assert_cmpint (k1, ==, 2);
+  g_assert_cmpint (k2, ==, 1795521600);
+  g_assert_cmpint (seq, ==, 123);
+  g_assert_false (okc_backend_ticket_cursor_decode (cursor, OKC_BACKEND_TICKET_SORT_CREATED_DESC,
+                                                    &k1, &k2, &seq));
+  g_assert_false (okc_backend_ticket_cursor_decode ("", OKC_BACKEND_TICKET_SORT_PRIORITY, &k1, &k2,
+                                                    &seq));
+  g_assert_false (okc_backend_ticket_cursor_decode ("Zm9v", OKC_BACKEND_TICKET_SORT_PRIORITY, &k1,
+                                                    &k2, &seq));
+  g_assert_false (okc_backend_ticket_cursor_decode ("a=b", OKC_BACKEND_TICKET_SORT_PRIORITY, &k1,
+                                                    &k2, &seq));
+}
+
+static void
+test_random (void)
+{
+  OkcDemoRandom a, b, c;
+  guint counts[6] = { 0 };
+
+  okc_demo_random_init (&a, 7);
+  okc_demo_random_init (&b, 7);
+  okc_demo_random_init (&c, 8);
+  for (guint i = 0; i < 1000; i++)
+    {
+      guint64 x = okc_demo_random_next (&a);
+      g_assert_cmpuint (x, ==, okc_demo_random_next (&b));
+      g_assert_cmpuint (x, !=, okc_demo_random_next (&c));
+    }
+  for (guint i = 0; i < 60000; i++)
+    {
+      guint32 roll = okc_demo_random_below (&a, 6);
+      g_assert_cmpuint (roll, <, 6);
+      counts[roll]++;
+    }
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpuint (ABS ((int) counts[i] - 10000), <, 600);
+  for (guint i = 0; i < 1000; i++)
+    {
+      gint64 r = okc_demo_random_range (&a, -3, 3);
+      g_assert_cmpint (r, >=, -3);
+      g_assert_cmpint (r, <=, 3);
+    }
+}
+
+static void
+test_token_expiry (void)
+{
+  g_autofree char *dir = okc_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "auth.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcBackendDb) db = okc_backend_db_open (path, &error);
+  g_autoptr(OkcUser) user = okc_user_new ("USR-0001", "Alex", "alex@ok2charge.example",
+                                          OKC_ROLE_AGENT);
+  g_autofree char *hash = okc_backend_password_hash ("pw", &error);
+  g_autofree char *token = NULL;
+  g_autofree char *authorization = NULL;
+  g_autofree char *token_hash = NULL;
+  gint64 signed_in = 1795521600, expires_at = 0;
+  g_autoptr(OkcUser) me = NULL;
+  g_autoptr(OkcUser) expired = NULL;
+  g_autoptr(OkcUser) revoked = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (okc_backend_users_insert (db, user, hash, &error));
+  g_clear_object (&me);
+  me = okc_backend_auth_sign_in (db, "ALEX@ok2charge.example", "pw", signed_in, &token,
+                                 &expires_at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (expires_at, ==, signed_in + 12 * 60 * 60);
+  g_clear_object (&me);
+
+  authorization = g_strconcat ("Bearer ", token, NULL);
+  me = okc_backend_auth_authenticate (db, authorization, expires_at - 1, &token_hash, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (okc_user_get_id (me), ==, "USR-0001");
+
+  expired = okc_backend_auth_authenticate (db, authorization, expires_at, NULL, &error);
+  g_assert_null (expired);
+  g_assert_error (error, OKC_BACKEND_AUTH_ERROR, OKC_BACKEND_AUTH_ERROR_UNAUTHORIZED);
+  g_assert_nonnull (strstr (error->message, "expired"));
+  g_clear_error (&error);
+
+  g_assert_true (okc_backend_auth_sign_out (db, token_hash, signed_in + 60, &error));
+  revoked = okc_backend_auth_authenticate (db, authorization, signed_in + 120, NULL, &error);
+  g_assert_null (revoked);
+  g_assert_error (error, OKC_BACKEND_AUTH_ERROR, OKC_BACKEND_AUTH_ERROR_UNAUTHORIZED);
+  g_assert_nonnull (strstr (error->message, "signed out"));
+  g_clear_error (&error);
+
+  g_assert_null (okc_backend_auth_sign_in (db, "alex@ok2charge.example", "PW", signed_in, &token,
+                                           &expires_at, &error));
+  g_assert_error (error, OKC_BACKEND_AUTH_ERROR, OKC_BACKEND_AUTH_ERROR_INVALID_CREDENTIALS);
+
+  g_clear_object (&db);
+  okc_test_remove_dir (dir);
+}
+
+static void
+test_priority_rule (void)
+{
+  const OkcTopic *offline = okc_topic_lookup ("charger-offline");
+  const OkcTopic *cannot_start = okc_topic_lookup ("guest-cannot-start");
+  const OkcTopic *payouts = okc_topic_lookup ("payouts-reporting");
+  const OkcTopic *billing = okc_topic_lookup ("billing-dispute");
+
+  g_assert_cmpint (okc_backend_handoff_priority (offline, OKC_BACKEND_CHARGER_OFFLINE), ==,
+                   OKC_PRIORITY_URGENT);
+  g_assert_cmpint (okc_backend_handoff_priority (offline, OKC_BACKEND_CHARGER_FAULTED), ==,
+                   OKC_PRIORITY_URGENT);
+  g_assert_cmpint (okc_backend_handoff_priority (offline, OKC_BACKEND_CHARGER_ONLINE), ==,
+                   OKC_PRIORITY_HIGH);
+  g_assert_cmpint (okc_backend_handoff_priority (offline, OKC_BACKEND_CHARGER_UNKNOWN), ==,
+                   OKC_PRIORITY_HIGH);
+  g_assert_cmpint (okc_backend_handoff_priority (cannot_start, OKC_BACKEND_CHARGER_OFFLINE), ==,
+                   OKC_PRIORITY_URGENT);
+  g_assert_cmpint (okc_backend_handoff_priority (payouts, OKC_BACKEND_CHARGER_UNKNOWN), ==,
+                   OKC_PRIORITY_LOW);
+  g_assert_cmpint (okc_backend_handoff_priority (billing, OKC_BACKEND_CHARGER_OFFLINE), ==,
+                   OKC_PRIORITY_NORMAL);
+}
+
+static void
+test_json_depth (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) accepted = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  g_autoptr(JsonNode) in_string = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < OKC_BACKEND_JSON_MAX_DEPTH; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < OKC_BACKEND_JSON_MAX_DEPTH; i++)
+    g_string_append_c (text, ']');
+  bytes = g_bytes_new (text->str, text->len);
+  accepted = okc_backend_json_parse (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (accepted);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_string_prepend_c (text, '[');
+  g_string_append_c (text, ']');
+  bytes = g_bytes_new (text->str, text->len);
+  refused = okc_backend_json_parse (bytes, &error);
+  g_assert_null (refused);
+  g_assert_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* Brackets inside strings, escaped quotes included, do not count. */
+  g_string_printf (text, "{\"a\": \"\\\"%s\"}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                                                  "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
+  bytes = g_bytes_new (text->str, text->len);
+  in_string = okc_backend_json_parse (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (in_string);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Okc/Backend/units/pbkdf2-vectors", test_pbkdf2_vectors);
+  g_test_add_func ("/Okc/Backend/units/password-hashes", test_password_hashes);
+  g_test_add_func ("/Okc/Backend/units/tokens", test_tokens);
+  g_test_add_func ("/Okc/Backend/units/cursors", test_cursors);
+  g_test_add_func ("/Okc/Backend/units/random", test_random);
+  g_test_add_func ("/Okc/Backend/units/token-expiry", test_token_expiry);
+  g_test_add_func ("/Okc/Backend/units/priority-rule", test_priority_rule);
+  g_test_add_func ("/Okc/Backend/units/json-depth", test_json_depth);
+
+  return g_test_run ();
+}
