@@ -57,8 +57,10 @@ typedef enum
 } Expect;
 
 /* Turns the parsed document into the call's result, or fails with an #OKC_DATA_ERROR.
- * Runs in a worker thread: it must only touch @root. */
+ * Runs in a worker thread: it must only touch @root. @server_time is the answer's Date
+ * header, or -1. */
 typedef gpointer (*Decoder) (JsonNode  *root,
+                             gint64     server_time,
                              GError   **error);
 
 typedef struct
@@ -74,6 +76,7 @@ typedef struct
   GInputStream *stream;
   GByteArray *body;
   char *content_type;
+  gint64 server_time;
 } Request;
 
 static void
@@ -96,6 +99,7 @@ typedef struct
   char *description;
   Decoder decode;
   GDestroyNotify result_free;
+  gint64 server_time;
 } DecodeJob;
 
 static void
@@ -199,10 +203,14 @@ set_status_error (GError  **error,
     }
   else if (status == 401)
     {
+      /* The backend's own words say it best ("The email or the password is wrong",
+       * "The token was signed out; sign in again"). */
       error_code = OKC_CLIENT_ERROR_UNAUTHORIZED;
-      prefix = g_strdup (_("The backend did not accept the sign-in"));
-      if (message == NULL)
-        message = g_strdup (_("please sign in again"));
+      if (message == NULL || *message == '\0')
+        {
+          g_free (message);
+          message = g_strdup (_("Your sign-in is no longer valid; please sign in again"));
+        }
     }
   else if (status == 403)
     {
@@ -240,7 +248,9 @@ set_status_error (GError  **error,
                                   ? soup_status_get_phrase (status) : "");
     }
 
-  if (message != NULL && *message != '\0')
+  if (prefix == NULL)
+    okc_client_error_set (error, error_code, status, code, field, "%s", message);
+  else if (message != NULL && *message != '\0')
     okc_client_error_set (error, error_code, status, code, field, "%s: %s", prefix, message);
   else
     okc_client_error_set (error, error_code, status, code, field, "%s", prefix);
@@ -261,7 +271,7 @@ decode_thread (GTask        *task,
 
   root = okc_json_parse_bytes (job->body, &data_error);
   if (root != NULL)
-    result = job->decode (root, &data_error);
+    result = job->decode (root, job->server_time, &data_error);
 
   if (result == NULL)
     {
@@ -311,6 +321,7 @@ decode_in_thread (GTask   *task,
   job->description = g_strdup (request->description);
   job->decode = request->decode;
   job->result_free = request->result_free;
+  job->server_time = request->server_time;
 
   worker = g_task_new (NULL, g_task_get_cancellable (task), decode_cb, task);
   g_task_set_source_tag (worker, decode_in_thread);
@@ -398,6 +409,16 @@ set_too_large_error (GError  **error,
                         request->description, request->max_body_size);
 }
 
+static gint64
+parse_date (const char *header)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (header != NULL)
+    date = soup_date_time_new_from_http_string (header);
+  return date != NULL ? g_date_time_to_unix (date) : -1;
+}
+
 static void read_next_chunk (GTask *task);
 
 static void
@@ -473,6 +494,7 @@ send_cb (GObject      *object,
 
   headers = soup_message_get_response_headers (request->message);
   request->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  request->server_time = parse_date (soup_message_headers_get_one (headers, "Date"));
 
   /* Refuse early what would only be refused after reading it. */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
@@ -538,6 +560,7 @@ okc_client_send_async (OkcClient           *self,
   request->timeout = self->timeout;
   request->max_body_size = self->max_body_size;
   request->body = g_byte_array_new ();
+  request->server_time = -1;
 
   /* A redirect would carry the bearer token somewhere the user did not point us to. */
   soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
@@ -584,6 +607,7 @@ propagate_pointer (OkcClient     *self,
 
 static gpointer
 decode_user (JsonNode  *root,
+             gint64     server_time,
              GError   **error)
 {
   return okc_user_new_from_json (root, NULL, error);
@@ -591,6 +615,7 @@ decode_user (JsonNode  *root,
 
 static gpointer
 decode_ticket (JsonNode  *root,
+               gint64     server_time,
                GError   **error)
 {
   return okc_ticket_new_from_json (root, NULL, error);
@@ -598,13 +623,15 @@ decode_ticket (JsonNode  *root,
 
 static gpointer
 decode_ticket_page (JsonNode  *root,
+                    gint64     server_time,
                     GError   **error)
 {
-  return okc_ticket_page_new_from_json (root, error);
+  return okc_ticket_page_new_from_json (root, server_time, error);
 }
 
 static gpointer
 decode_users (JsonNode  *root,
+              gint64     server_time,
               GError   **error)
 {
   g_autoptr(GPtrArray) users = NULL;
@@ -647,6 +674,7 @@ sign_in_free (SignIn *sign_in)
 
 static gpointer
 decode_sign_in (JsonNode  *root,
+                gint64     server_time,
                 GError   **error)
 {
   SignIn *sign_in;

@@ -300,8 +300,19 @@ static gboolean
 open_database (Database  *database,
                GError   **error)
 {
+  g_autofree char *directory = g_path_get_dirname (database->path);
   int version = 0;
   int rc;
+
+  /* The first sign-in of an account on this computer: its folder does not exist yet. */
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, OKC_STORE_ERROR, OKC_STORE_ERROR_FAILED,
+                   _("Cannot create the folder %s for the local store: %s"), directory,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
 
   rc = sqlite3_open_v2 (database->path, &database->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         NULL);

@@ -15,6 +15,7 @@ struct _OkcTicketPage
   GPtrArray *tickets;
   char *next_cursor;
   gint64 total;
+  gint64 server_time;
 };
 
 G_DEFINE_FINAL_TYPE (OkcTicketPage, okc_ticket_page, G_TYPE_OBJECT)
@@ -74,6 +75,8 @@ read_next_cursor (OkcTicketPage  *self,
 /**
  * okc_ticket_page_new_from_json:
  * @node: {"tickets": [Ticket], "next_cursor": string or null, "total": int}
+ * @server_time: the backend's clock when it answered (its Date header), in seconds since
+ *   the epoch, or -1 if unknown
  *
  * Decodes strictly: every ticket as okc_ticket_new_from_json() does, with its index in
  * the error's path ("tickets[3].created_at").
@@ -82,12 +85,15 @@ read_next_cursor (OkcTicketPage  *self,
  */
 OkcTicketPage *
 okc_ticket_page_new_from_json (JsonNode  *node,
+                               gint64     server_time,
                                GError   **error)
 {
   g_autoptr(OkcTicketPage) self = g_object_new (OKC_TYPE_TICKET_PAGE, NULL);
   JsonObject *object;
   JsonArray *tickets = NULL;
   guint n;
+
+  self->server_time = server_time;
 
   object = okc_json_node_get_object (node, NULL, error);
   if (object == NULL ||
@@ -173,4 +179,20 @@ okc_ticket_page_get_newest_update (OkcTicketPage *self)
   for (guint i = 0; i < self->tickets->len; i++)
     newest = MAX (newest, okc_ticket_get_updated_at (g_ptr_array_index (self->tickets, i)));
   return newest;
+}
+
+/**
+ * okc_ticket_page_get_server_time:
+ * @self: a page
+ *
+ * The backend's own clock when it answered: a sync mark taken from updated_at never
+ * needs to be later than this, whatever the clocks of the tickets' data say.
+ *
+ * Returns: seconds since the epoch, or -1 if the backend did not say (no Date header).
+ */
+gint64
+okc_ticket_page_get_server_time (OkcTicketPage *self)
+{
+  g_return_val_if_fail (OKC_IS_TICKET_PAGE (self), -1);
+  return self->server_time;
 }

@@ -15,10 +15,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (OkcTicketPage, okc_ticket_page, OKC, TICKET_PAGE, GObject)
 
 OkcTicketPage *okc_ticket_page_new_from_json   (JsonNode       *node,
+                                                gint64          server_time,
                                                 GError        **error);
 GPtrArray     *okc_ticket_page_get_tickets     (OkcTicketPage  *self);
 const char    *okc_ticket_page_get_next_cursor (OkcTicketPage  *self);
 gint64         okc_ticket_page_get_total       (OkcTicketPage  *self);
 gint64         okc_ticket_page_get_newest_update (OkcTicketPage *self);
+gint64         okc_ticket_page_get_server_time (OkcTicketPage  *self);
 
 G_END_DECLS

@@ -220,6 +220,19 @@ abandon_run (Run *run)
 
 static void fetch_page (Run *run);
 
+/* The newest updated_at of the page, but never later than the backend's clock when it
+ * answered: tickets dated after that (clock trouble on the backend's side) would
+ * otherwise push the mark past changes still to come, and those would never be listed.
+ * A lower mark only means listing a few tickets again. */
+static gint64
+page_mark (OkcTicketPage *page)
+{
+  gint64 newest = okc_ticket_page_get_newest_update (page);
+  gint64 server_time = okc_ticket_page_get_server_time (page);
+
+  return server_time >= 0 ? MIN (newest, server_time) : newest;
+}
+
 static void
 retain_cb (GObject      *object,
            GAsyncResult *result,
@@ -283,7 +296,7 @@ list_cb (GObject      *object,
   tickets = okc_ticket_page_get_tickets (page);
   run->n_pages++;
   set_progress (self, self->n_received + tickets->len, okc_ticket_page_get_total (page));
-  run->mark = MAX (run->mark, okc_ticket_page_get_newest_update (page));
+  run->mark = MAX (run->mark, page_mark (page));
   g_free (run->cursor);
   run->cursor = g_strdup (okc_ticket_page_get_next_cursor (page));
   if (run->seen != NULL)
