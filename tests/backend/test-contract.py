@@ -1,0 +1,348 @@
+#!/usr/bin/python3
+# test-contract.py — real responses of ok2charge-backend checked against docs/openapi.yaml
+#
+# Copyright 2026 OK2Charge
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Starts the real backend (OKC_BACKEND_PATH) on a free port, calls every operation of
+# docs/openapi.yaml with good and bad requests, and checks each answer: its status is one
+# the operation documents, and its JSON body validates against the documented schema.
+# The validator below covers the part of OpenAPI 3.0's schema language the document uses
+# ($ref, type, nullable, enum, required, properties, additionalProperties, items, allOf,
+# min/max, length, pattern, date-time), so only python3-yaml is needed. Output is TAP.
+
+import base64
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+
+import yaml
+
+SOURCE_DIR = os.environ.get("OKC_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+class SchemaError(Exception):
+    pass
+
+
+class Validator:
+    def __init__(self, document):
+        self.document = document
+
+    def resolve(self, schema):
+        while "$ref" in schema:
+            node = self.document
+            for part in schema["$ref"].lstrip("#/").split("/"):
+                node = node[part]
+            schema = node
+        return schema
+
+    def validate(self, value, schema, path="$"):
+        schema = self.resolve(schema)
+        if value is None:
+            if schema.get("nullable"):
+                return
+            if "type" in schema or "allOf" in schema or "enum" in schema:
+                raise SchemaError(f"{path}: null is not allowed")
+            return
+        for part in schema.get("allOf", []):
+            self.validate(value, part, path)
+        kind = schema.get("type")
+        checks = {
+            "object": lambda v: isinstance(v, dict),
+            "array": lambda v: isinstance(v, list),
+            "string": lambda v: isinstance(v, str),
+            "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+            "boolean": lambda v: isinstance(v, bool),
+        }
+        if kind is not None and not checks[kind](value):
+            raise SchemaError(f"{path}: expected {kind}, found {type(value).__name__}")
+        if "enum" in schema and value not in schema["enum"]:
+            raise SchemaError(f"{path}: {value!r} is not one of {schema['enum']}")
+        if isinstance(value, str):
+            self.validate_string(value, schema, path)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if "minimum" in schema and value < schema["minimum"]:
+                raise SchemaError(f"{path}: {value} < {schema['minimum']}")
+            if "maximum" in schema and value > schema["maximum"]:
+                raise SchemaError(f"{path}: {value} > {schema['maximum']}")
+        if isinstance(value, list):
+            self.validate_array(value, schema, path)
+        if isinstance(value, dict):
+            self.validate_object(value, schema, path)
+
+    def validate_string(self, value, schema, path):
+        if len(value) < schema.get("minLength", 0):
+            raise SchemaError(f"{path}: shorter than {schema['minLength']}")
+        if "maxLength" in schema and len(value) > schema["maxLength"]:
+            raise SchemaError(f"{path}: longer than {schema['maxLength']}")
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            raise SchemaError(f"{path}: {value!r} does not match {schema['pattern']}")
+        if schema.get("format") == "date-time" and not RFC3339.match(value):
+            raise SchemaError(f"{path}: {value!r} is not RFC 3339")
+        if schema.get("format") == "email" and "@" not in value:
+            raise SchemaError(f"{path}: {value!r} is not an email address")
+        if schema.get("format") == "byte":
+            base64.b64decode(value, validate=True)
+
+    def validate_array(self, value, schema, path):
+        if len(value) < schema.get("minItems", 0):
+            raise SchemaError(f"{path}: fewer than {schema['minItems']} items")
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            raise SchemaError(f"{path}: more than {schema['maxItems']} items")
+        for i, item in enumerate(value):
+            if "items" in schema:
+                self.validate(item, schema["items"], f"{path}[{i}]")
+
+    def all_properties(self, schema):
+        properties = dict(schema.get("properties", {}))
+        for part in schema.get("allOf", []):
+            properties.update(self.all_properties(self.resolve(part)))
+        return properties
+
+    def validate_object(self, value, schema, path):
+        for name in schema.get("required", []):
+            if name not in value:
+                raise SchemaError(f"{path}: {name} is required")
+        properties = self.all_properties(schema)
+        additional = schema.get("additionalProperties", True)
+        for name, member in value.items():
+            if name in properties:
+                self.validate(member, properties[name], f"{path}.{name}")
+            elif additional is False:
+                raise SchemaError(f"{path}: {name} is not documented")
+            elif isinstance(additional, dict):
+                self.validate(member, additional, f"{path}.{name}")
+
+
+class Backend:
+    def __init__(self):
+        self.dir = tempfile.TemporaryDirectory(prefix="okc-contract-")
+        database = os.path.join(self.dir.name, "backend.sqlite")
+        self.process = subprocess.Popen(
+            [os.environ["OKC_BACKEND_PATH"], "--database", database, "--listen", "127.0.0.1:0",
+             "--demo", "--seed", "7", "--tickets", "120"],
+            stdout=subprocess.PIPE, text=True, env=dict(os.environ, XDG_DATA_HOME=self.dir.name))
+        self.url = None
+        for line in self.process.stdout:
+            if line.startswith("Listening on "):
+                self.url = line.split()[-1]
+                break
+        if self.url is None:
+            raise RuntimeError("ok2charge-backend did not start")
+
+    def stop(self):
+        self.process.terminate()
+        status = self.process.wait(timeout=60)
+        self.process.stdout.close()
+        self.dir.cleanup()
+        if status != 0:
+            raise RuntimeError(f"ok2charge-backend exited with {status}")
+
+
+class Contract:
+    def __init__(self, document, backend):
+        self.document = document
+        self.validator = Validator(document)
+        self.backend = backend
+        self.covered = set()
+        self.results = []
+
+    def operation(self, method, template):
+        return self.document["paths"][template][method.lower()]
+
+    def call(self, method, template, path, token=None, body=None, content_type="application/json",
+             expect=None, headers=None):
+        """Calls the backend and checks the answer against the operation's documentation."""
+        data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
+        request = urllib.request.Request(self.backend.url + path, data=data, method=method)
+        if token:
+            request.add_header("Authorization", f"Bearer {token}")
+        if data is not None and content_type:
+            request.add_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            request.add_header(name, value)
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                status, answer, raw = response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            status, answer, raw = error.code, error.headers, error.read()
+
+        name = f"{method} {path[:70]} → {status}"
+        try:
+            if expect is not None and status != expect:
+                raise SchemaError(f"expected {expect}: {raw[:300]!r}")
+            self.check(method, template, status, answer, raw)
+            self.covered.add((method, template))
+            self.results.append((True, name, ""))
+        except (SchemaError, KeyError, ValueError) as error:
+            self.results.append((False, name, str(error)))
+        return status, answer, (json.loads(raw) if raw and
+                                answer.get_content_type() == "application/json" else raw)
+
+    def check(self, method, template, status, headers, raw):
+        if template is None:
+            # A path the API does not have: the documented error shape.
+            self.validator.validate(json.loads(raw), {"$ref": "#/components/schemas/Error"})
+            return
+        responses = self.operation(method, template)["responses"]
+        if str(status) not in responses:
+            raise SchemaError(f"status {status} is not documented for {method} {template}")
+        response = self.validator.resolve(responses[str(status)])
+        for header, spec in response.get("headers", {}).items():
+            value = headers.get(header)
+            if value is None:
+                raise SchemaError(f"header {header} is missing")
+            self.validator.validate(value, spec["schema"], header)
+        content = response.get("content")
+        if content is None:
+            if raw:
+                raise SchemaError("a body where none is documented")
+            return
+        media_type = headers.get_content_type()
+        if media_type not in content:
+            raise SchemaError(f"{media_type} is not a documented content type")
+        if media_type == "application/json":
+            self.validator.validate(json.loads(raw), content[media_type]["schema"])
+
+
+def run(contract):
+    call = contract.call
+    signin = "/v1/auth/sign-in"
+
+    call("GET", "/v1/health", "/v1/health", expect=200)
+    tokens = {}
+    for role, email, password in [("agent", "alex.rivera@ok2charge.example", "demo-agent"),
+                                  ("supervisor", "morgan.blake@ok2charge.example", "demo-supervisor"),
+                                  ("chatbot", "chatbot@ok2charge.example", "demo-chatbot")]:
+        _, _, body = call("POST", signin, signin, body={"email": email, "password": password},
+                          expect=200)
+        tokens[role] = body["token"]
+    agent, supervisor, chatbot = tokens["agent"], tokens["supervisor"], tokens["chatbot"]
+
+    call("POST", signin, signin, body={"email": "alex.rivera@ok2charge.example", "password": "x"},
+         expect=401)
+    call("POST", signin, signin, body={"email": "alex.rivera@ok2charge.example"}, expect=422)
+    call("POST", signin, signin, body=b"{not json", expect=400)
+    call("POST", signin, signin, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", signin, signin, body=b" " * (64 * 1024 * 1024 + 1), expect=413)
+
+    call("GET", "/v1/me", "/v1/me", agent, expect=200)
+    call("GET", "/v1/me", "/v1/me", None, expect=401)
+    call("GET", "/v1/topics", "/v1/topics", chatbot, expect=200)
+    call("GET", "/v1/users", "/v1/users", supervisor, expect=200)
+    call("GET", "/v1/users", "/v1/users", chatbot, expect=403)
+
+    tickets = "/v1/tickets"
+    first_id = attachment_id = None
+    for query in ["", "?sort=priority&limit=50", "?status=new,open&sort=updated_at",
+                  "?assignee=me", "?topic=billing-dispute&priority=normal,high",
+                  "?since=2020-01-01T00:00:00Z&limit=500"]:
+        status, _, page = call("GET", tickets, tickets + query, agent, expect=200)
+        if status == 200 and page["next_cursor"]:
+            call("GET", tickets, tickets + "?sort=priority&limit=50&cursor=" + page["next_cursor"]
+                 if "priority" in query else tickets + "?cursor=" + page["next_cursor"], agent,
+                 expect=200)
+        for ticket in page["tickets"] if status == 200 else []:
+            first_id = first_id or ticket["id"]
+            for attachment in ticket["attachments"]:
+                attachment_id = attachment_id or attachment["id"]
+    for bad in ["?limit=0", "?cursor=nope", "?sort=random", "?status=closed", "?assignee=USR-404",
+                "?since=today", "?statuses=new"]:
+        call("GET", tickets, tickets + bad, agent, expect=400)
+    call("GET", tickets, tickets, chatbot, expect=403)
+    call("GET", tickets, tickets, "okc_bogus", expect=401)
+
+    one = "/v1/tickets/{id}"
+    _, headers, _ = call("GET", one, f"/v1/tickets/{first_id}", supervisor, expect=200)
+    call("GET", one, f"/v1/tickets/{first_id}", agent, expect=304,
+         headers={"If-None-Match": headers.get("ETag", "")})
+    call("GET", one, "/v1/tickets/TCK-999999", agent, expect=404)
+    call("GET", one, f"/v1/tickets/{first_id}", chatbot, expect=403)
+    call("GET", one, f"/v1/tickets/{first_id}", None, expect=401)
+
+    blob = "/v1/attachments/{id}"
+    call("GET", blob, f"/v1/attachments/{attachment_id}", agent, expect=200)
+    call("GET", blob, "/v1/attachments/ATT-999999", agent, expect=404)
+    call("GET", blob, f"/v1/attachments/{attachment_id}", chatbot, expect=403)
+    call("GET", blob, f"/v1/attachments/{attachment_id}", None, expect=401)
+
+    handoffs = "/v1/handoffs"
+    handoff = {
+        "topic": "guest-cannot-start",
+        "summary": "QR scan fails with Error loading the charger",
+        "requester": {"name": "Ravi Patel", "email": "ravi@example.com", "audience": "guest"},
+        "fields": {"property_name": "Nowhere Lofts", "attempted_at": "2026-11-24T06:40:00Z"},
+        "transcript": [{"sender": "customer", "sent_at": "2026-11-24T06:41:00Z",
+                        "text": "Error loading the charger"}],
+        "attachments": [{"kind": "error_screenshot", "filename": "error.png",
+                         "media_type": "image/png", "data": base64.b64encode(PNG).decode()}],
+    }
+    call("POST", handoffs, handoffs, chatbot, body=handoff, expect=201)
+    call("POST", handoffs, handoffs, chatbot, body=dict(handoff, topic="nope"), expect=422)
+    call("POST", handoffs, handoffs, chatbot, body=b"[", expect=400)
+    call("POST", handoffs, handoffs, chatbot, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", handoffs, handoffs, chatbot, body=b" " * (64 * 1024 * 1024 + 1), expect=413)
+    call("POST", handoffs, handoffs, agent, body=handoff, expect=403)
+    call("POST", handoffs, handoffs, None, body=handoff, expect=401)
+
+    call("GET", "/v1/export", "/v1/export", supervisor, expect=200)
+    call("GET", "/v1/export", "/v1/export", agent, expect=403)
+    call("GET", "/v1/export", "/v1/export", None, expect=401)
+
+    call("GET", None, "/v1/no-such-thing", agent, expect=404)
+    call("DELETE", None, "/v1/tickets", agent, expect=405)
+
+    call("POST", "/v1/auth/sign-out", "/v1/auth/sign-out", agent, body=b"", expect=204)
+    call("POST", "/v1/auth/sign-out", "/v1/auth/sign-out", agent, body=b"", expect=401)
+
+
+def check_coverage(contract):
+    documented = {(method.upper(), path) for path, item in contract.document["paths"].items()
+                  for method in item}
+    missing = documented - contract.covered
+    contract.results.append((not missing, "every documented operation was exercised",
+                             f"not exercised: {sorted(missing)}"))
+
+    # docs/api.md's endpoint table names the same operations.
+    with open(os.path.join(SOURCE_DIR, "docs", "api.md"), encoding="utf-8") as api:
+        listed = set(re.findall(r"^\| `(GET|POST|PUT|PATCH|DELETE) (/v1/[^`]*)` \|", api.read(),
+                                re.MULTILINE))
+    contract.results.append((listed == documented, "docs/api.md lists the operations of openapi.yaml",
+                             f"only in api.md: {sorted(listed - documented)}; "
+                             f"only in openapi.yaml: {sorted(documented - listed)}"))
+
+
+def main():
+    with open(os.path.join(SOURCE_DIR, "docs", "openapi.yaml"), encoding="utf-8") as stream:
+        document = yaml.safe_load(stream)
+    backend = Backend()
+    contract = Contract(document, backend)
+    try:
+        run(contract)
+    finally:
+        backend.stop()
+    check_coverage(contract)
+
+    print(f"1..{len(contract.results)}")
+    failed = 0
+    for number, (ok, name, detail) in enumerate(contract.results, 1):
+        print(f"{'ok' if ok else 'not ok'} {number} {name}")
+        if not ok:
+            failed += 1
+            print(f"# {detail}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
