@@ -130,7 +130,7 @@ add_units (OkcDemoWorld    *world,
   for (guint i = 0; i < property->n_units; i++)
     {
       OkcDemoUnit unit = {
-        .id = okc_demo_world_intern (world, "UNT-%05u", world->units->len + 1),
+        .id = okc_demo_world_intern (world, "UNT-%04u", world->units->len + 1),
         .property = property_index,
         .name = property->is_residence
                   ? okc_demo_world_intern (world, "Apt %u%c", i / 2 + 1, 'A' + i % 2)
