@@ -987,6 +987,12 @@ okc_client_get_user (OkcClient *self)
   return self->user;
 }
 
+/**
+ * okc_client_get_timeout:
+ * @self: a client
+ *
+ * Returns: seconds to wait for the backend (#OkcClient:timeout).
+ */
 guint
 okc_client_get_timeout (OkcClient *self)
 {
@@ -1015,6 +1021,7 @@ okc_client_set_timeout (OkcClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
+/* For tests: the cap on an answer's body, OKC_CLIENT_DEFAULT_MAX_BODY_SIZE otherwise. */
 void
 okc_client_set_max_body_size (OkcClient *self,
                               gsize      max_body_size)
@@ -1166,6 +1173,15 @@ okc_client_sign_out_async (OkcClient           *self,
                          task);
 }
 
+/**
+ * okc_client_sign_out_finish:
+ * @self: a client
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the backend revoked the token (the client forgot it either way,
+ *   unless the call was cancelled).
+ */
 gboolean
 okc_client_sign_out_finish (OkcClient     *self,
                             GAsyncResult  *result,

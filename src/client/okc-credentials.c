@@ -318,6 +318,14 @@ okc_credentials_clear_async (OkcCredentials      *self,
                          "backend-url", backend_url, "email", email, NULL);
 }
 
+/**
+ * okc_credentials_clear_finish:
+ * @self: an #OkcCredentials
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if nothing is remembered any more for the account.
+ */
 gboolean
 okc_credentials_clear_finish (OkcCredentials  *self,
                               GAsyncResult    *result,

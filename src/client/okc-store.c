@@ -965,6 +965,12 @@ okc_store_new (const char *path)
   return g_object_new (OKC_TYPE_STORE, "path", path, NULL);
 }
 
+/**
+ * okc_store_get_path:
+ * @self: a store
+ *
+ * Returns: the store's file.
+ */
 const char *
 okc_store_get_path (OkcStore *self)
 {
@@ -1193,6 +1199,14 @@ okc_store_save_tickets_async (OkcStore            *self,
              okc_store_save_tickets_async, cancellable, callback, user_data);
 }
 
+/**
+ * okc_store_save_tickets_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the tickets and the mark were committed.
+ */
 gboolean
 okc_store_save_tickets_finish (OkcStore      *self,
                                GAsyncResult  *result,
@@ -1240,6 +1254,14 @@ okc_store_retain_open_tickets_async (OkcStore            *self,
              okc_store_retain_open_tickets_async, cancellable, callback, user_data);
 }
 
+/**
+ * okc_store_retain_open_tickets_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the other open tickets were forgotten.
+ */
 gboolean
 okc_store_retain_open_tickets_finish (OkcStore      *self,
                                       GAsyncResult  *result,

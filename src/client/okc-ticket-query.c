@@ -68,6 +68,12 @@ okc_ticket_query_copy (const OkcTicketQuery *self)
   return copy;
 }
 
+/**
+ * okc_ticket_query_free:
+ * @self: (nullable): a query
+ *
+ * Frees @self.
+ */
 void
 okc_ticket_query_free (OkcTicketQuery *self)
 {
@@ -195,6 +201,11 @@ okc_ticket_query_get_since (const OkcTicketQuery *self)
   return self->has_since ? self->since : -1;
 }
 
+/**
+ * okc_ticket_query_set_sort:
+ * @self: a query
+ * @sort: the order of the listing
+ */
 void
 okc_ticket_query_set_sort (OkcTicketQuery *self,
                            OkcTicketSort   sort)

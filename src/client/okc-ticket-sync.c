@@ -458,6 +458,14 @@ okc_ticket_sync_refresh_async (OkcTicketSync       *self,
   add_waiter (self->run, g_steal_pointer (&task));
 }
 
+/**
+ * okc_ticket_sync_refresh_finish:
+ * @self: an #OkcTicketSync
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the queue and the store are up to date with the backend.
+ */
 gboolean
 okc_ticket_sync_refresh_finish (OkcTicketSync  *self,
                                 GAsyncResult   *result,
@@ -522,6 +530,14 @@ okc_ticket_sync_load_cached_async (OkcTicketSync       *self,
                                 task);
 }
 
+/**
+ * okc_ticket_sync_load_cached_finish:
+ * @self: an #OkcTicketSync
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the queue holds the cached open tickets.
+ */
 gboolean
 okc_ticket_sync_load_cached_finish (OkcTicketSync  *self,
                                     GAsyncResult   *result,
@@ -755,6 +771,12 @@ okc_ticket_sync_new (OkcClient      *client,
                        "clock", clock, NULL);
 }
 
+/**
+ * okc_ticket_sync_get_state:
+ * @self: an #OkcTicketSync
+ *
+ * Returns: whether a refresh runs, or how the last one ended (#OkcTicketSync:state).
+ */
 OkcTicketSyncState
 okc_ticket_sync_get_state (OkcTicketSync *self)
 {
@@ -775,6 +797,12 @@ okc_ticket_sync_get_last_error (OkcTicketSync *self)
   return self->last_error;
 }
 
+/**
+ * okc_ticket_sync_get_last_synced_at:
+ * @self: an #OkcTicketSync
+ *
+ * Returns: when the last refresh succeeded, seconds since the epoch, or 0.
+ */
 gint64
 okc_ticket_sync_get_last_synced_at (OkcTicketSync *self)
 {
@@ -782,6 +810,12 @@ okc_ticket_sync_get_last_synced_at (OkcTicketSync *self)
   return self->last_synced_at;
 }
 
+/**
+ * okc_ticket_sync_get_n_received:
+ * @self: an #OkcTicketSync
+ *
+ * Returns: the tickets received by the running or last refresh.
+ */
 guint
 okc_ticket_sync_get_n_received (OkcTicketSync *self)
 {
@@ -789,6 +823,12 @@ okc_ticket_sync_get_n_received (OkcTicketSync *self)
   return self->n_received;
 }
 
+/**
+ * okc_ticket_sync_get_n_expected:
+ * @self: an #OkcTicketSync
+ *
+ * Returns: how many tickets the running or last refresh lists in all, or -1.
+ */
 gint64
 okc_ticket_sync_get_n_expected (OkcTicketSync *self)
 {
@@ -796,6 +836,12 @@ okc_ticket_sync_get_n_expected (OkcTicketSync *self)
   return self->n_expected;
 }
 
+/**
+ * okc_ticket_sync_get_page_size:
+ * @self: an #OkcTicketSync
+ *
+ * Returns: tickets asked for per page.
+ */
 guint
 okc_ticket_sync_get_page_size (OkcTicketSync *self)
 {
@@ -803,6 +849,11 @@ okc_ticket_sync_get_page_size (OkcTicketSync *self)
   return self->page_size;
 }
 
+/**
+ * okc_ticket_sync_set_page_size:
+ * @self: an #OkcTicketSync
+ * @page_size: tickets per page, 1 to 500
+ */
 void
 okc_ticket_sync_set_page_size (OkcTicketSync *self,
                                guint          page_size)
