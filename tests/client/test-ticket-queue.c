@@ -373,6 +373,7 @@ test_batch_one_signal (void)
   Watch watch = { 0 };
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) third = g_ptr_array_new_with_free_func (g_object_unref);
 
   watch_init (&watch);
   for (guint i = 0; i < 100; i++)
@@ -402,6 +403,19 @@ test_batch_one_signal (void)
   g_assert_cmpuint (watch.last_position, ==, 75);
   g_assert_cmpuint (watch.last_removed, ==, 25);
   g_assert_cmpuint (watch.last_added, ==, 12);
+
+  /* New versions of the high ones, in place: rows 25 to 49, nothing before or after. */
+  watch.n_signals = 0;
+  for (guint i = 2; i < 100; i += 4)
+    {
+      g_autofree char *id = g_strdup_printf ("TCK-%06u", i);
+      g_ptr_array_add (third, ticket (id, OKC_PRIORITY_HIGH, OKC_TICKET_STATUS_OPEN, T0 + i, 3));
+    }
+  apply (&watch, third);
+  g_assert_cmpuint (watch.n_signals, ==, 1);
+  g_assert_cmpuint (watch.last_position, ==, 25);
+  g_assert_cmpuint (watch.last_removed, ==, 25);
+  g_assert_cmpuint (watch.last_added, ==, 25);
 
   watch_clear (&watch);
 }

@@ -538,6 +538,41 @@ test_one_refresh_at_a_time (Fixture       *fixture,
 }
 
 static void
+test_complete_listing_drops_stale (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(OkcTicket) stale = okc_test_ticket_new ("TCK-900001", OKC_PRIORITY_URGENT,
+                                                    OKC_TICKET_STATUS_OPEN, NOW - 86400, 3);
+  g_autoptr(GPtrArray) cached = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A cache without a sync mark (its damaged rows were dropped, say) still holds a ticket
+   * that the backend no longer has open. */
+  g_ptr_array_add (cached, stale);
+  okc_store_save_tickets_async (fixture->store, cached, 0, NULL, okc_test_result_cb, &result);
+  okc_test_wait_for_result (&result);
+  g_assert_true (okc_store_save_tickets_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (load_cached (fixture->sync, &error));
+  g_assert_nonnull (okc_ticket_queue_lookup (fixture->queue, "TCK-900001"));
+
+  /* The complete listing of the open tickets does not have it: it goes, from both. */
+  g_assert_true (refresh (fixture->sync, &error));
+  g_assert_no_error (error);
+  g_assert_null (okc_ticket_queue_lookup (fixture->queue, "TCK-900001"));
+  open = backend_open_tickets (fixture->client);
+  assert_queue_holds (fixture->queue, open);
+  stored = store_load (fixture->store);
+  g_assert_cmpuint (stored->len, ==, open->len);
+  for (guint i = 0; i < stored->len; i++)
+    g_assert_cmpstr (okc_ticket_get_id (g_ptr_array_index (stored, i)), !=, "TCK-900001");
+}
+
+static void
 test_unauthorized (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -566,6 +601,7 @@ main (int   argc,
   ADD ("fresh-sync-loads-cache", test_fresh_sync_loads_cache);
   ADD ("offline", test_offline);
   ADD ("one-refresh-at-a-time", test_one_refresh_at_a_time);
+  ADD ("complete-listing-drops-stale", test_complete_listing_drops_stale);
   ADD ("unauthorized", test_unauthorized);
 
 #undef ADD
