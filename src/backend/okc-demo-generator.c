@@ -10,6 +10,7 @@
 
 #include "okc-backend-crypto.h"
 #include "okc-backend-users.h"
+#include "okc-demo-images.h"
 #include "okc-demo-world.h"
 
 struct _OkcDemoGenerator
@@ -189,9 +190,13 @@ store_all (OkcDemoGenerator  *self,
 {
   g_autoptr(OkcDemoWorld) world = okc_demo_world_new (self->seed, self->n_tickets, self->now);
 
+  gboolean ok;
+
   okc_demo_fleet_generate (world);
-  return store_users (self, db, error) && okc_demo_fleet_store (world, db, error) &&
-         okc_demo_tickets_store (world, db, error) && store_meta (self, db, error);
+  ok = store_users (self, db, error) && okc_demo_fleet_store (world, db, error) &&
+       okc_demo_tickets_store (world, db, error) && store_meta (self, db, error);
+  okc_demo_images_release_fonts ();
+  return ok;
 }
 
 /**

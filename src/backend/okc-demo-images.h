@@ -24,5 +24,6 @@ typedef enum
 GBytes     *okc_demo_images_qr_label     (const char    *charger_id);
 GBytes     *okc_demo_images_error_screen (OkcDemoScreen  screen);
 const char *okc_demo_screen_get_title    (OkcDemoScreen  screen);
+void        okc_demo_images_release_fonts (void);
 
 G_END_DECLS
