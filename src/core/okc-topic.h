@@ -67,6 +67,7 @@ typedef struct
  * @number: the section of the article, 1 to 10
  * @id: the wire name, "charger-offline"
  * @title: the article's heading, untranslated
+ * @short_title: a few words for narrow places (the sidebar), untranslated
  * @audiences: who raises it: a guest, a host or both (bits of 1 << #OkcAudience)
  * @fields: what the chatbot collects
  */
@@ -75,6 +76,7 @@ typedef struct
   guint number;
   const char *id;
   const char *title;
+  const char *short_title;
   guint audiences;
   const OkcTopicField *fields;
   guint n_fields;

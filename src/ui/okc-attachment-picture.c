@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-attachment-picture.h"
+#include "okc-widget-util.h"
 
 struct _OkcAttachmentPicture
 {
@@ -146,7 +147,7 @@ okc_attachment_picture_dispose (GObject *object)
   OkcAttachmentPicture *self = OKC_ATTACHMENT_PICTURE (object);
 
   g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_ATTACHMENT_PICTURE);
+  okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_ATTACHMENT_PICTURE);
 
   G_OBJECT_CLASS (okc_attachment_picture_parent_class)->dispose (object);
 }

@@ -149,7 +149,7 @@ okc_queue_folder_list_standard (void)
   }                                                                                               \
   G_STMT_END
 
-  APPEND (folder_new (OKC_QUEUE_FOLDER_ALL_OPEN, "open", _("All open"), "mail-inbox-symbolic", NULL));
+  APPEND (folder_new (OKC_QUEUE_FOLDER_ALL_OPEN, "open", _("All open"), "view-list-symbolic", NULL));
   APPEND (folder_new (OKC_QUEUE_FOLDER_UNASSIGNED, "unassigned", _("Unassigned"),
                       "avatar-default-symbolic", NULL));
   APPEND (folder_new (OKC_QUEUE_FOLDER_MINE, "mine", _("Assigned to me"), "starred-symbolic", NULL));
@@ -158,7 +158,7 @@ okc_queue_folder_list_standard (void)
   for (guint i = 0; i < n_topics; i++)
     {
       g_autofree char *id = g_strconcat ("topic:", topics[i].id, NULL);
-      APPEND (folder_new (OKC_QUEUE_FOLDER_TOPIC, id, _(topics[i].title),
+      APPEND (folder_new (OKC_QUEUE_FOLDER_TOPIC, id, _(topics[i].short_title),
                           topic_icon_name (&topics[i]), &topics[i]));
     }
 #undef APPEND
@@ -192,6 +192,18 @@ okc_queue_folder_get_kind (OkcQueueFolder *self)
 {
   g_return_val_if_fail (OKC_IS_QUEUE_FOLDER (self), OKC_QUEUE_FOLDER_ALL_OPEN);
   return self->kind;
+}
+
+/**
+ * okc_queue_folder_get_topic:
+ *
+ * Returns: (nullable): the topic of a topic folder.
+ */
+const OkcTopic *
+okc_queue_folder_get_topic (OkcQueueFolder *self)
+{
+  g_return_val_if_fail (OKC_IS_QUEUE_FOLDER (self), NULL);
+  return self->topic;
 }
 
 guint

@@ -30,6 +30,7 @@ const char     *okc_queue_folder_get_id        (OkcQueueFolder *self);
 const char     *okc_queue_folder_get_title     (OkcQueueFolder *self);
 const char     *okc_queue_folder_get_icon_name (OkcQueueFolder *self);
 OkcQueueFolderKind okc_queue_folder_get_kind   (OkcQueueFolder *self);
+const OkcTopic *okc_queue_folder_get_topic     (OkcQueueFolder *self);
 guint           okc_queue_folder_get_count     (OkcQueueFolder *self);
 void            okc_queue_folder_set_count     (OkcQueueFolder *self,
                                                 guint           count);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-queue-view.h"
+#include "okc-widget-util.h"
 #include "okc-ticket-row.h"
 
 struct _OkcQueueView
@@ -203,6 +204,39 @@ okc_queue_view_select_ticket (OkcQueueView *self,
   return FALSE;
 }
 
+/**
+ * okc_queue_view_move_selection:
+ * @delta: +1 for the next ticket, -1 for the previous one
+ *
+ * Selects the ticket @delta rows away from the selected one, or the first ticket when
+ * none is selected.
+ *
+ * Returns: %FALSE if there is no such ticket.
+ */
+gboolean
+okc_queue_view_move_selection (OkcQueueView *self,
+                               int           delta)
+{
+  guint n, selected;
+  gint64 target;
+
+  g_return_val_if_fail (OKC_IS_QUEUE_VIEW (self), FALSE);
+
+  if (self->selection == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  selected = gtk_single_selection_get_selected (self->selection);
+  target = selected == GTK_INVALID_LIST_POSITION ? 0 : (gint64) selected + delta;
+  if (n == 0 || target < 0 || target >= n)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, (guint) target);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              (guint) target);
+  return TRUE;
+}
+
 void
 okc_queue_view_set_title (OkcQueueView *self,
                           const char   *title)
@@ -249,7 +283,7 @@ okc_queue_view_dispose (GObject *object)
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_QUEUE_VIEW);
+  okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_QUEUE_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->selected_id, g_free);

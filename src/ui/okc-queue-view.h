@@ -23,6 +23,8 @@ void       okc_queue_view_set_model           (OkcQueueView *self,
 OkcTicket *okc_queue_view_get_selected_ticket (OkcQueueView *self);
 gboolean   okc_queue_view_select_ticket       (OkcQueueView *self,
                                                const char   *ticket_id);
+gboolean   okc_queue_view_move_selection      (OkcQueueView *self,
+                                               int           delta);
 void       okc_queue_view_set_title           (OkcQueueView *self,
                                                const char   *title);
 void       okc_queue_view_set_status          (OkcQueueView *self,

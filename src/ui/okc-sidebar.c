@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-sidebar.h"
+#include "okc-widget-util.h"
 
 struct _OkcSidebar
 {
@@ -70,7 +71,9 @@ create_row (gpointer item,
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), count);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, okc_queue_folder_get_title (folder));
+  /* A topic's folder shows its short name; the article's heading is the tooltip. */
+  if (okc_queue_folder_get_topic (folder) != NULL)
+    gtk_widget_set_tooltip_text (row, _(okc_queue_folder_get_topic (folder)->title));
 
   g_object_set_data_full (G_OBJECT (row), "folder", g_object_ref (folder), g_object_unref);
   g_object_set_data (G_OBJECT (row), "count-label", count);
@@ -187,7 +190,7 @@ okc_sidebar_dispose (GObject *object)
 {
   OkcSidebar *self = OKC_SIDEBAR (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_SIDEBAR);
+  okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_SIDEBAR);
   g_clear_object (&self->folders);
 
   G_OBJECT_CLASS (okc_sidebar_parent_class)->dispose (object);

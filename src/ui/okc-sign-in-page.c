@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-sign-in-page.h"
+#include "okc-widget-util.h"
 
 struct _OkcSignInPage
 {
@@ -164,7 +165,7 @@ okc_sign_in_page_focus (OkcSignInPage *self)
 static void
 okc_sign_in_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), OKC_TYPE_SIGN_IN_PAGE);
+  okc_widget_dispose_template (GTK_WIDGET (object), OKC_TYPE_SIGN_IN_PAGE);
 
   G_OBJECT_CLASS (okc_sign_in_page_parent_class)->dispose (object);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-ticket-row.h"
+#include "okc-widget-util.h"
 
 struct _OkcTicketRow
 {
@@ -159,7 +160,7 @@ okc_ticket_row_dispose (GObject *object)
 {
   OkcTicketRow *self = OKC_TICKET_ROW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_TICKET_ROW);
+  okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_TICKET_ROW);
   g_clear_object (&self->ticket);
   g_clear_object (&self->clock);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-attachment-picture.h"
+#include "okc-widget-util.h"
 #include "okc-ticket-view.h"
 
 struct _OkcTicketView
@@ -371,7 +372,7 @@ okc_ticket_view_dispose (GObject *object)
 {
   OkcTicketView *self = OKC_TICKET_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_TICKET_VIEW);
+  okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_TICKET_VIEW);
   g_clear_object (&self->ticket);
   g_clear_object (&self->client);
 

@@ -26,6 +26,7 @@ struct _OkcWindow
 
   GSettings *settings;
   OkcClock *clock;
+  OkcCredentials *credentials;
   GListStore *folders;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;

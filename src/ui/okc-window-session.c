@@ -22,18 +22,6 @@ show_sign_in (OkcWindow  *self,
   okc_sign_in_page_focus (self->sign_in_page);
 }
 
-/* One local store per backend and user, so two accounts never mix their queues. */
-static char *
-build_store_path (const char *backend_url,
-                  const char *email)
-{
-  g_autofree char *key = g_strconcat (backend_url, "\n", email, NULL);
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
-  g_autofree char *name = g_strdup_printf ("%.16s.sqlite", digest);
-
-  return g_build_filename (g_get_user_data_dir (), "ok2charge-console", "accounts", name, NULL);
-}
-
 /* Drops the account's objects; the window goes back to showing no queue. */
 void
 okc_window_session_close (OkcWindow *self)
@@ -55,7 +43,7 @@ forget_token (OkcWindow *self)
   g_autofree char *url = g_settings_get_string (self->settings, "backend-url");
   g_autofree char *email = g_settings_get_string (self->settings, "user-email");
 
-  okc_credentials_clear_async (url, email, NULL, NULL, NULL);
+  okc_credentials_clear_async (self->credentials, url, email, NULL, NULL, NULL);
 }
 
 static void
@@ -176,7 +164,7 @@ store_opened_cb (GObject      *object,
     okc_window_show_toast (self, recovery->message);
 
   self->queue = okc_ticket_queue_new ();
-  self->sync = okc_ticket_sync_new (self->client, self->store, self->queue);
+  self->sync = okc_ticket_sync_new (self->client, self->store, self->queue, self->clock);
   okc_ticket_sync_load_cached_async (self->sync, self->account_cancellable, cache_loaded_cb,
                                      g_object_ref (self));
 }
@@ -186,10 +174,14 @@ static void
 open_account (OkcWindow  *self,
               const char *email)
 {
-  g_autofree char *path = build_store_path (okc_client_get_base_url (self->client), email);
+  g_autofree char *directory =
+    g_build_filename (g_get_user_data_dir (), "ok2charge-console", "accounts", NULL);
+  /* Keyed by email, which a restored sign-in knows before the backend answers. */
+  g_autofree char *path =
+    okc_store_build_filename (directory, okc_client_get_base_url (self->client), email);
 
   self->store = okc_store_new (path);
-  okc_store_open_async (self->store, self->account_cancellable, store_opened_cb,
+  okc_store_open_async (self->store, OKC_STORE_OPEN_RECOVER, self->account_cancellable, store_opened_cb,
                         g_object_ref (self));
 }
 
@@ -201,7 +193,7 @@ token_stored_cb (GObject      *object,
   g_autoptr(OkcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!okc_credentials_store_finish (result, &error) &&
+  if (!okc_credentials_store_finish (OKC_CREDENTIALS (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     okc_window_show_toast (self, error->message);
 }
@@ -228,7 +220,7 @@ signed_in_cb (GObject      *object,
   url = okc_client_get_base_url (self->client);
   g_settings_set_string (self->settings, "backend-url", url);
   g_settings_set_string (self->settings, "user-email", okc_user_get_email (user));
-  okc_credentials_store_async (url, okc_user_get_email (user), okc_client_get_token (self->client),
+  okc_credentials_store_async (self->credentials, url, okc_user_get_email (user), okc_client_get_token (self->client),
                                self->account_cancellable, token_stored_cb, g_object_ref (self));
 
   self->user = g_object_ref (user);
@@ -304,7 +296,7 @@ token_found_cb (GObject      *object,
   g_autoptr(Restore) restore = user_data;
   OkcWindow *self = restore->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *token = okc_credentials_lookup_finish (result, &error);
+  g_autofree char *token = okc_credentials_lookup_finish (OKC_CREDENTIALS (object), result, &error);
 
   if (token == NULL)
     {
@@ -355,7 +347,7 @@ okc_window_start (OkcWindow              *self,
   restore->window = g_object_ref (self);
   restore->backend_url = g_strdup (url);
   restore->email = g_strdup (email);
-  okc_credentials_lookup_async (url, email, NULL, token_found_cb, restore);
+  okc_credentials_lookup_async (self->credentials, url, email, NULL, token_found_cb, restore);
 }
 
 static void

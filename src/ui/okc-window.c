@@ -184,7 +184,7 @@ okc_window_refresh (OkcWindow *self)
 {
   g_return_if_fail (OKC_IS_WINDOW (self));
 
-  if (self->sync == NULL || okc_ticket_sync_get_state (self->sync) == OKC_TICKET_SYNC_SYNCING)
+  if (self->sync == NULL || okc_ticket_sync_get_state (self->sync) == OKC_TICKET_SYNC_STATE_SYNCING)
     return;
 
   okc_queue_view_set_busy (self->queue_view, TRUE);
@@ -197,6 +197,18 @@ refresh_timeout_cb (gpointer user_data)
 {
   okc_window_refresh (OKC_WINDOW (user_data));
   return G_SOURCE_CONTINUE;
+}
+
+static void
+move_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  OkcWindow *self = OKC_WINDOW (widget);
+  int delta = g_str_equal (action_name, "win.next-ticket") ? 1 : -1;
+
+  if (!okc_queue_view_move_selection (self->queue_view, delta))
+    gtk_widget_error_bell (widget);
 }
 
 static void
@@ -292,6 +304,7 @@ okc_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->folders);
   g_clear_object (&self->clock);
+  g_clear_object (&self->credentials);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (okc_window_parent_class)->dispose (object);
@@ -359,6 +372,18 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.next-ticket", NULL, move_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-ticket", NULL,
+                                   move_selection_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-ticket", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "win.next-ticket", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-ticket", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "win.previous-ticket", NULL);
 }
 
 static void
@@ -367,6 +392,7 @@ okc_window_init (OkcWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->clock = okc_clock_new_system (30);
+  self->credentials = okc_credentials_new ();
   self->folders = okc_queue_folder_list_standard ();
   self->filter = gtk_custom_filter_new (ticket_in_folder, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));

@@ -1,0 +1,26 @@
+/* okc-widget-util.c
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "okc-widget-util.h"
+
+/**
+ * okc_widget_dispose_template:
+ * @widget: a widget built from a template, with a layout manager rather than a container
+ * @widget_type: the type whose template it is
+ *
+ * gtk_widget_dispose_template() of GTK 4.8 unparents only the children that have an id;
+ * this unparents the others too, so that the widget finalizes without warnings.
+ */
+void
+okc_widget_dispose_template (GtkWidget *widget,
+                             GType      widget_type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (widget, widget_type);
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

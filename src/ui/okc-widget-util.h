@@ -1,0 +1,16 @@
+/* okc-widget-util.h — small helpers shared by the console's widgets
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void okc_widget_dispose_template (GtkWidget *widget,
+                                  GType      widget_type);
+
+G_END_DECLS
