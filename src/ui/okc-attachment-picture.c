@@ -18,6 +18,7 @@ struct _OkcAttachmentPicture
   GtkWidget parent_instance;
 
   GCancellable *cancellable;
+  char *spoken_name;
 
   GtkStack *stack;
   GtkPicture *picture;
@@ -69,6 +70,9 @@ decoded_cb (GObject      *object,
 
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   gtk_stack_set_visible_child_name (self->stack, "picture");
+  /* Named only once it shows an image: until then there is nothing to announce. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->spoken_name, -1);
 }
 
 static void
@@ -121,7 +125,6 @@ okc_attachment_picture_new (OkcClient     *client,
 {
   OkcAttachmentPicture *self;
   const char *kind;
-  g_autofree char *spoken = NULL;
 
   g_return_val_if_fail (OKC_IS_CLIENT (client), NULL);
   g_return_val_if_fail (OKC_IS_ATTACHMENT (attachment), NULL);
@@ -132,9 +135,7 @@ okc_attachment_picture_new (OkcClient     *client,
   gtk_label_set_label (self->caption_label, kind);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), okc_attachment_get_filename (attachment));
   /* Translators: an image's spoken name, "Photo of the QR code, qr-label.png" */
-  spoken = g_strdup_printf (_("%s, %s"), kind, okc_attachment_get_filename (attachment));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  spoken, -1);
+  self->spoken_name = g_strdup_printf (_("%s, %s"), kind, okc_attachment_get_filename (attachment));
 
   okc_client_get_attachment_async (client, okc_attachment_get_id (attachment), self->cancellable,
                                    fetched_cb, g_object_ref (self));
@@ -158,6 +159,7 @@ okc_attachment_picture_finalize (GObject *object)
   OkcAttachmentPicture *self = OKC_ATTACHMENT_PICTURE (object);
 
   g_clear_object (&self->cancellable);
+  g_free (self->spoken_name);
 
   G_OBJECT_CLASS (okc_attachment_picture_parent_class)->finalize (object);
 }

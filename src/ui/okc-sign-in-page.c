@@ -143,9 +143,6 @@ okc_sign_in_page_set_error (OkcSignInPage *self,
 
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
 }
 
 /* Puts the cursor where typing is needed first. */

@@ -94,7 +94,8 @@ describe_requester (OkcTicket *ticket)
   const OkcRequester *requester = okc_ticket_get_requester (ticket);
   const char *property = okc_ticket_get_property_name (ticket);
 
-  if (property == NULL)
+  /* A host may name their account rather than a property: no need to say it twice. */
+  if (property == NULL || g_strcmp0 (property, requester->name) == 0)
     return g_strdup (requester->name);
   /* Translators: requester and property, "Maya Chen · Lakeview Lofts" */
   return g_strdup_printf (_("%s · %s"), requester->name, property);
@@ -144,7 +145,7 @@ okc_ticket_row_set_ticket (OkcTicketRow *self,
   assignee = okc_ticket_get_assignee_name (ticket);
 
   update_priority (self);
-  gtk_label_set_label (self->topic_label, _(okc_ticket_get_topic (ticket)->title));
+  gtk_label_set_label (self->topic_label, _(okc_ticket_get_topic (ticket)->short_title));
   gtk_label_set_label (self->who_label, who);
   gtk_label_set_label (self->summary_label, okc_ticket_get_summary (ticket));
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), okc_ticket_get_summary (ticket) != NULL);

@@ -1,0 +1,125 @@
+# okc_gui.py — what the console's GUI tests share: starting the console, waiting for
+# what a user would wait for, finding widgets by the names a screen reader announces.
+#
+# Copyright 2026 OK2Charge
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+import time
+
+from dogtail.config import config
+
+config.checkForA11y = False     # GTK 4 always talks to the accessibility bus
+config.searchCutoffCount = 40   # a search retries for about 20 s before it fails
+config.logDebugToFile = False
+config.logDebugToStdOut = False
+
+from dogtail import rawinput, tree  # noqa: E402 (after the configuration)
+from pyatspi import STATE_ACTIVE  # noqa: E402
+
+BACKEND_URL = os.environ['OKC_TEST_BACKEND_URL']
+CONSOLE = os.environ['OKC_CONSOLE_PATH']
+WORK_DIR = os.environ['OKC_TEST_WORK_DIR']
+TIMEOUT = 30.0
+
+
+def screenshot(name):
+    """Saves the screen to OKC_TEST_ARTIFACTS/name.png, to see what a failure looked like."""
+    directory = os.environ.get('OKC_TEST_ARTIFACTS')
+    if not directory:
+        return None
+    os.makedirs(directory, exist_ok=True)
+    path = os.path.join(directory, name + '.png')
+    subprocess.run(['import', '-window', 'root', path], check=False)
+    return path
+
+
+def fail(message):
+    path = screenshot('failure')
+    print('FAIL: ' + message + (' (screen: %s)' % path if path else ''), file=sys.stderr)
+    sys.exit(1)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+    print('ok: ' + message)
+
+
+def wait_until(predicate, what, timeout=TIMEOUT):
+    """Polls predicate until it returns something true; fails the test after timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except Exception:   # a node that went away while we looked at it
+            value = None
+        if value:
+            return value
+        time.sleep(0.2)
+    fail('timed out waiting for ' + what)
+
+
+class Console:
+    """One run of ok2charge-console, and its accessible application node."""
+
+    def __init__(self, *args, env=None):
+        log = open(os.path.join(WORK_DIR, 'console.log'), 'a')
+        self.process = subprocess.Popen([CONSOLE, *args], env=env or dict(os.environ),
+                                        stdout=log, stderr=subprocess.STDOUT)
+        self.app = wait_until(self._find_application, 'the console to start')
+        # Keys typed before the window has the keyboard would go nowhere.
+        wait_until(lambda: any(f.roleName == 'frame' and f.getState().contains(STATE_ACTIVE)
+                               for f in self.app.children),
+                   'the console’s window to be active')
+
+    def _find_application(self):
+        for app in tree.root.applications():
+            if app.name == 'ok2charge-console' and self.process.poll() is None:
+                return app
+        return None
+
+    def find(self, predicate, what, timeout=TIMEOUT):
+        return wait_until(lambda: self.app.findChild(predicate, retry=False,
+                                                     requireResult=False),
+                          what, timeout)
+
+    def find_all(self, predicate):
+        return self.app.findChildren(predicate)
+
+    # GTK 4.8 reports VISIBLE but never SHOWING: a widget on a stack page that is not
+    # shown still counts as visible. Tests tell the pages apart by their content.
+    def named(self, name, role=None, timeout=TIMEOUT):
+        return self.find(lambda n: n.name == name and (role is None or n.roleName == role)
+                         and n.visible, '“%s”' % name, timeout)
+
+    def label_starting(self, prefix, timeout=TIMEOUT):
+        return self.find(lambda n: n.roleName == 'label' and n.name.startswith(prefix)
+                         and n.visible, 'a label starting “%s”' % prefix, timeout)
+
+    def ticket_rows(self):
+        return self.find_all(lambda n: n.roleName == 'panel' and ' priority: ' in n.name)
+
+    def quit(self):
+        rawinput.keyCombo('<Control>q')
+        try:
+            self.process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            fail('the console did not quit on Ctrl+Q')
+        check(self.process.returncode == 0, 'the console quit cleanly')
+
+    def kill(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def type_text(text):
+    rawinput.typeText(text)
+
+
+def press(combo):
+    rawinput.keyCombo(combo)
