@@ -12,7 +12,6 @@
 
 #include "okc-backend-crypto.h"
 #include "okc-backend-dataset-tables.h"
-#include "okc-backend-json.h"
 #include "okc-backend-tickets.h"
 #include "okc-core.h"
 
@@ -562,7 +561,7 @@ okc_backend_dataset_import_file (OkcBackendDb  *db,
 
   bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
   if (bytes != NULL)
-    root = okc_backend_json_parse (bytes, &local_error);
+    root = okc_json_parse_bytes (bytes, &local_error);
   if (root == NULL || !okc_backend_dataset_import (db, root, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "cannot import %s: ",

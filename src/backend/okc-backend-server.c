@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "okc-backend-auth.h"
-#include "okc-backend-json.h"
 #include "okc-backend-routes.h"
 
 typedef struct
@@ -293,7 +292,7 @@ read_json_body (OkcBackendRequest *request)
     }
 
   bytes = soup_message_body_flatten (soup_server_message_get_request_body (request->msg));
-  request->body = okc_backend_json_parse (bytes, &error);
+  request->body = okc_json_parse_bytes (bytes, &error);
   if (request->body == NULL)
     {
       okc_backend_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "malformed_json", NULL,

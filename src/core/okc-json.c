@@ -403,9 +403,45 @@ okc_json_decode_list (JsonArray             *array,
   return TRUE;
 }
 
+/* The deepest nesting of arrays and objects in @data, counting no brackets inside
+ * strings; stops counting past @limit. */
+static guint
+nesting_depth (const char *data,
+               gsize       size,
+               guint       limit)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, deepest = 0;
+
+  for (gsize i = 0; i < size && deepest <= limit; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}
+
 /**
  * okc_json_parse_bytes:
  * @bytes: UTF-8 JSON text
+ *
+ * Refuses documents nested deeper than %OKC_JSON_MAX_DEPTH levels before parsing them.
  *
  * Returns: (transfer full): the document's root node, or %NULL with an #OKC_DATA_ERROR.
  */
@@ -426,6 +462,15 @@ okc_json_parse_bytes (GBytes  *bytes,
   if (!g_utf8_validate (data, (gssize) size, NULL))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, NULL, "the document is not UTF-8 text");
+      return NULL;
+    }
+  /* json-glib's parser recurses once per level of nesting: a few megabytes of "[" from
+   * a client, a file or a broken server would overflow the stack. */
+  if (nesting_depth (data, size, OKC_JSON_MAX_DEPTH) > OKC_JSON_MAX_DEPTH)
+    {
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, NULL,
+                          "arrays and objects are nested deeper than %d levels",
+                          OKC_JSON_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &parse_error))

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Deeper than any document of the API or the data set format (those nest 6 levels). */
+#define OKC_JSON_MAX_DEPTH 64
+
 /**
  * OkcJsonFlags:
  * @OKC_JSON_REQUIRED: the member must be present and not null

@@ -10,7 +10,6 @@
 #include "okc-backend-auth.h"
 #include "okc-backend-crypto.h"
 #include "okc-backend-handoff.h"
-#include "okc-backend-json.h"
 #include "okc-backend-test-run.h"
 #include "okc-backend-ticket-query.h"
 #include "okc-backend-users.h"
@@ -222,44 +221,6 @@ test_priority_rule (void)
                    OKC_PRIORITY_NORMAL);
 }
 
-static void
-test_json_depth (void)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) accepted = NULL;
-  g_autoptr(JsonNode) refused = NULL;
-  g_autoptr(JsonNode) in_string = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  for (guint i = 0; i < OKC_BACKEND_JSON_MAX_DEPTH; i++)
-    g_string_append_c (text, '[');
-  for (guint i = 0; i < OKC_BACKEND_JSON_MAX_DEPTH; i++)
-    g_string_append_c (text, ']');
-  bytes = g_bytes_new (text->str, text->len);
-  accepted = okc_backend_json_parse (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (accepted);
-  g_clear_pointer (&bytes, g_bytes_unref);
-
-  g_string_prepend_c (text, '[');
-  g_string_append_c (text, ']');
-  bytes = g_bytes_new (text->str, text->len);
-  refused = okc_backend_json_parse (bytes, &error);
-  g_assert_null (refused);
-  g_assert_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_INVALID);
-  g_clear_error (&error);
-  g_clear_pointer (&bytes, g_bytes_unref);
-
-  /* Brackets inside strings, escaped quotes included, do not count. */
-  g_string_printf (text, "{\"a\": \"\\\"%s\"}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
-                                                  "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
-  bytes = g_bytes_new (text->str, text->len);
-  in_string = okc_backend_json_parse (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (in_string);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -273,7 +234,6 @@ main (int   argc,
   g_test_add_func ("/Okc/Backend/units/random", test_random);
   g_test_add_func ("/Okc/Backend/units/token-expiry", test_token_expiry);
   g_test_add_func ("/Okc/Backend/units/priority-rule", test_priority_rule);
-  g_test_add_func ("/Okc/Backend/units/json-depth", test_json_depth);
 
   return g_test_run ();
 }

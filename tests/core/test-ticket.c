@@ -275,6 +275,44 @@ test_parse_errors (void)
 }
 
 static void
+test_json_depth (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) accepted = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  g_autoptr(JsonNode) in_string = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < OKC_JSON_MAX_DEPTH; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < OKC_JSON_MAX_DEPTH; i++)
+    g_string_append_c (text, ']');
+  bytes = g_bytes_new (text->str, text->len);
+  accepted = okc_json_parse_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (accepted);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_string_prepend_c (text, '[');
+  g_string_append_c (text, ']');
+  bytes = g_bytes_new (text->str, text->len);
+  refused = okc_json_parse_bytes (bytes, &error);
+  g_assert_null (refused);
+  g_assert_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* Brackets inside strings, escaped quotes included, do not count. */
+  g_string_printf (text, "{\"a\": \"\\\"%s\"}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                                                  "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
+  bytes = g_bytes_new (text->str, text->len);
+  in_string = okc_json_parse_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (in_string);
+}
+
+static void
 test_user (void)
 {
   g_autoptr(JsonNode) node = parse_mutable (
@@ -305,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Ticket/rejects", test_rejects);
   g_test_add_func ("/Okc/Ticket/not-an-object", test_not_an_object);
   g_test_add_func ("/Okc/Ticket/parse-errors", test_parse_errors);
+  g_test_add_func ("/Okc/Json/depth", test_json_depth);
   g_test_add_func ("/Okc/User/decode", test_user);
 
   return g_test_run ();
