@@ -27,6 +27,7 @@ struct _OkcQueueView
   GtkStack *refresh_stack;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
+  GtkLabel *banner_detail_label;
   GtkStack *content_stack;
   GtkListView *list_view;
 };
@@ -263,17 +264,34 @@ okc_queue_view_set_busy (OkcQueueView *self,
 
 /**
  * okc_queue_view_set_problem:
- * @problem: (nullable): why the queue may be out of date, or %NULL when it is not
+ * @problem: (nullable): why the queue may be out of date, in a sentence, or %NULL when
+ *   it is not
+ * @detail: (nullable): the technical cause, for whoever has to fix it
  */
 void
 okc_queue_view_set_problem (OkcQueueView *self,
-                            const char   *problem)
+                            const char   *problem,
+                            const char   *detail)
 {
   g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
 
   if (problem != NULL)
-    gtk_label_set_label (self->banner_label, problem);
+    {
+      gtk_label_set_label (self->banner_label, problem);
+      gtk_label_set_label (self->banner_detail_label, detail != NULL ? detail : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_detail_label), detail != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
+    }
   gtk_revealer_set_reveal_child (self->banner_revealer, problem != NULL);
+}
+
+/* A hidden banner leaves the accessibility tree once it has slid away, so that a screen
+ * reader does not read a problem that is over. */
+static void
+banner_revealed_cb (OkcQueueView *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->banner_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), FALSE);
 }
 
 static void
@@ -329,6 +347,7 @@ okc_queue_view_class_init (OkcQueueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_detail_label);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, list_view);
 }
@@ -337,4 +356,6 @@ static void
 okc_queue_view_init (OkcQueueView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->banner_revealer, "notify::child-revealed",
+                            G_CALLBACK (banner_revealed_cb), self);
 }

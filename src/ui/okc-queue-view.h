@@ -32,6 +32,7 @@ void       okc_queue_view_set_status          (OkcQueueView *self,
 void       okc_queue_view_set_busy            (OkcQueueView *self,
                                                gboolean      busy);
 void       okc_queue_view_set_problem         (OkcQueueView *self,
-                                               const char   *problem);
+                                               const char   *problem,
+                                               const char   *detail);
 
 G_END_DECLS

@@ -72,13 +72,19 @@ okc_window_session_handle_error (OkcWindow    *self,
     }
 
   if (g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_OFFLINE) ||
-      g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_TIMED_OUT) ||
-      g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_SERVER))
+      g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_TIMED_OUT))
     {
-      /* Translators: %s says why the backend cannot be reached */
-      g_autofree char *problem = g_strdup_printf (
-        _("%s Showing the tickets saved on this computer."), error->message);
-      okc_queue_view_set_problem (self->queue_view, problem);
+      okc_queue_view_set_problem (self->queue_view,
+                                  _("Offline: showing the tickets saved on this computer"),
+                                  error->message);
+      return;
+    }
+  if (g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_SERVER))
+    {
+      okc_queue_view_set_problem (self->queue_view,
+                                  _("The backend has a problem: showing the tickets saved on "
+                                    "this computer"),
+                                  error->message);
       return;
     }
 

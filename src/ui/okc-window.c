@@ -174,7 +174,7 @@ refreshed_cb (GObject      *object,
     }
 
   okc_queue_view_set_busy (self->queue_view, FALSE);
-  okc_queue_view_set_problem (self->queue_view, NULL);
+  okc_queue_view_set_problem (self->queue_view, NULL, NULL);
   update_queue_status (self);
 }
 
@@ -254,7 +254,7 @@ okc_window_detach_queue (OkcWindow *self)
   okc_ticket_view_set_ticket (self->ticket_view, NULL);
   okc_ticket_view_set_client (self->ticket_view, NULL);
   okc_queue_view_set_model (self->queue_view, NULL);
-  okc_queue_view_set_problem (self->queue_view, NULL);
+  okc_queue_view_set_problem (self->queue_view, NULL, NULL);
   gtk_filter_list_model_set_model (self->filtered, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
 }

@@ -99,6 +99,13 @@ class Console:
         return self.find(lambda n: n.roleName == 'label' and n.name.startswith(prefix)
                          and n.visible, 'a label starting “%s”' % prefix, timeout)
 
+    def button(self, name, timeout=TIMEOUT):
+        # GTK 4.8 announces a button with an accessible label as that label followed by
+        # its visible text ("Sign in Sign In").
+        return self.find(lambda n: n.roleName == 'push button' and n.visible and
+                         (n.name == name or n.name.startswith(name + ' ')),
+                         'the “%s” button' % name, timeout)
+
     def ticket_rows(self):
         return self.find_all(lambda n: n.roleName == 'panel' and ' priority: ' in n.name)
 

@@ -17,6 +17,8 @@ xvfb_pid=""
 
 cleanup () {
   [ -n "$backend_pid" ] && kill "$backend_pid" 2>/dev/null || true
+  # A backend the test restarted itself wrote its pid here.
+  [ -f "$work/backend.pid" ] && kill "$(cat "$work/backend.pid")" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -48,7 +50,7 @@ while ! grep -q "^Listening on " "$work/backend.log" 2>/dev/null; do
   sleep 0.1
 done
 OKC_TEST_BACKEND_URL=$(sed -n 's/^Listening on //p' "$work/backend.log" | head -n 1)
-export OKC_TEST_BACKEND_URL OKC_TEST_WORK_DIR="$work"
+export OKC_TEST_BACKEND_URL OKC_TEST_BACKEND_PID="$backend_pid" OKC_TEST_WORK_DIR="$work"
 
 # Accessibility on; the console under test reads the real, compiled schema; leaks are
 # not the GUI tests' business (the unit suites check them).
