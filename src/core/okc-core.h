@@ -15,6 +15,7 @@
 #include "okc-message.h"
 #include "okc-money.h"
 #include "okc-requester.h"
+#include "okc-sla.h"
 #include "okc-ticket.h"
 #include "okc-time.h"
 #include "okc-topic.h"
