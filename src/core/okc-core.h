@@ -16,6 +16,7 @@
 #include "okc-money.h"
 #include "okc-reply-template.h"
 #include "okc-requester.h"
+#include "okc-sla.h"
 #include "okc-ticket.h"
 #include "okc-time.h"
 #include "okc-topic.h"

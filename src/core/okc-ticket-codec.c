@@ -12,6 +12,7 @@
 #include "okc-error.h"
 #include "okc-json.h"
 #include "okc-message.h"
+#include "okc-time.h"
 
 /* Reads a nullable {"id": "…", "name": "…"} reference to another entity. */
 static gboolean
@@ -91,8 +92,20 @@ read_times (OkcTicket   *self,
                            error) ||
       !okc_json_read_time (object, path, "updated_at", OKC_JSON_REQUIRED, &self->updated_at,
                            error) ||
-      !okc_json_read_int64 (object, path, "version", OKC_JSON_REQUIRED, &self->version, error))
+      !okc_json_read_int64 (object, path, "version", OKC_JSON_REQUIRED, &self->version, error) ||
+      /* Optional: tickets cached before the backend sent them have neither. */
+      !okc_json_read_time (object, path, "sla_due_at", OKC_JSON_OPTIONAL, &self->sla_due_at,
+                           error) ||
+      !okc_json_read_boolean (object, path, "sla_paused", OKC_JSON_OPTIONAL, &self->sla_paused,
+                              error))
     return FALSE;
+
+  if (self->sla_paused && self->sla_due_at == 0)
+    {
+      g_autofree char *member = okc_json_path_member (path, "sla_paused");
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member, "is true without a sla_due_at");
+      return FALSE;
+    }
 
   if (self->version < 1)
     {
@@ -273,6 +286,16 @@ okc_ticket_to_json (OkcTicket *self)
   okc_json_builder_add_time (builder, "updated_at", self->updated_at);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, self->version);
+  json_builder_set_member_name (builder, "sla_due_at");
+  if (self->sla_due_at != 0)
+    {
+      g_autofree char *due = okc_time_format_rfc3339 (self->sla_due_at);
+      json_builder_add_string_value (builder, due);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "sla_paused");
+  json_builder_add_boolean_value (builder, self->sla_paused);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -31,6 +31,8 @@ struct _OkcTicket
   gint64 created_at;
   gint64 updated_at;
   gint64 version;
+  gint64 sla_due_at;
+  gboolean sla_paused;
   guint n_collected;
   guint n_required;
 };

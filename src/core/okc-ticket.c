@@ -273,6 +273,35 @@ okc_ticket_get_version (OkcTicket *self)
 }
 
 /**
+ * okc_ticket_get_sla_due_at:
+ *
+ * When the ticket is due by the SLA policy (docs/sla.md). A ticket cached before the
+ * backend sent SLA times has none.
+ *
+ * Returns: the due time in seconds since the epoch, or 0 for none (resolved).
+ */
+gint64
+okc_ticket_get_sla_due_at (OkcTicket *self)
+{
+  g_return_val_if_fail (OKC_IS_TICKET (self), 0);
+
+  return self->sla_due_at;
+}
+
+/**
+ * okc_ticket_get_sla_paused:
+ *
+ * Returns: whether the SLA clock stands still (the ticket waits for the customer).
+ */
+gboolean
+okc_ticket_get_sla_paused (OkcTicket *self)
+{
+  g_return_val_if_fail (OKC_IS_TICKET (self), FALSE);
+
+  return self->sla_paused;
+}
+
+/**
  * okc_ticket_get_fields:
  *
  * Returns: (transfer none): the collected fields, validated against the topic.

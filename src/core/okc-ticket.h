@@ -41,6 +41,8 @@ const char         *okc_ticket_get_assignee_name    (OkcTicket           *self);
 gint64              okc_ticket_get_created_at       (OkcTicket           *self);
 gint64              okc_ticket_get_updated_at       (OkcTicket           *self);
 gint64              okc_ticket_get_version          (OkcTicket           *self);
+gint64              okc_ticket_get_sla_due_at       (OkcTicket           *self);
+gboolean            okc_ticket_get_sla_paused       (OkcTicket           *self);
 JsonObject         *okc_ticket_get_fields           (OkcTicket           *self);
 GListModel         *okc_ticket_get_attachments      (OkcTicket           *self);
 GListModel         *okc_ticket_get_transcript       (OkcTicket           *self);

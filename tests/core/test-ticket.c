@@ -123,6 +123,10 @@ static const Mutation mutations[] = {
   { "updated_at", NULL, OKC_DATA_ERROR_MISSING, "updated_at" },
   { "version", "0", OKC_DATA_ERROR_INVALID, "version" },
   { "version", "2.0", OKC_DATA_ERROR_INVALID, "version" },
+  { "sla_due_at", "1795512600", OKC_DATA_ERROR_INVALID, "sla_due_at" },
+  { "sla_due_at", "\"tomorrow\"", OKC_DATA_ERROR_INVALID, "sla_due_at" },
+  { "sla_paused", "\"yes\"", OKC_DATA_ERROR_INVALID, "sla_paused" },
+  { "sla_paused", "true", OKC_DATA_ERROR_INVALID, "sla_paused" },
 };
 
 static void
@@ -210,6 +214,50 @@ test_round_trip (void)
   g_assert_cmpstr (first, ==, second);
   g_assert_nonnull (strstr (first, "\"created_at\":\"2026-11-24T08:03:00Z\""));
   g_assert_null (strstr (first, "a_member_from_a_newer_backend"));
+}
+
+static void
+test_sla (void)
+{
+  g_autoptr(JsonNode) node = parse_mutable (valid_ticket);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcTicket) legacy = okc_ticket_new_from_json (node, NULL, &error);
+  g_autoptr(OkcTicket) paused = NULL, decoded = NULL, resolved = NULL;
+  g_autoptr(JsonNode) encoded = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *object = json_node_get_object (node);
+
+  /* A ticket cached before the backend sent SLA times: none, not paused. */
+  g_assert_no_error (error);
+  g_assert_cmpint (okc_ticket_get_sla_due_at (legacy), ==, 0);
+  g_assert_false (okc_ticket_get_sla_paused (legacy));
+
+  json_object_set_string_member (object, "sla_due_at", "2026-11-24T12:03:00Z");
+  json_object_set_boolean_member (object, "sla_paused", TRUE);
+  paused = okc_ticket_new_from_json (node, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (okc_ticket_get_sla_due_at (paused), ==, 1795507380 + 4 * 3600);
+  g_assert_true (okc_ticket_get_sla_paused (paused));
+
+  encoded = okc_ticket_to_json (paused);
+  text = okc_json_to_string (encoded);
+  g_assert_nonnull (strstr (text, "\"sla_due_at\":\"2026-11-24T12:03:00Z\""));
+  g_assert_nonnull (strstr (text, "\"sla_paused\":true"));
+  decoded = okc_ticket_new_from_json (encoded, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (okc_ticket_get_sla_due_at (decoded), ==, okc_ticket_get_sla_due_at (paused));
+
+  /* null is none, as a resolved ticket has it. */
+  json_object_set_null_member (object, "sla_due_at");
+  json_object_set_boolean_member (object, "sla_paused", FALSE);
+  resolved = okc_ticket_new_from_json (node, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (okc_ticket_get_sla_due_at (resolved), ==, 0);
+  g_clear_pointer (&encoded, json_node_unref);
+  g_clear_pointer (&text, g_free);
+  encoded = okc_ticket_to_json (resolved);
+  text = okc_json_to_string (encoded);
+  g_assert_nonnull (strstr (text, "\"sla_due_at\":null"));
 }
 
 static void
@@ -340,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Ticket/decode", test_decode);
   g_test_add_func ("/Okc/Ticket/collected", test_collected);
   g_test_add_func ("/Okc/Ticket/round-trip", test_round_trip);
+  g_test_add_func ("/Okc/Ticket/sla", test_sla);
   g_test_add_func ("/Okc/Ticket/rejects", test_rejects);
   g_test_add_func ("/Okc/Ticket/not-an-object", test_not_an_object);
   g_test_add_func ("/Okc/Ticket/parse-errors", test_parse_errors);
