@@ -14,6 +14,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "okc-search-document.h"
+#include "okc-search-query.h"
 #include "okc-store.h"
 
 /* The schema, one step per version: migrations[i] takes a file from user_version i to
@@ -37,6 +39,36 @@ static const char * const migrations[] = {
   "  key TEXT NOT NULL PRIMARY KEY,"
   "  value"
   ");",
+
+  /* 1 → 2: full-text search. The indexed text is a column of the ticket's row, and
+   * tickets_fts an external-content index of it, kept in step by triggers, so every
+   * statement that writes tickets (save, retain, dropping unreadable rows) updates the
+   * index in its own transaction, and a 'delete' always hands FTS5 the very text it
+   * indexed. The rows of a version 1 file get their text from okc_search_document(),
+   * which the store registers on its connection, and the index is built from them
+   * before the triggers exist. Rows must keep their rowid: tickets is only ever
+   * upserted (never INSERT OR REPLACE) and never vacuumed. */
+  "ALTER TABLE tickets ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+  "UPDATE tickets SET search_text = okc_search_document (json);"
+  "CREATE VIRTUAL TABLE tickets_fts USING fts5 ("
+  "  search_text,"
+  "  content = 'tickets',"
+  "  tokenize = 'unicode61 remove_diacritics 2',"
+  "  prefix = '1 2 3'"
+  ");"
+  "INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild');"
+  "CREATE TRIGGER tickets_fts_after_insert AFTER INSERT ON tickets BEGIN"
+  "  INSERT INTO tickets_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
+  "END;"
+  "CREATE TRIGGER tickets_fts_after_delete AFTER DELETE ON tickets BEGIN"
+  "  INSERT INTO tickets_fts (tickets_fts, rowid, search_text)"
+  "    VALUES ('delete', old.rowid, old.search_text);"
+  "END;"
+  "CREATE TRIGGER tickets_fts_after_update AFTER UPDATE ON tickets BEGIN"
+  "  INSERT INTO tickets_fts (tickets_fts, rowid, search_text)"
+  "    VALUES ('delete', old.rowid, old.search_text);"
+  "  INSERT INTO tickets_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
+  "END;",
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -47,6 +79,8 @@ static const char * const schema_probes[] = {
   "SELECT id, version, status, priority, topic, created_at, updated_at, json FROM tickets "
   "LIMIT 0",
   "SELECT key, value FROM meta LIMIT 0",
+  "SELECT search_text FROM tickets LIMIT 0",
+  "SELECT rowid, bm25 (tickets_fts) FROM tickets_fts WHERE tickets_fts MATCH 'x' LIMIT 0",
 };
 
 #define SYNC_MARK_KEY "sync_mark"
@@ -265,8 +299,25 @@ migrate (Database  *database,
   if (!exec (database, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (int version = from; version < SCHEMA_VERSION; version++)
-    if (!exec (database, migrations[version], error))
-      return rollback (database);
+    {
+      int rc = sqlite3_exec (database->db, migrations[version], NULL, NULL, NULL);
+
+      /* A plain SQL error here is a table or column the file's version promised and
+       * does not have: the file is damaged, not the disk. */
+      if ((rc & 0xff) == SQLITE_ERROR)
+        {
+          g_set_error (error, OKC_STORE_ERROR, OKC_STORE_ERROR_CORRUPT,
+                       _("The local store %s cannot be used: its tables are not those of "
+                         "schema version %d (%s)"),
+                       database->path, version, sqlite3_errmsg (database->db));
+          return rollback (database);
+        }
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, database, rc, "migrating the schema");
+          return rollback (database);
+        }
+    }
   if (!exec (database, set_version, error) || !exec (database, "COMMIT", error))
     return rollback (database);
 
@@ -294,6 +345,25 @@ check_schema (Database  *database,
         }
     }
   return TRUE;
+}
+
+/* okc_search_document(json): the indexed text of a stored row, for the migration that
+ * indexes a version 1 file. */
+static void
+search_document_function (sqlite3_context  *context,
+                          int               argc,
+                          sqlite3_value   **argv)
+{
+  const char *json = (const char *) sqlite3_value_text (argv[0]);
+  char *document;
+
+  if (json == NULL)
+    {
+      sqlite3_result_text (context, "", 0, SQLITE_STATIC);
+      return;
+    }
+  document = okc_search_document_build_from_json (json, sqlite3_value_bytes (argv[0]));
+  sqlite3_result_text (context, document, -1, g_free);
 }
 
 static gboolean
@@ -324,6 +394,15 @@ open_database (Database  *database,
     }
   sqlite3_extended_result_codes (database->db, TRUE);
   sqlite3_busy_timeout (database->db, BUSY_TIMEOUT_MS);
+  rc = sqlite3_create_function_v2 (database->db, "okc_search_document", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   NULL, search_document_function, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, database, rc, "registering okc_search_document()");
+      database_close (database);
+      return FALSE;
+    }
 
   /* The first statements read the header: this is where a file that is not a database
    * shows itself. */
@@ -479,6 +558,7 @@ typedef struct
   gint64 created_at;
   gint64 updated_at;
   char *json;
+  char *search_text;
 } TicketRow;
 
 static void
@@ -486,6 +566,7 @@ ticket_row_free (TicketRow *row)
 {
   g_free (row->id);
   g_free (row->json);
+  g_free (row->search_text);
   g_free (row);
 }
 
@@ -513,7 +594,8 @@ bind_row (sqlite3_stmt *statement,
          sqlite3_bind_text (statement, 5, row->topic, -1, SQLITE_STATIC) == SQLITE_OK &&
          sqlite3_bind_int64 (statement, 6, row->created_at) == SQLITE_OK &&
          sqlite3_bind_int64 (statement, 7, row->updated_at) == SQLITE_OK &&
-         sqlite3_bind_text (statement, 8, row->json, -1, SQLITE_STATIC) == SQLITE_OK;
+         sqlite3_bind_text (statement, 8, row->json, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_text (statement, 9, row->search_text, -1, SQLITE_STATIC) == SQLITE_OK;
 }
 
 static gboolean
@@ -533,12 +615,13 @@ save_job (Database  *database,
    * an update, a replayed save) leaves the newer row alone. */
   upsert = prepare (database,
                     "INSERT INTO tickets (id, version, status, priority, topic, created_at, "
-                    "                     updated_at, json) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                    "                     updated_at, json, search_text) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                     "ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
                     "  status = excluded.status, priority = excluded.priority, "
                     "  topic = excluded.topic, created_at = excluded.created_at, "
-                    "  updated_at = excluded.updated_at, json = excluded.json "
+                    "  updated_at = excluded.updated_at, json = excluded.json, "
+                    "  search_text = excluded.search_text "
                     "WHERE excluded.version > tickets.version",
                     error);
   if (upsert == NULL)
@@ -785,6 +868,64 @@ sync_mark_job (Database  *database,
       set_sqlite_error (error, database, rc, "reading the sync mark");
       return FALSE;
     }
+  return TRUE;
+}
+
+static int
+search_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
+}
+
+/* Every match, best first; ties (and the whole store, for no text) by id, so the order
+ * is the same every time. The progress handler lets a cancelled search stop midway. */
+static gboolean
+search_job (Database  *database,
+            Job       *job,
+            GError   **error)
+{
+  const char *match = job->input;
+  GCancellable *cancellable = g_task_get_cancellable (job->task);
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (!ensure_open (database, error))
+    return FALSE;
+
+  select = prepare (database,
+                    match != NULL
+                      ? "SELECT tickets.id FROM tickets_fts "
+                        "CROSS JOIN tickets ON tickets.rowid = tickets_fts.rowid "
+                        "WHERE tickets_fts MATCH ?1 "
+                        "ORDER BY bm25 (tickets_fts), tickets.id"
+                      : "SELECT id FROM tickets ORDER BY id",
+                    error);
+  if (select == NULL)
+    return FALSE;
+  if (match != NULL)
+    sqlite3_bind_text (select, 1, match, -1, SQLITE_STATIC);
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (database->db, 1000, search_progress_cb, cancellable);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (select, 0)));
+  sqlite3_progress_handler (database->db, 0, NULL, NULL);
+
+  if (rc == SQLITE_INTERRUPT || g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if (rc == SQLITE_INTERRUPT)
+        g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, database, rc, "searching the tickets");
+      return FALSE;
+    }
+
+  job->result = g_steal_pointer (&ids);
+  job->result_free = (GDestroyNotify) g_ptr_array_unref;
   return TRUE;
 }
 
@@ -1158,6 +1299,7 @@ ticket_row_new (OkcTicket *ticket)
   row->created_at = okc_ticket_get_created_at (ticket);
   row->updated_at = okc_ticket_get_updated_at (ticket);
   row->json = okc_json_to_string (json);
+  row->search_text = okc_search_document_build (ticket);
   return row;
 }
 
@@ -1317,4 +1459,52 @@ okc_store_get_sync_mark_finish (OkcStore      *self,
 
   mark = g_task_propagate_pointer (G_TASK (result), error);
   return mark != NULL ? *mark : -1;
+}
+
+/**
+ * okc_store_search_tickets_async:
+ * @self: a store
+ * @text: (nullable): what the agent typed
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Finds the stored tickets whose text holds every word of @text as the beginning of a
+ * word, case and diacritics aside (see okc_search_query_build()): the id, requester,
+ * property, charger, summary, collected fields and conversation are searched. Text with
+ * no letter or digit sets no condition: every stored ticket matches. Whatever @text
+ * holds, it is never FTS5 syntax, so it cannot make the search fail.
+ */
+void
+okc_store_search_tickets_async (OkcStore            *self,
+                                const char          *text,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (OKC_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_job (self, search_job, okc_search_query_build (text), g_free,
+             okc_store_search_tickets_async, cancellable, callback, user_data);
+}
+
+/**
+ * okc_store_search_tickets_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error; %G_IO_ERROR_CANCELLED when cancelled
+ *
+ * Returns: (transfer container) (element-type utf8) (nullable): the ids of the matching
+ *   tickets, best match first (bm25, then by id), or %NULL with an error.
+ */
+GPtrArray *
+okc_store_search_tickets_finish (OkcStore      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), NULL);
+  g_return_val_if_fail (check_result (self, result, okc_store_search_tickets_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

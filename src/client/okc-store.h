@@ -115,4 +115,13 @@ gint64        okc_store_get_sync_mark_finish (OkcStore            *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
+void          okc_store_search_tickets_async  (OkcStore            *self,
+                                               const char          *text,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray    *okc_store_search_tickets_finish (OkcStore            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
 G_END_DECLS
