@@ -131,8 +131,8 @@ topic_icon_name (const OkcTopic *topic)
 /**
  * okc_queue_folder_list_standard:
  *
- * Returns: (transfer full): the sidebar's folders: all open, unassigned, mine, and one
- *   a topic in the article's order.
+ * Returns: (transfer full): the sidebar's folders: all open, unassigned, mine, breaching
+ *   SLA, waiting for the customer, and one a topic in the article's order.
  */
 GListStore *
 okc_queue_folder_list_standard (void)
@@ -153,6 +153,10 @@ okc_queue_folder_list_standard (void)
   APPEND (folder_new (OKC_QUEUE_FOLDER_UNASSIGNED, "unassigned", _("Unassigned"),
                       "avatar-default-symbolic", NULL));
   APPEND (folder_new (OKC_QUEUE_FOLDER_MINE, "mine", _("Assigned to me"), "starred-symbolic", NULL));
+  APPEND (folder_new (OKC_QUEUE_FOLDER_BREACHING, "breaching", _("Breaching SLA"),
+                      "alarm-symbolic", NULL));
+  APPEND (folder_new (OKC_QUEUE_FOLDER_WAITING_CUSTOMER, "waiting-customer",
+                      _("Waiting for customer"), "mail-send-symbolic", NULL));
 
   topics = okc_topic_get_all (&n_topics);
   for (guint i = 0; i < n_topics; i++)
@@ -225,17 +229,32 @@ okc_queue_folder_set_count (OkcQueueFolder *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
 }
 
+/* Breaching SLA gathers what is past its due time and what is about to be (the
+ * warning state of docs/sla.md): an agent looks there to prevent breaches, not only to
+ * count them. A paused clock (waiting for the customer) is nobody's breach. */
+static gboolean
+is_breaching (OkcTicket *ticket,
+              gint64     now)
+{
+  OkcSlaState state = okc_sla_get_state (okc_ticket_get_sla_due_at (ticket),
+                                         okc_ticket_get_sla_paused (ticket), now);
+
+  return state == OKC_SLA_STATE_WARNING || state == OKC_SLA_STATE_BREACHED;
+}
+
 /**
  * okc_queue_folder_matches:
  * @ticket: an open ticket
  * @user_id: (nullable): the signed-in agent, for "Assigned to me"
+ * @now: the time the SLA states are read at
  *
  * Returns: %TRUE if @ticket belongs in the folder.
  */
 gboolean
 okc_queue_folder_matches (OkcQueueFolder *self,
                           OkcTicket      *ticket,
-                          const char     *user_id)
+                          const char     *user_id,
+                          gint64          now)
 {
   g_return_val_if_fail (OKC_IS_QUEUE_FOLDER (self), FALSE);
 
@@ -247,11 +266,28 @@ okc_queue_folder_matches (OkcQueueFolder *self,
       return okc_ticket_get_assignee_id (ticket) == NULL;
     case OKC_QUEUE_FOLDER_MINE:
       return user_id != NULL && g_strcmp0 (okc_ticket_get_assignee_id (ticket), user_id) == 0;
+    case OKC_QUEUE_FOLDER_BREACHING:
+      return is_breaching (ticket, now);
+    case OKC_QUEUE_FOLDER_WAITING_CUSTOMER:
+      return okc_ticket_get_status (ticket) == OKC_TICKET_STATUS_WAITING_CUSTOMER;
     case OKC_QUEUE_FOLDER_TOPIC:
       return okc_ticket_get_topic (ticket) == self->topic;
     default:
       g_return_val_if_reached (FALSE);
     }
+}
+
+/**
+ * okc_queue_folder_depends_on_time:
+ *
+ * Returns: %TRUE if which tickets the folder holds changes as time passes, with no
+ *   change to the tickets: it is to be filtered again when the clock ticks.
+ */
+gboolean
+okc_queue_folder_depends_on_time (OkcQueueFolder *self)
+{
+  g_return_val_if_fail (OKC_IS_QUEUE_FOLDER (self), FALSE);
+  return self->kind == OKC_QUEUE_FOLDER_BREACHING;
 }
 
 /**
@@ -264,7 +300,8 @@ okc_queue_folder_matches (OkcQueueFolder *self,
 void
 okc_queue_folder_count_all (GListModel *folders,
                             GListModel *tickets,
-                            const char *user_id)
+                            const char *user_id,
+                            gint64      now)
 {
   guint n_folders = g_list_model_get_n_items (folders);
   guint n_tickets = g_list_model_get_n_items (tickets);
@@ -278,7 +315,7 @@ okc_queue_folder_count_all (GListModel *folders,
     {
       g_autoptr(OkcTicket) ticket = g_list_model_get_item (tickets, t);
       for (guint f = 0; f < n_folders; f++)
-        if (okc_queue_folder_matches (folder_array->pdata[f], ticket, user_id))
+        if (okc_queue_folder_matches (folder_array->pdata[f], ticket, user_id, now))
           counts[f]++;
     }
 

@@ -1,4 +1,5 @@
-/* okc-queue-folder.h — a view of the queue: all open tickets, unassigned, mine, a topic
+/* okc-queue-folder.h — a view of the queue: all open, unassigned, mine, breaching SLA,
+ * waiting for the customer, a topic
  *
  * Copyright 2026 OK2Charge
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +22,8 @@ typedef enum
   OKC_QUEUE_FOLDER_ALL_OPEN,
   OKC_QUEUE_FOLDER_UNASSIGNED,
   OKC_QUEUE_FOLDER_MINE,
+  OKC_QUEUE_FOLDER_BREACHING,
+  OKC_QUEUE_FOLDER_WAITING_CUSTOMER,
   OKC_QUEUE_FOLDER_TOPIC,
 } OkcQueueFolderKind;
 
@@ -36,9 +39,12 @@ void            okc_queue_folder_set_count     (OkcQueueFolder *self,
                                                 guint           count);
 gboolean        okc_queue_folder_matches       (OkcQueueFolder *self,
                                                 OkcTicket      *ticket,
-                                                const char     *user_id);
+                                                const char     *user_id,
+                                                gint64          now);
+gboolean        okc_queue_folder_depends_on_time (OkcQueueFolder *self);
 void            okc_queue_folder_count_all     (GListModel     *folders,
                                                 GListModel     *tickets,
-                                                const char     *user_id);
+                                                const char     *user_id,
+                                                gint64          now);
 
 G_END_DECLS

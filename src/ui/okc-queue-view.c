@@ -25,6 +25,8 @@ struct _OkcQueueView
 
   AdwWindowTitle *window_title;
   GtkStack *refresh_stack;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GtkLabel *banner_detail_label;
@@ -41,6 +43,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SEARCH_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
@@ -63,8 +72,75 @@ static void
 update_empty_state (OkcQueueView *self)
 {
   guint n = self->selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->selection)) : 0;
+  const char *page = "list";
 
-  gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
+  if (n == 0)
+    page = okc_queue_view_get_search_text (self)[0] != '\0' ? "no-match" : "empty";
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+}
+
+static void
+search_changed_cb (OkcQueueView *self)
+{
+  g_signal_emit (self, signals[SEARCH_CHANGED], 0, okc_queue_view_get_search_text (self));
+}
+
+/* Escape empties the search and gives the keyboard back to the list. */
+static void
+stop_search_cb (OkcQueueView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Enter opens the best match, as in every GNOME search. */
+static void
+search_activated_cb (OkcQueueView *self)
+{
+  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/**
+ * okc_queue_view_get_search_text:
+ *
+ * Returns: what the agent typed into the search, "" when nothing.
+ */
+const char *
+okc_queue_view_get_search_text (OkcQueueView *self)
+{
+  g_return_val_if_fail (OKC_IS_QUEUE_VIEW (self), "");
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    return "";
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * okc_queue_view_start_search:
+ *
+ * Opens the search bar and puts the keyboard in it, its text selected.
+ */
+void
+okc_queue_view_start_search (OkcQueueView *self)
+{
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* Closing the bar by its button ends the search as Escape does; opening it again
+ * brings back the words it still holds. */
+static void
+search_mode_changed_cb (OkcQueueView *self)
+{
+  search_changed_cb (self);
 }
 
 /* The selection follows the ticket, not the row: when a newer version of the selected
@@ -238,6 +314,26 @@ okc_queue_view_move_selection (OkcQueueView *self,
   return TRUE;
 }
 
+/**
+ * okc_queue_view_scroll_to_selection:
+ *
+ * Brings the selected ticket into view, or the top of the list when none is selected:
+ * called after the queue was sorted or searched anew.
+ */
+void
+okc_queue_view_scroll_to_selection (OkcQueueView *self)
+{
+  guint selected;
+
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+
+  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+  selected = gtk_single_selection_get_selected (self->selection);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              selected == GTK_INVALID_LIST_POSITION ? 0 : selected);
+}
+
 void
 okc_queue_view_set_title (OkcQueueView *self,
                           const char   *title)
@@ -341,10 +437,25 @@ okc_queue_view_class_init (OkcQueueViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * OkcQueueView::search-changed:
+   * @text: what the agent typed, "" when the search ended
+   *
+   * Emitted once typing pauses, not at every key.
+   */
+  signals[SEARCH_CHANGED] =
+    g_signal_new ("search-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-queue-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_label);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_detail_label);
@@ -356,6 +467,10 @@ static void
 okc_queue_view_init (OkcQueueView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_view));
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (search_mode_changed_cb), self);
   g_signal_connect_swapped (self->banner_revealer, "notify::child-revealed",
                             G_CALLBACK (banner_revealed_cb), self);
 }

@@ -25,6 +25,7 @@ gboolean   okc_queue_view_select_ticket       (OkcQueueView *self,
                                                const char   *ticket_id);
 gboolean   okc_queue_view_move_selection      (OkcQueueView *self,
                                                int           delta);
+void       okc_queue_view_scroll_to_selection (OkcQueueView *self);
 void       okc_queue_view_set_title           (OkcQueueView *self,
                                                const char   *title);
 void       okc_queue_view_set_status          (OkcQueueView *self,
@@ -34,5 +35,7 @@ void       okc_queue_view_set_busy            (OkcQueueView *self,
 void       okc_queue_view_set_problem         (OkcQueueView *self,
                                                const char   *problem,
                                                const char   *detail);
+const char *okc_queue_view_get_search_text    (OkcQueueView *self);
+void       okc_queue_view_start_search        (OkcQueueView *self);
 
 G_END_DECLS

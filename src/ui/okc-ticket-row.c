@@ -27,6 +27,7 @@ struct _OkcTicketRow
   GtkLabel *summary_label;
   GtkLabel *collected_label;
   GtkLabel *status_label;
+  GtkLabel *sla_label;
   GtkLabel *assignee_label;
 };
 
@@ -51,6 +52,38 @@ update_age (OkcTicketRow *self)
   gtk_label_set_label (self->age_label, age);
 }
 
+static const char * const sla_classes[] = {
+  [OKC_SLA_STATE_OK] = "sla-ok",
+  [OKC_SLA_STATE_WARNING] = "sla-warning",
+  [OKC_SLA_STATE_BREACHED] = "sla-breached",
+  [OKC_SLA_STATE_PAUSED] = "sla-paused",
+  [OKC_SLA_STATE_NONE] = "sla-none",
+};
+
+/* The time left to resolve, coloured by its state so that a glance down the queue finds
+ * the warnings and the breaches; a breach says how long ago it was. */
+static void
+update_sla (OkcTicketRow *self)
+{
+  gint64 due_at = okc_ticket_get_sla_due_at (self->ticket);
+  gint64 now = okc_clock_get_now (self->clock);
+  OkcSlaState state = okc_sla_get_state (due_at, okc_ticket_get_sla_paused (self->ticket), now);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sla_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sla_label), sla_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->sla_label), sla_classes[state]);
+
+  if (state == OKC_SLA_STATE_NONE)
+    text = g_strdup ("");
+  else if (state == OKC_SLA_STATE_PAUSED)
+    text = g_strdup (_("SLA paused"));
+  else
+    text = okc_sla_format_remaining (due_at, now);
+  gtk_label_set_label (self->sla_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->sla_label), state != OKC_SLA_STATE_NONE);
+}
+
 static void update_accessible_label (OkcTicketRow *self);
 
 static void
@@ -59,6 +92,7 @@ clock_now_cb (OkcTicketRow *self)
   if (self->ticket == NULL)
     return;
   update_age (self);
+  update_sla (self);
   update_accessible_label (self);
 }
 
@@ -117,10 +151,12 @@ update_accessible_label (OkcTicketRow *self)
     opened = g_strdup_printf (_("opened %s ago"), gtk_label_get_label (self->age_label));
 
   /* Translators: the spoken description of a queue row: priority, topic, requester and
-   * property, when it was opened, collected details */
-  label = g_strdup_printf (_("%s priority: %s, %s, %s, %s"),
+   * property, when it was opened, the SLA time left, collected details */
+  label = g_strdup_printf (_("%s priority: %s, %s, %s, %s, %s"),
                            gtk_label_get_label (self->priority_label),
                            gtk_label_get_label (self->topic_label), who, opened,
+                           gtk_widget_get_visible (GTK_WIDGET (self->sla_label))
+                             ? gtk_label_get_label (self->sla_label) : _("no SLA"),
                            gtk_label_get_label (self->collected_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
@@ -153,6 +189,7 @@ okc_ticket_row_set_ticket (OkcTicketRow *self,
   gtk_label_set_label (self->assignee_label, assignee != NULL ? assignee : _("Unassigned"));
   update_collected (self);
   update_age (self);
+  update_sla (self);
   update_accessible_label (self);
 }
 
@@ -185,6 +222,7 @@ okc_ticket_row_class_init (OkcTicketRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcTicketRow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketRow, collected_label);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketRow, sla_label);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketRow, assignee_label);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

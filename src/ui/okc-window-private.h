@@ -9,6 +9,8 @@
 #include "okc-client.h"
 #include "okc-core.h"
 #include "okc-credentials.h"
+#include "okc-queue-filter.h"
+#include "okc-queue-sort.h"
 #include "okc-queue-view.h"
 #include "okc-sidebar.h"
 #include "okc-sign-in-page.h"
@@ -28,8 +30,13 @@ struct _OkcWindow
   OkcClock *clock;
   OkcCredentials *credentials;
   GListStore *folders;
-  GtkCustomFilter *filter;
+  OkcQueueFilter *filter;
   GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  OkcQueueSort sort;
+  GCancellable *search_cancellable;
+  guint research_timeout_id;
+  gboolean scroll_after_search;
 
   /* The signed-in account; all NULL on the sign-in page. */
   GCancellable *account_cancellable;

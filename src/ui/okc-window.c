@@ -17,8 +17,12 @@ G_DEFINE_FINAL_TYPE (OkcWindow, okc_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_QUEUE_SORT,
   N_PROPS
 };
+
+/* How long the queue waits for a burst of changes to settle before it searches again. */
+#define RESEARCH_DELAY_MS 250
 
 static GParamSpec *properties[N_PROPS];
 
@@ -32,23 +36,16 @@ okc_window_show_toast (OkcWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static gboolean
-ticket_in_folder (gpointer item,
-                  gpointer user_data)
+static const char *
+user_id (OkcWindow *self)
 {
-  OkcWindow *self = user_data;
-  OkcQueueFolder *folder = okc_sidebar_get_selected_folder (self->sidebar);
-
-  if (folder == NULL)
-    return TRUE;
-  return okc_queue_folder_matches (folder, item,
-                                   self->user != NULL ? okc_user_get_id (self->user) : NULL);
+  return self->user != NULL ? okc_user_get_id (self->user) : NULL;
 }
 
 static void
 update_queue_status (OkcWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   gint64 synced_at = self->sync != NULL ? okc_ticket_sync_get_last_synced_at (self->sync) : 0;
   g_autofree char *count = g_strdup_printf (ngettext ("%u ticket", "%u tickets", n), n);
   g_autofree char *status = NULL;
@@ -62,7 +59,83 @@ update_queue_status (OkcWindow *self)
       /* Translators: the queue's subtitle, "42 tickets · updated 09:30" */
       status = g_strdup_printf (_("%s · updated %s"), count, time);
     }
+  if (okc_queue_filter_is_searching (self->filter))
+    {
+      /* Translators: the queue's subtitle while searching, "3 tickets · search results" */
+      g_autofree char *searching = g_strdup_printf (_("%s · search results"), count);
+      okc_queue_view_set_status (self->queue_view, searching);
+      return;
+    }
   okc_queue_view_set_status (self->queue_view, status != NULL ? status : count);
+}
+
+static void
+searched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(OkcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = okc_store_search_tickets_finish (OKC_STORE (object), result, &error);
+
+  if (ids == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s is why the local store could not search */
+          g_autofree char *message = g_strdup_printf (_("Could not search the tickets: %s"),
+                                                      error->message);
+          okc_window_show_toast (self, message);
+        }
+      return;
+    }
+  okc_queue_filter_set_matches (self->filter, ids);
+  /* New words show their best matches from the top; a search run again because tickets
+   * changed leaves the agent where they were reading. */
+  if (self->scroll_after_search)
+    okc_queue_view_scroll_to_selection (self->queue_view);
+  self->scroll_after_search = FALSE;
+  update_queue_status (self);
+}
+
+/* The words are looked up in the local store's full-text index, off the main thread; a
+ * newer keystroke cancels the search still running for the previous one. */
+static void
+run_search (OkcWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (okc_queue_view_get_search_text (self->queue_view)));
+
+  g_clear_handle_id (&self->research_timeout_id, g_source_remove);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (self->store == NULL || text[0] == '\0')
+    {
+      okc_queue_filter_set_matches (self->filter, NULL);
+      update_queue_status (self);
+      return;
+    }
+
+  self->search_cancellable = g_cancellable_new ();
+  okc_store_search_tickets_async (self->store, text, self->search_cancellable, searched_cb,
+                                  g_object_ref (self));
+}
+
+static void
+search_changed_cb (OkcWindow *self)
+{
+  self->scroll_after_search = TRUE;
+  run_search (self);
+}
+
+static gboolean
+research_timeout_cb (gpointer user_data)
+{
+  OkcWindow *self = user_data;
+
+  self->research_timeout_id = 0;
+  run_search (self);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -73,7 +146,7 @@ recount_cb (gpointer user_data)
   self->recount_idle_id = 0;
   if (self->queue != NULL)
     okc_queue_folder_count_all (G_LIST_MODEL (self->folders), G_LIST_MODEL (self->queue),
-                                self->user != NULL ? okc_user_get_id (self->user) : NULL);
+                                user_id (self), okc_clock_get_now (self->clock));
   return G_SOURCE_REMOVE;
 }
 
@@ -86,6 +159,11 @@ queue_changed_cb (OkcWindow *self)
 
   if (self->recount_idle_id == 0)
     self->recount_idle_id = g_idle_add_full (G_PRIORITY_LOW, recount_cb, self, NULL);
+
+  /* Changed tickets are saved to the store right after they reach the queue: a search
+   * run once the burst has settled sees them. */
+  if (okc_queue_filter_is_searching (self->filter) && self->research_timeout_id == 0)
+    self->research_timeout_id = g_timeout_add (RESEARCH_DELAY_MS, research_timeout_cb, self);
 
   /* The ticket on screen follows the newest version the queue has. */
   if (shown != NULL)
@@ -111,7 +189,7 @@ folder_selected_cb (OkcWindow *self)
     return;
 
   okc_queue_view_set_title (self->queue_view, okc_queue_folder_get_title (folder));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  okc_queue_filter_set_folder (self->filter, folder);
   g_settings_set_string (self->settings, "selected-view", okc_queue_folder_get_id (folder));
   update_queue_status (self);
 }
@@ -219,6 +297,37 @@ refresh_action (GtkWidget  *widget,
   okc_window_refresh (OKC_WINDOW (widget));
 }
 
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  okc_queue_view_start_search (OKC_WINDOW (widget)->queue_view);
+}
+
+/* Sorting by priority is the queue's own order: no sorter, no sorting pass. */
+static void
+set_queue_sort (OkcWindow  *self,
+                const char *nick)
+{
+  OkcQueueSort sort;
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  if (!okc_queue_sort_from_nick (nick, &sort))
+    {
+      g_warning ("Unknown queue order “%s”; sorting by priority", nick);
+      sort = OKC_QUEUE_SORT_PRIORITY;
+    }
+  if (sort == self->sort && self->sorted != NULL)
+    return;
+
+  self->sort = sort;
+  sorter = okc_queue_sort_new_sorter (sort);
+  gtk_sort_list_model_set_sorter (self->sorted, sorter);
+  okc_queue_view_scroll_to_selection (self->queue_view);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE_SORT]);
+}
+
 /* Shows the signed-in account's queue: called once its objects exist. */
 void
 okc_window_attach_queue (OkcWindow *self)
@@ -228,7 +337,8 @@ okc_window_attach_queue (OkcWindow *self)
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->queue));
   g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  okc_queue_view_set_model (self->queue_view, G_LIST_MODEL (self->filtered));
+  okc_queue_filter_set_user_id (self->filter, user_id (self));
+  okc_queue_view_set_model (self->queue_view, G_LIST_MODEL (self->sorted));
   okc_ticket_view_set_client (self->ticket_view, self->client);
   okc_sidebar_set_user_name (self->sidebar, self->user != NULL ? okc_user_get_name (self->user)
                                                                 : NULL);
@@ -248,6 +358,10 @@ okc_window_detach_queue (OkcWindow *self)
 {
   g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
   g_clear_handle_id (&self->recount_idle_id, g_source_remove);
+  g_clear_handle_id (&self->research_timeout_id, g_source_remove);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  okc_queue_filter_set_matches (self->filter, NULL);
   if (self->queue != NULL)
     g_signal_handlers_disconnect_by_data (self->queue, self);
 
@@ -291,6 +405,8 @@ okc_window_constructed (GObject *object)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "queue-sort", self, "queue-sort", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -300,6 +416,7 @@ okc_window_dispose (GObject *object)
 
   okc_window_session_close (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_WINDOW);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->folders);
@@ -323,6 +440,27 @@ okc_window_set_property (GObject      *object,
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
+    case PROP_QUEUE_SORT:
+      set_queue_sort (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+okc_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  OkcWindow *self = OKC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUEUE_SORT:
+      g_value_set_string (value, okc_queue_sort_to_nick (self->sort));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -344,11 +482,17 @@ okc_window_class_init (OkcWindowClass *klass)
   object_class->constructed = okc_window_constructed;
   object_class->dispose = okc_window_dispose;
   object_class->set_property = okc_window_set_property;
+  object_class->get_property = okc_window_get_property;
   window_class->close_request = okc_window_close_request;
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The order of the queue, a nick of OkcQueueSort: the state of win.sort-queue, kept in
+   * the "queue-sort" setting. */
+  properties[PROP_QUEUE_SORT] =
+    g_param_spec_string ("queue-sort", NULL, NULL, "priority",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (OKC_TYPE_QUEUE_VIEW);
@@ -367,6 +511,12 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, folder_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, ticket_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_submitted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.sort-queue", "queue-sort");
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh",
@@ -394,9 +544,10 @@ okc_window_init (OkcWindow *self)
   self->clock = okc_clock_new_system (30);
   self->credentials = okc_credentials_new ();
   self->folders = okc_queue_folder_list_standard ();
-  self->filter = gtk_custom_filter_new (ticket_in_folder, self, NULL);
+  self->filter = okc_queue_filter_new (self->clock);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (filtered_changed_cb), self,
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (filtered_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   okc_sidebar_set_folders (self->sidebar, G_LIST_MODEL (self->folders));
