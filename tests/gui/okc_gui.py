@@ -106,6 +106,26 @@ class Console:
                          (n.name == name or n.name.startswith(name + ' ')),
                          'the “%s” button' % name, timeout)
 
+    def click(self, predicate, what, timeout=TIMEOUT):
+        """Clicks the first visible node matching predicate that takes a click. A menu
+        button is two nodes of one name, only the inner one clickable; and AT-SPI may
+        still hand out a node whose widget was just rebuilt (a popover's items as it
+        opens): such a dead node refuses the click, and the search starts again."""
+        def click_live_node():
+            for node in self.app.findChildren(lambda n: n.visible and predicate(n)):
+                try:
+                    if node.doActionNamed('click') is not False:
+                        return True
+                except Exception:
+                    continue
+            return False
+        wait_until(click_live_node, what, timeout)
+
+    def click_button(self, name, timeout=TIMEOUT):
+        self.click(lambda n: n.roleName in ('push button', 'toggle button') and
+                   (n.name == name or n.name.startswith(name + ' ')),
+                   'the “%s” button' % name, timeout)
+
     def ticket_rows(self):
         return self.find_all(lambda n: n.roleName == 'panel' and ' priority: ' in n.name)
 
