@@ -54,7 +54,8 @@ check_shape (JsonObject  *ticket,
 {
   static const char * const members[] = {
     "id", "topic", "status", "priority", "summary", "requester", "property", "charger_id",
-    "assignee", "fields", "attachments", "transcript", "created_at", "updated_at", "version", NULL
+    "assignee", "fields", "attachments", "transcript", "created_at", "updated_at", "version",
+    "sla_due_at", "sla_paused", NULL
   };
   static const char * const requester[] = { "name", "email", "phone", "audience", NULL };
   static const char * const message[] = { "sender", "sent_at", "text", NULL };
@@ -242,6 +243,39 @@ fill_row (OkcBackendTicketRow *row,
     g_ptr_array_add (row->messages, g_list_model_get_item (transcript, i));
 }
 
+/* The dataset holds the due time; the paused time so far is what it adds to the policy's
+ * target. A dataset written before the SLA columns has neither: no pause so far. */
+static gboolean
+read_sla (OkcTicket            *ticket,
+          const char           *path,
+          OkcBackendTicketRow  *row,
+          GError              **error)
+{
+  g_autofree char *due_path = okc_json_path_member (path, "sla_due_at");
+  g_autofree char *paused_path = okc_json_path_member (path, "sla_paused");
+  gint64 due_at = okc_ticket_get_sla_due_at (ticket);
+  const OkcSlaTarget *target = okc_sla_policy_lookup (row->topic, row->priority);
+  gint64 base = row->created_at + (gint64) target->resolve_within_minutes * 60;
+
+  if (row->status == OKC_TICKET_STATUS_RESOLVED)
+    {
+      if (due_at != 0)
+        return okc_dataset_fail (error, due_path, "must be null for a resolved ticket");
+      return TRUE;
+    }
+  if (okc_ticket_get_sla_paused (ticket) != (row->status == OKC_TICKET_STATUS_WAITING_CUSTOMER))
+    return okc_dataset_fail (error, paused_path,
+                             "must be true exactly when the status is waiting_customer");
+  if (due_at == 0)
+    return TRUE;
+  if (due_at < base)
+    return okc_dataset_fail (error, due_path,
+                             "is before created_at plus the SLA target of %u min",
+                             target->resolve_within_minutes);
+  row->sla_clock.paused_seconds = due_at - base;
+  return TRUE;
+}
+
 static gboolean
 import_ticket (TicketImport  *import,
                JsonNode      *node,
@@ -263,6 +297,8 @@ import_ticket (TicketImport  *import,
     return FALSE;
 
   fill_row (row, ticket);
+  if (!read_sla (ticket, path, row, error))
+    return FALSE;
   if (!read_attachments (import, ticket, object, path, row, error))
     return FALSE;
   if (!okc_backend_tickets_insert (import->db, row, error))

@@ -178,15 +178,42 @@ static const char schema_v1[] =
   "CREATE INDEX attachments_by_ticket ON attachments (ticket_seq, position);"
   "CREATE INDEX attachments_by_blob ON attachments (sha256);";
 
+/* v2: the SLA clock of each ticket (docs/sla.md) and the timeline of its changes. A ticket
+ * keeps the paused time of its ended pauses and the start of the current one, so that a
+ * priority change can recompute the due time. Timeline entries are EVT-<seq>; `from_value`
+ * and `to_value` are status or priority nicks, or user ids for assignments. Tickets of a
+ * v1 database get their "created" entry here; their due time stays null until their
+ * next change. */
+static const char schema_v2[] =
+  "ALTER TABLE tickets ADD COLUMN sla_due_at INTEGER;"
+  "ALTER TABLE tickets ADD COLUMN sla_paused INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE tickets ADD COLUMN sla_paused_seconds INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE tickets ADD COLUMN sla_paused_since INTEGER;"
+
+  "CREATE TABLE ticket_events ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  ticket_seq INTEGER NOT NULL REFERENCES tickets (seq) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('created', 'status_changed', 'priority_changed',"
+  "    'assigned', 'note', 'reply')),"
+  "  at INTEGER NOT NULL,"
+  "  actor_id TEXT REFERENCES users (id),"
+  "  text TEXT,"
+  "  from_value TEXT,"
+  "  to_value TEXT);"
+  "CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_seq, seq);"
+  "INSERT INTO ticket_events (ticket_seq, kind, at) "
+  "  SELECT seq, 'created', created_at FROM tickets ORDER BY seq;";
+
 static const char * const migrations[] = {
   schema_v1,
+  schema_v2,
 };
 
 /* The data tables, parents before children: the order of a dataset's import. */
 static const char * const tables[] = {
   "meta",     "users",    "accounts", "properties", "units",   "chargers",
   "charger_access", "tariffs", "sessions", "payouts", "blobs", "tickets",
-  "ticket_messages", "attachments", "tokens",
+  "ticket_messages", "attachments", "ticket_events", "tokens",
 };
 
 const char * const *

@@ -8,6 +8,8 @@
 
 #include "okc-backend-tickets.h"
 
+#include "okc-backend-timeline.h"
+
 #include <string.h>
 
 static void
@@ -42,6 +44,7 @@ okc_backend_ticket_row_free (OkcBackendTicketRow *row)
   g_free (row->property_id);
   g_free (row->charger_id);
   g_free (row->assignee_id);
+  g_free (row->created_by);
   g_clear_pointer (&row->fields, json_object_unref);
   g_ptr_array_unref (row->messages);
   g_ptr_array_unref (row->attachments);
@@ -140,9 +143,12 @@ insert_ticket (OkcBackendDb               *db,
     db,
     "INSERT INTO tickets (seq, id, topic, status, priority, urgency, summary, requester_name, "
     "requester_email, requester_phone, requester_audience, property_id, charger_id, "
-    "assignee_id, fields, created_at, updated_at, version) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "assignee_id, fields, created_at, updated_at, version, sla_due_at, sla_paused, "
+    "sla_paused_seconds, sla_paused_since) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
+  OkcSlaClock clock = row->sla_clock;
+  gint64 due_at;
   g_autoptr(JsonNode) fields = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *fields_text = NULL;
   g_autofree char *id = okc_backend_ticket_id_for_seq (row->seq);
@@ -172,6 +178,20 @@ insert_ticket (OkcBackendDb               *db,
   okc_backend_stmt_bind_int64 (stmt, 16, row->created_at);
   okc_backend_stmt_bind_int64 (stmt, 17, row->updated_at);
   okc_backend_stmt_bind_int64 (stmt, 18, row->version);
+
+  if (row->status == OKC_TICKET_STATUS_WAITING_CUSTOMER && clock.paused_since == 0)
+    clock.paused_since = row->updated_at;
+  if (row->status != OKC_TICKET_STATUS_WAITING_CUSTOMER)
+    clock.paused_since = 0;
+  due_at = okc_sla_compute_due_at (row->created_at,
+                                   okc_sla_policy_lookup (row->topic, row->priority), &clock,
+                                   row->status);
+  if (due_at != 0)
+    okc_backend_stmt_bind_int64 (stmt, 19, due_at);
+  okc_backend_stmt_bind_int64 (stmt, 20, clock.paused_since != 0);
+  okc_backend_stmt_bind_int64 (stmt, 21, clock.paused_seconds);
+  if (clock.paused_since != 0)
+    okc_backend_stmt_bind_int64 (stmt, 22, clock.paused_since);
   return okc_backend_db_step_done (db, stmt, error);
 }
 
@@ -249,7 +269,9 @@ okc_backend_tickets_insert (OkcBackendDb               *db,
   g_return_val_if_fail (row != NULL && row->topic != NULL && row->fields != NULL, FALSE);
 
   return insert_ticket (db, row, error) && insert_messages (db, row, error) &&
-         insert_attachments (db, row, error);
+         insert_attachments (db, row, error) &&
+         okc_backend_timeline_append (db, row->seq, "created", row->created_at, row->created_by,
+                                      NULL, NULL, NULL, NULL, error);
 }
 
 static void
@@ -412,6 +434,18 @@ okc_backend_tickets_encode_row (OkcBackendDb    *db,
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder,
                               sqlite3_column_int64 (row, OKC_BACKEND_TICKET_COLUMN_VERSION));
+  json_builder_set_member_name (builder, "sla_due_at");
+  if (sqlite3_column_type (row, OKC_BACKEND_TICKET_COLUMN_SLA_DUE_AT) == SQLITE_NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      g_autofree char *due = okc_time_format_rfc3339 (
+        sqlite3_column_int64 (row, OKC_BACKEND_TICKET_COLUMN_SLA_DUE_AT));
+      json_builder_add_string_value (builder, due);
+    }
+  json_builder_set_member_name (builder, "sla_paused");
+  json_builder_add_boolean_value (builder,
+                                  sqlite3_column_int (row, OKC_BACKEND_TICKET_COLUMN_SLA_PAUSED));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

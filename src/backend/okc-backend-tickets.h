@@ -35,6 +35,9 @@ typedef struct
  * @fields: what the chatbot collected, valid for @topic
  * @messages: (element-type OkcMessage): the transcript, oldest first
  * @attachments: (element-type OkcBackendAttachmentRow): the images
+ * @sla_clock: its SLA pauses; a waiting_customer ticket without a pause start is taken
+ *   to have paused at @updated_at
+ * @created_by: (nullable): the user who handed it off, for the "created" timeline entry
  *
  * A ticket as the hand-off, the demo generator and the dataset import store it.
  */
@@ -55,6 +58,8 @@ typedef struct
   gint64 version;
   GPtrArray *messages;
   GPtrArray *attachments;
+  OkcSlaClock sla_clock;
+  char *created_by;
 } OkcBackendTicketRow;
 
 OkcBackendTicketRow *okc_backend_ticket_row_new   (void);
@@ -82,7 +87,7 @@ gboolean  okc_backend_tickets_insert        (OkcBackendDb               *db,
   "SELECT t.seq, t.id, t.topic, t.status, t.priority, t.summary, t.requester_name, "           \
   "t.requester_email, t.requester_phone, t.requester_audience, t.property_id, p.name, "       \
   "t.charger_id, t.assignee_id, u.name, t.fields, t.created_at, t.updated_at, t.version, "    \
-  "t.urgency FROM tickets t LEFT JOIN properties p ON p.id = t.property_id "                  \
+  "t.urgency, t.sla_due_at, t.sla_paused FROM tickets t LEFT JOIN properties p ON p.id = t.property_id "                  \
   "LEFT JOIN users u ON u.id = t.assignee_id"
 
 typedef enum
@@ -92,6 +97,8 @@ typedef enum
   OKC_BACKEND_TICKET_COLUMN_UPDATED_AT = 17,
   OKC_BACKEND_TICKET_COLUMN_VERSION = 18,
   OKC_BACKEND_TICKET_COLUMN_URGENCY = 19,
+  OKC_BACKEND_TICKET_COLUMN_SLA_DUE_AT = 20,
+  OKC_BACKEND_TICKET_COLUMN_SLA_PAUSED = 21,
 } OkcBackendTicketColumn;
 
 JsonNode *okc_backend_tickets_encode_row    (OkcBackendDb    *db,

@@ -79,11 +79,30 @@ okc_test_http (const char *method,
                const char *content_type,
                GBytes     *body)
 {
+  return okc_test_http_if_match (method, url, token, content_type, body, NULL);
+}
+
+/**
+ * okc_test_http_if_match:
+ * @if_match: (nullable): the If-Match header to send
+ *
+ * okc_test_http() with an If-Match header.
+ */
+OkcTestResponse *
+okc_test_http_if_match (const char *method,
+                        const char *url,
+                        const char *token,
+                        const char *content_type,
+                        GBytes     *body,
+                        const char *if_match)
+{
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   OkcTestResponse *response;
   Call call = { 0 };
 
   g_assert_nonnull (msg);
+  if (if_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", if_match);
   if (token != NULL)
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);

@@ -27,6 +27,12 @@ OkcTestResponse *okc_test_http                 (const char      *method,
                                                 const char      *token,
                                                 const char      *content_type,
                                                 GBytes          *body);
+OkcTestResponse *okc_test_http_if_match        (const char      *method,
+                                                const char      *url,
+                                                const char      *token,
+                                                const char      *content_type,
+                                                GBytes          *body,
+                                                const char      *if_match);
 OkcTestResponse *okc_test_get                  (const char      *base_url,
                                                 const char      *path,
                                                 const char      *token);

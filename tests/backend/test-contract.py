@@ -288,13 +288,16 @@ def run(contract):
         "attachments": [{"kind": "error_screenshot", "filename": "error.png",
                          "media_type": "image/png", "data": base64.b64encode(PNG).decode()}],
     }
-    call("POST", handoffs, handoffs, chatbot, body=handoff, expect=201)
+    _, _, created = call("POST", handoffs, handoffs, chatbot, body=handoff, expect=201)
     call("POST", handoffs, handoffs, chatbot, body=dict(handoff, topic="nope"), expect=422)
     call("POST", handoffs, handoffs, chatbot, body=b"[", expect=400)
     call("POST", handoffs, handoffs, chatbot, body=b"{}", content_type="text/plain", expect=415)
     call("POST", handoffs, handoffs, chatbot, body=b" " * (64 * 1024 * 1024 + 1), expect=413)
     call("POST", handoffs, handoffs, agent, body=handoff, expect=403)
     call("POST", handoffs, handoffs, None, body=handoff, expect=401)
+
+
+    workflow(contract, agent, supervisor, chatbot, created["id"])
 
     call("GET", "/v1/export", "/v1/export", supervisor, expect=200)
     call("GET", "/v1/export", "/v1/export", agent, expect=403)
@@ -305,6 +308,86 @@ def run(contract):
 
     call("POST", "/v1/auth/sign-out", "/v1/auth/sign-out", agent, body=b"", expect=204)
     call("POST", "/v1/auth/sign-out", "/v1/auth/sign-out", agent, body=b"", expect=401)
+
+
+def workflow(contract, agent, supervisor, chatbot, ticket_id):
+    """PATCH, timeline, notes, replies and the SLA policy on a fresh ticket (version 1)."""
+    call = contract.call
+    _, _, me = call("GET", "/v1/me", "/v1/me", agent, expect=200)
+    one, path = "/v1/tickets/{id}", f"/v1/tickets/{ticket_id}"
+
+    def match(version):
+        return {"If-Match": f'"{version}"'}
+
+    call("PATCH", one, path, agent, body={"assignee_id": me["id"]}, expect=428)
+    call("PATCH", one, path, agent, body={}, headers=match(1), expect=422)
+    call("PATCH", one, path, agent, body={"status": "closed"}, headers=match(1), expect=422)
+    call("PATCH", one, path, agent, body={"assignee_id": "USR-404"}, headers=match(1), expect=422)
+    call("PATCH", one, path, agent, body={"owner": None}, headers=match(1), expect=422)
+    call("PATCH", one, path, agent, body={"priority": "high"}, headers={"If-Match": "1"},
+         expect=400)
+    call("PATCH", one, path, agent, body=b"{", headers=match(1), expect=400)
+    call("PATCH", one, path, agent, body=b"{}", content_type="text/plain", headers=match(1),
+         expect=415)
+    call("PATCH", one, "/v1/tickets/TCK-999999", agent, body={"priority": "high"},
+         headers=match(1), expect=404)
+    call("PATCH", one, path, chatbot, body={"priority": "high"}, headers=match(1), expect=403)
+    call("PATCH", one, path, None, body={"priority": "high"}, headers=match(1), expect=401)
+    _, _, claimed = call("PATCH", one, path, agent, body={"assignee_id": me["id"]},
+                         headers=match(1), expect=200)
+    call("PATCH", one, path, supervisor, body={"assignee_id": None}, headers=match(1), expect=412)
+    _, _, pending = call("PATCH", one, path, agent, body={"status": "waiting_approval"},
+                         headers=match(claimed["version"]), expect=200)
+    call("PATCH", one, path, agent, body={"status": "resolved"},
+         headers=match(pending["version"]), expect=409)
+
+    notes = "/v1/tickets/{id}/notes"
+    call("POST", notes, path + "/notes", agent, body={"text": "Checked the heartbeat log"},
+         expect=201)
+    call("POST", notes, path + "/notes", agent, body={"text": "stale"}, headers=match(1),
+         expect=412)
+    call("POST", notes, path + "/notes", agent, body={"text": " \n "}, expect=422)
+    call("POST", notes, path + "/notes", agent, body={"text": "x" * 20001}, expect=422)
+    call("POST", notes, path + "/notes", agent, body=b"[", expect=400)
+    call("POST", notes, path + "/notes", agent, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", notes, "/v1/tickets/TCK-999999/notes", agent, body={"text": "x"}, expect=404)
+    call("POST", notes, path + "/notes", chatbot, body={"text": "x"}, expect=403)
+    call("POST", notes, path + "/notes", None, body={"text": "x"}, expect=401)
+
+    _, headers, _ = call("GET", one, path, agent, expect=200)
+    current = {"If-Match": headers.get("ETag", "")}
+    replies = "/v1/tickets/{id}/replies"
+    call("POST", replies, path + "/replies", agent, body={"text": "Thanks"}, expect=428)
+    call("POST", replies, path + "/replies", agent, body={"text": "Thanks"}, headers=match(1),
+         expect=412)
+    call("POST", replies, path + "/replies", agent, body={"text": ""}, headers=current,
+         expect=422)
+    call("POST", replies, path + "/replies", agent, body={"text": "Done", "status": "resolved"},
+         headers=current, expect=409)
+    call("POST", replies, path + "/replies", agent, body={"text": "x"}, headers={"If-Match": "?"},
+         expect=400)
+    call("POST", replies, path + "/replies", agent, body=b"[", headers=current, expect=400)
+    call("POST", replies, path + "/replies", agent, body=b"{}", content_type="text/plain",
+         headers=current, expect=415)
+    call("POST", replies, "/v1/tickets/TCK-999999/replies", agent, body={"text": "x"},
+         headers=current, expect=404)
+    call("POST", replies, path + "/replies", chatbot, body={"text": "x"}, headers=current,
+         expect=403)
+    call("POST", replies, path + "/replies", None, body={"text": "x"}, headers=current,
+         expect=401)
+    call("POST", replies, path + "/replies", agent,
+         body={"text": "Could you send a photo of the QR label?", "status": "waiting_customer"},
+         headers=current, expect=201)
+
+    timeline = "/v1/tickets/{id}/timeline"
+    call("GET", timeline, path + "/timeline", agent, expect=200)
+    call("GET", timeline, "/v1/tickets/TCK-999999/timeline", agent, expect=404)
+    call("GET", timeline, path + "/timeline", chatbot, expect=403)
+    call("GET", timeline, path + "/timeline", None, expect=401)
+
+    call("GET", "/v1/sla-policy", "/v1/sla-policy", agent, expect=200)
+    call("GET", "/v1/sla-policy", "/v1/sla-policy", chatbot, expect=403)
+    call("GET", "/v1/sla-policy", "/v1/sla-policy", None, expect=401)
 
 
 def check_coverage(contract):
