@@ -39,7 +39,8 @@ add_phone (GString    *document,
 }
 
 /* A field's value whatever its kind: strings as they are, money as it is shown
- * ("$12.34 USD") and as its minor units, lists and objects member by member. */
+ * ("$12.34") and as its minor units and currency ("1234 USD"), lists and objects member
+ * by member. */
 static void
 add_value (GString  *document,
            JsonNode *node)
@@ -68,7 +69,8 @@ add_value (GString  *document,
           g_autofree char *shown = okc_money_format (&money);
 
           add_line (document, shown);
-          g_string_append_printf (document, "%" G_GINT64_FORMAT "\n", money.amount);
+          g_string_append_printf (document, "%" G_GINT64_FORMAT " %s\n", money.amount,
+                                  money.currency);
         }
       else
         {
