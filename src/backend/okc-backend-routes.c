@@ -17,4 +17,5 @@ okc_backend_routes_register_all (OkcBackendServer *server)
   okc_backend_ticket_routes_register (server);
   okc_backend_handoff_routes_register (server);
   okc_backend_export_routes_register (server);
+  okc_backend_events_routes_register (server);
 }

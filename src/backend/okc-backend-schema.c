@@ -178,8 +178,19 @@ static const char schema_v1[] =
   "CREATE INDEX attachments_by_ticket ON attachments (ticket_seq, position);"
   "CREATE INDEX attachments_by_blob ON attachments (sha256);";
 
+/* The event log of GET /v1/events (okc-backend-events.c), bounded by pruning. */
+static const char schema_events[] =
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  type TEXT NOT NULL,"
+  "  ticket_id TEXT,"
+  "  at INTEGER NOT NULL,"
+  "  data TEXT NOT NULL);"
+  "CREATE INDEX events_by_at ON events (at);";
+
 static const char * const migrations[] = {
   schema_v1,
+  schema_events,
 };
 
 /* The data tables, parents before children: the order of a dataset's import. */
