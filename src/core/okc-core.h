@@ -14,6 +14,7 @@
 #include "okc-json.h"
 #include "okc-message.h"
 #include "okc-money.h"
+#include "okc-presence.h"
 #include "okc-requester.h"
 #include "okc-ticket.h"
 #include "okc-time.h"
