@@ -20,6 +20,8 @@
 
 #include "okc-backend-crypto.h"
 #include "okc-backend-dataset.h"
+#include "okc-backend-events.h"
+#include "okc-backend-presence.h"
 #include "okc-backend-server.h"
 #include "okc-backend-users.h"
 #include "okc-demo-generator.h"
@@ -39,6 +41,8 @@ typedef struct
   char *now;
   char *import_path;
   char *export_path;
+  char *presence_ttl;
+  char *event_history;
 } Options;
 
 typedef struct
@@ -48,6 +52,8 @@ typedef struct
   guint64 seed;
   guint n_tickets;
   gint64 now;
+  guint presence_ttl;
+  guint event_history;
 } Settings;
 
 static void
@@ -60,6 +66,8 @@ options_clear (Options *options)
   g_free (options->now);
   g_free (options->import_path);
   g_free (options->export_path);
+  g_free (options->presence_ttl);
+  g_free (options->event_history);
 }
 
 static void
@@ -95,6 +103,10 @@ parse_options (int       *argc,
       "Replace the data with a dataset file, then serve", "FILE" },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options->export_path,
       "Write the data set to FILE and exit without serving", "FILE" },
+    { "presence-ttl", 0, 0, G_OPTION_ARG_STRING, &options->presence_ttl,
+      "Seconds a ticket presence lasts after its last PUT (default: 45)", "SECONDS" },
+    { "event-history", 0, 0, G_OPTION_ARG_STRING, &options->event_history,
+      "Number of newest events kept for resuming streams (default: 50000)", "N" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the OK2Charge reference backend");
@@ -213,13 +225,26 @@ make_settings (const Options  *options,
                GError        **error)
 {
   guint64 seed = DEFAULT_SEED, n_tickets = DEFAULT_TICKETS;
+  guint64 presence_ttl = OKC_BACKEND_PRESENCE_DEFAULT_TTL;
+  guint64 event_history = OKC_BACKEND_EVENTS_DEFAULT_HISTORY;
 
   if (!check_combinations (options, error) ||
       !parse_count ("seed", options->seed, G_MAXINT64, &seed, error) ||
-      !parse_count ("tickets", options->tickets, MAX_TICKETS, &n_tickets, error))
+      !parse_count ("tickets", options->tickets, MAX_TICKETS, &n_tickets, error) ||
+      !parse_count ("presence-ttl", options->presence_ttl, 24 * 60 * 60, &presence_ttl, error) ||
+      !parse_count ("event-history", options->event_history, G_MAXINT32, &event_history, error))
     return FALSE;
+  if (presence_ttl == 0 || event_history == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           presence_ttl == 0 ? "--presence-ttl must be at least 1"
+                                             : "--event-history must be at least 1");
+      return FALSE;
+    }
   settings->seed = seed;
   settings->n_tickets = (guint) n_tickets;
+  settings->presence_ttl = (guint) presence_ttl;
+  settings->event_history = (guint) event_history;
 
   settings->now = g_get_real_time () / G_USEC_PER_SEC;
   if (options->now != NULL && !okc_time_parse_rfc3339 (options->now, &settings->now))
@@ -327,6 +352,8 @@ serve (OkcBackendDb    *db,
   g_autofree char *url = NULL;
   guint term_id, int_id;
 
+  okc_backend_events_set_history (db, settings->event_history);
+  okc_backend_server_set_presence_ttl (server, settings->presence_ttl * 1000);
   if (!okc_backend_server_listen (server, settings->address, error))
     return FALSE;
 

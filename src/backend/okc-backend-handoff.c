@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "okc-backend-blobs.h"
+#include "okc-backend-events.h"
 #include "okc-backend-routes.h"
 #include "okc-backend-tickets.h"
 
@@ -228,15 +229,19 @@ okc_backend_handoff_create (OkcBackendDb      *db,
                             GError           **error)
 {
   g_autofree char *id = NULL;
+  g_autoptr(JsonNode) ticket = NULL;
 
   if (!okc_backend_db_begin (db, error))
     return NULL;
-  if (!store_ticket (db, handoff, now, &id, error) || !okc_backend_db_commit (db, error))
+  if (!store_ticket (db, handoff, now, &id, error) ||
+      (ticket = okc_backend_tickets_load (db, id, error)) == NULL ||
+      !okc_backend_events_record (db, "ticket.created", id, ticket, now, error) ||
+      !okc_backend_db_commit (db, error))
     {
       okc_backend_db_rollback (db);
       return NULL;
     }
-  return okc_backend_tickets_load (db, id, error);
+  return g_steal_pointer (&ticket);
 }
 
 static void

@@ -34,6 +34,8 @@ G_BEGIN_DECLS
  * @token_hash: (nullable): the SHA-256 of the bearer token that signed @user in
  * @body: (nullable): the JSON body, for routes that take one
  * @now: the server's clock, seconds since the epoch
+ * @events: the server's event streams (an #OkcBackendEvents)
+ * @presence: the server's presence table (an #OkcBackendPresence)
  */
 typedef struct
 {
@@ -45,6 +47,8 @@ typedef struct
   char *token_hash;
   JsonNode *body;
   gint64 now;
+  struct _OkcBackendEvents *events;
+  struct _OkcBackendPresence *presence;
 } OkcBackendRequest;
 
 typedef void (*OkcBackendHandler) (OkcBackendRequest *request);

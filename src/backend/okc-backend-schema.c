@@ -204,9 +204,20 @@ static const char schema_v2[] =
   "INSERT INTO ticket_events (ticket_seq, kind, at) "
   "  SELECT seq, 'created', created_at FROM tickets ORDER BY seq;";
 
+/* v3: the event log of GET /v1/events (okc-backend-events.c), bounded by pruning. */
+static const char schema_v3[] =
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  type TEXT NOT NULL,"
+  "  ticket_id TEXT,"
+  "  at INTEGER NOT NULL,"
+  "  data TEXT NOT NULL);"
+  "CREATE INDEX events_by_at ON events (at);";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 /* The data tables, parents before children: the order of a dataset's import. */

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "okc-backend-auth.h"
+#include "okc-backend-events.h"
+#include "okc-backend-presence.h"
 #include "okc-backend-routes.h"
 
 typedef struct
@@ -31,6 +33,8 @@ struct _OkcBackendServer
   OkcBackendDb *db;
   SoupServer *soup_server;
   GPtrArray *routes;
+  OkcBackendEvents *events;
+  OkcBackendPresence *presence;
 };
 
 G_DEFINE_FINAL_TYPE (OkcBackendServer, okc_backend_server, G_TYPE_OBJECT)
@@ -59,8 +63,13 @@ okc_backend_server_dispose (GObject *object)
 {
   OkcBackendServer *self = OKC_BACKEND_SERVER (object);
 
+  /* Open event streams end first, so that none keeps its connection. */
+  if (self->events != NULL)
+    okc_backend_events_close_all (self->events);
+  g_clear_object (&self->presence);
   if (self->soup_server != NULL)
     soup_server_disconnect (self->soup_server);
+  g_clear_object (&self->events);
   g_clear_object (&self->soup_server);
   g_clear_object (&self->db);
 
@@ -323,6 +332,8 @@ dispatch (OkcBackendServer  *self,
     .msg = msg,
     .query = query,
     .now = g_get_real_time () / G_USEC_PER_SEC,
+    .events = self->events,
+    .presence = self->presence,
   };
   Route *route = find_route (self, soup_server_message_get_method (msg), segments, &request.param,
                              allowed);
@@ -364,6 +375,8 @@ handler_cb (SoupServer        *soup_server,
     return;
 
   dispatch (self, msg, path, query);
+  /* What the handler committed reaches the open streams now, not on a timer. */
+  okc_backend_events_flush (self->events);
   g_debug ("%s %s → %u", soup_server_message_get_method (msg), path,
            soup_server_message_get_status (msg));
 }
@@ -376,6 +389,9 @@ okc_backend_server_constructed (GObject *object)
   G_OBJECT_CLASS (okc_backend_server_parent_class)->constructed (object);
 
   g_assert (self->db != NULL);
+  self->events = okc_backend_events_new (self->db);
+  self->presence = okc_backend_presence_new (self->events,
+                                             OKC_BACKEND_PRESENCE_DEFAULT_TTL * 1000);
   self->soup_server = soup_server_new ("server-header", "ok2charge-backend/" PACKAGE_VERSION " ",
                                        NULL);
   soup_server_add_early_handler (self->soup_server, NULL, early_handler_cb, self, NULL);
@@ -440,6 +456,23 @@ okc_backend_server_add_route (OkcBackendServer     *self,
   route->flags = flags;
   route->handler = handler;
   g_ptr_array_add (self->routes, route);
+}
+
+/**
+ * okc_backend_server_set_presence_ttl:
+ * @ttl_ms: how long a presence entry lasts after its last PUT, in milliseconds
+ *
+ * Replaces the presence table (dropping its entries) with one of that lifetime.
+ */
+void
+okc_backend_server_set_presence_ttl (OkcBackendServer *self,
+                                     guint             ttl_ms)
+{
+  g_return_if_fail (OKC_IS_BACKEND_SERVER (self));
+  g_return_if_fail (ttl_ms > 0);
+
+  g_clear_object (&self->presence);
+  self->presence = okc_backend_presence_new (self->events, ttl_ms);
 }
 
 gboolean

@@ -35,6 +35,8 @@ void              okc_backend_server_add_route (OkcBackendServer      *self,
                                                 guint                  access,
                                                 OkcBackendRouteFlags   flags,
                                                 OkcBackendHandler      handler);
+void              okc_backend_server_set_presence_ttl (OkcBackendServer *self,
+                                                       guint             ttl_ms);
 gboolean          okc_backend_server_listen    (OkcBackendServer      *self,
                                                 GSocketAddress        *address,
                                                 GError               **error);

@@ -1454,3 +1454,135 @@ okc_client_list_users_finish (OkcClient     *self,
 {
   return propagate_pointer (self, result, okc_client_list_users_async, error);
 }
+
+/* Presence ---------------------------------------------------------------------- */
+
+static gpointer
+decode_presence (JsonNode  *root,
+                 gint64     server_time,
+                 GError   **error)
+{
+  JsonObject *object = okc_json_node_get_object (root, NULL, error);
+  static const char * const members[] = { "present", NULL };
+
+  if (object == NULL || !okc_json_check_members (object, NULL, members, error))
+    return NULL;
+  if (!json_object_has_member (object, "present"))
+    {
+      okc_data_error_set (error, OKC_DATA_ERROR_MISSING, "present", "is required");
+      return NULL;
+    }
+  return okc_presence_list_from_json (json_object_get_member (object, "present"), "present",
+                                      error);
+}
+
+/**
+ * okc_client_set_presence_async:
+ * @self: a client
+ * @ticket_id: the ticket the user has open
+ * @activity: "viewing" or "replying"
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Tells the backend the user is on @ticket_id (PUT /v1/tickets/{id}/presence). The
+ * entry lapses 45 s after the last call: refresh it every 20 s or so while the ticket
+ * stays open.
+ */
+void
+okc_client_set_presence_async (OkcClient           *self,
+                               const char          *ticket_id,
+                               const char          *activity,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *ticket_path = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (OKC_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL && *ticket_id != '\0');
+  g_return_if_fail (activity != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  okc_json_builder_add_string (builder, "activity", activity);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  ticket_path = build_path ("/v1/tickets", ticket_id);
+  path = g_strconcat (ticket_path, "/presence", NULL);
+  okc_client_send_async (self, "PUT", path, NULL, body, TRUE, EXPECT_JSON, decode_presence,
+                         (GDestroyNotify) g_ptr_array_unref, okc_client_set_presence_async,
+                         cancellable, callback, user_data);
+}
+
+/**
+ * okc_client_set_presence_finish:
+ * @self: a client
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type OkcPresence) (nullable): who is on the ticket
+ *   now, the user included, or %NULL with an error.
+ */
+GPtrArray *
+okc_client_set_presence_finish (OkcClient     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return propagate_pointer (self, result, okc_client_set_presence_async, error);
+}
+
+/**
+ * okc_client_clear_presence_async:
+ * @self: a client
+ * @ticket_id: the ticket the user left
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Tells the backend the user left @ticket_id (DELETE /v1/tickets/{id}/presence).
+ */
+void
+okc_client_clear_presence_async (OkcClient           *self,
+                                 const char          *ticket_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *ticket_path = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (OKC_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL && *ticket_id != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  ticket_path = build_path ("/v1/tickets", ticket_id);
+  path = g_strconcat (ticket_path, "/presence", NULL);
+  okc_client_send_async (self, "DELETE", path, NULL, NULL, TRUE, EXPECT_NO_CONTENT, NULL, NULL,
+                         okc_client_clear_presence_async, cancellable, callback, user_data);
+}
+
+/**
+ * okc_client_clear_presence_finish:
+ * @self: a client
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the backend took the user off the ticket.
+ */
+gboolean
+okc_client_clear_presence_finish (OkcClient     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (OKC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (result)) == okc_client_clear_presence_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -93,4 +93,22 @@ GPtrArray     *okc_client_list_users_finish   (OkcClient            *self,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+void           okc_client_set_presence_async    (OkcClient          *self,
+                                                 const char         *ticket_id,
+                                                 const char         *activity,
+                                                 GCancellable       *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
+GPtrArray     *okc_client_set_presence_finish   (OkcClient          *self,
+                                                 GAsyncResult       *result,
+                                                 GError            **error);
+void           okc_client_clear_presence_async  (OkcClient          *self,
+                                                 const char         *ticket_id,
+                                                 GCancellable       *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
+gboolean       okc_client_clear_presence_finish (OkcClient          *self,
+                                                 GAsyncResult       *result,
+                                                 GError            **error);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "okc-json.h"
 #include "okc-message.h"
 #include "okc-money.h"
+#include "okc-presence.h"
 #include "okc-reply-template.h"
 #include "okc-requester.h"
 #include "okc-sla.h"

@@ -190,6 +190,30 @@ class Contract:
         return status, answer, (json.loads(raw) if raw and
                                 answer.get_content_type() == "application/json" else raw)
 
+    def open_stream(self, template, path, token):
+        """Opens an event stream, checks its status, type and first event, and closes it."""
+        request = urllib.request.Request(self.backend.url + path, method="GET")
+        request.add_header("Authorization", f"Bearer {token}")
+        name = f"GET {path} (stream)"
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                self.check("GET", template, response.status, response.headers, b"")
+                if response.headers.get_content_type() != "text/event-stream":
+                    raise SchemaError("not text/event-stream")
+                lines = []
+                while len(lines) < 2 or lines[-1] != "":
+                    lines.append(response.readline().decode().rstrip("\n"))
+                    if lines[-1].startswith(":") and len(lines) == 1:
+                        lines.pop()
+                event = dict(line.split(": ", 1) for line in lines if line)
+                if "event" not in event or "data" not in event:
+                    raise SchemaError(f"not an event: {lines!r}")
+                json.loads(event["data"])
+            self.covered.add(("GET", template))
+            self.results.append((True, name, ""))
+        except (SchemaError, KeyError, ValueError) as error:
+            self.results.append((False, name, str(error)))
+
     def check(self, method, template, status, headers, raw):
         if template is None:
             # A path the API does not have: the documented error shape.
@@ -302,6 +326,32 @@ def run(contract):
     call("GET", "/v1/export", "/v1/export", supervisor, expect=200)
     call("GET", "/v1/export", "/v1/export", agent, expect=403)
     call("GET", "/v1/export", "/v1/export", None, expect=401)
+
+    presence = "/v1/tickets/{id}/presence"
+    here = f"/v1/tickets/{first_id}/presence"
+    call("PUT", presence, here, agent, body={"activity": "viewing"}, expect=200)
+    call("PUT", presence, here, supervisor, body={"activity": "replying"}, expect=200)
+    call("PUT", presence, here, agent, body={"activity": "typing"}, expect=422)
+    call("PUT", presence, here, agent, body=b"{", expect=400)
+    call("PUT", presence, here, agent, body=b"{}", content_type="text/plain", expect=415)
+    call("PUT", presence, "/v1/tickets/TCK-999999/presence", agent,
+         body={"activity": "viewing"}, expect=404)
+    call("PUT", presence, here, chatbot, body={"activity": "viewing"}, expect=403)
+    call("PUT", presence, here, None, body={"activity": "viewing"}, expect=401)
+    call("GET", presence, here, agent, expect=200)
+    call("GET", presence, "/v1/tickets/TCK-999999/presence", agent, expect=404)
+    call("GET", presence, here, chatbot, expect=403)
+    call("GET", presence, here, None, expect=401)
+    call("DELETE", presence, here, agent, expect=204)
+    call("DELETE", presence, "/v1/tickets/TCK-999999/presence", agent, expect=404)
+    call("DELETE", presence, here, chatbot, expect=403)
+    call("DELETE", presence, here, None, expect=401)
+
+    events = "/v1/events"
+    contract.open_stream(events, events + "?after=0", agent)
+    call("GET", events, events + "?after=soon", agent, expect=400)
+    call("GET", events, events, chatbot, expect=403)
+    call("GET", events, events, None, expect=401)
 
     call("GET", None, "/v1/no-such-thing", agent, expect=404)
     call("DELETE", None, "/v1/tickets", agent, expect=405)

@@ -138,6 +138,22 @@ make_argv (const char          *path,
   return argv;
 }
 
+static void
+spawn (OkcTestBackend      *self,
+       const char * const  *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* Nothing of the developer's own data folder is touched. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", self->dir, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent_cb, NULL, NULL);
+  self->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  if (self->process == NULL)
+    g_error ("cannot start %s: %s", argv[0], error->message);
+}
+
 /**
  * okc_test_backend_start:
  * @extra_args: (nullable) (array zero-terminated=1): more options, after the defaults
@@ -152,7 +168,6 @@ make_argv (const char          *path,
 OkcTestBackend *
 okc_test_backend_start (const char * const *extra_args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = NULL;
   g_autoptr(GError) error = NULL;
   const char *path = g_getenv ("OKC_BACKEND_PATH");
@@ -166,15 +181,8 @@ okc_test_backend_start (const char * const *extra_args)
   g_assert_no_error (error);
   self->database = g_build_filename (self->dir, "backend.sqlite", NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  /* Nothing of the developer's own data folder is touched. */
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", self->dir, TRUE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent_cb, NULL, NULL);
   argv = make_argv (path, self->database, extra_args);
-  self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
-                                                &error);
-  if (self->process == NULL)
-    g_error ("cannot start %s: %s", path, error->message);
+  spawn (self, (const char * const *) argv->pdata);
 
   self->url = wait_for_url (self->process);
   return self;
@@ -221,13 +229,11 @@ remove_dir (const char *dir)
  * Sends SIGTERM, waits for the backend to exit and checks that it exited cleanly (a
  * crash or, under ASan, a leak fails the test), then removes its temporary folder.
  */
-void
-okc_test_backend_stop (OkcTestBackend *self)
+/* Sends SIGTERM and checks that the backend exited cleanly. */
+static void
+stop_process (OkcTestBackend *self)
 {
   g_autoptr(GError) error = NULL;
-
-  if (self == NULL)
-    return;
 
   g_subprocess_send_signal (self->process, SIGTERM);
   if (!g_subprocess_wait (self->process, NULL, &error))
@@ -238,8 +244,59 @@ okc_test_backend_stop (OkcTestBackend *self)
              g_subprocess_get_if_exited (self->process)
                ? g_subprocess_get_exit_status (self->process)
                : g_subprocess_get_term_sig (self->process));
-
   g_clear_object (&self->process);
+}
+
+/**
+ * okc_test_backend_kill:
+ *
+ * Stops the backend (cleanly, as okc_test_backend_stop() checks) but keeps its folder
+ * and database, for okc_test_backend_restart().
+ */
+void
+okc_test_backend_kill (OkcTestBackend *self)
+{
+  g_assert_nonnull (self->process);
+  stop_process (self);
+}
+
+/**
+ * okc_test_backend_restart:
+ *
+ * Starts the backend again, after okc_test_backend_kill(), on the same address and
+ * database (and without generating anything), and waits for it to listen.
+ */
+void
+okc_test_backend_restart (OkcTestBackend *self)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *listen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (self->process);
+  uri = g_uri_parse (self->url, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  listen = g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  {
+    const char * const argv[] = {
+      g_getenv ("OKC_BACKEND_PATH"), "--database", self->database, "--listen", listen, NULL,
+    };
+    g_autofree char *url = NULL;
+
+    spawn (self, argv);
+    url = wait_for_url (self->process);
+    g_assert_cmpstr (url, ==, self->url);
+  }
+}
+
+void
+okc_test_backend_stop (OkcTestBackend *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->process != NULL)
+    stop_process (self);
   remove_dir (self->dir);
   g_free (self->dir);
   g_free (self->database);

@@ -16,6 +16,8 @@ OkcTestBackend *okc_test_backend_start        (const char * const *extra_args);
 const char     *okc_test_backend_get_url      (OkcTestBackend     *self);
 const char     *okc_test_backend_get_database (OkcTestBackend     *self);
 const char     *okc_test_backend_get_dir      (OkcTestBackend     *self);
+void            okc_test_backend_kill         (OkcTestBackend     *self);
+void            okc_test_backend_restart      (OkcTestBackend     *self);
 void            okc_test_backend_stop         (OkcTestBackend     *self);
 
 G_END_DECLS
