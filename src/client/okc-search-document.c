@@ -50,7 +50,7 @@ add_value (GString  *document,
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_VALUE:
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
         add_line (document, json_node_get_string (node));
       else if (json_node_get_value_type (node) == G_TYPE_INT64)
         g_string_append_printf (document, "%" G_GINT64_FORMAT "\n", json_node_get_int (node));
