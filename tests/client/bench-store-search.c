@@ -241,6 +241,23 @@ raw_search (sqlite3    *db,
   return n;
 }
 
+/* Where the bytes go, table by table, when SQLite was built with the dbstat table. */
+static void
+print_table_sizes (sqlite3 *db)
+{
+  sqlite3_stmt *statement = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT name, SUM (pgsize) FROM dbstat GROUP BY name "
+                          "ORDER BY 2 DESC LIMIT 8",
+                          -1, &statement, NULL) != SQLITE_OK)
+    return;
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    printf ("  %-28s %8.1f MB\n", (const char *) sqlite3_column_text (statement, 0),
+            sqlite3_column_int64 (statement, 1) / 1e6);
+  sqlite3_finalize (statement);
+}
+
 static void
 type_query (OkcStore   *store,
             sqlite3    *db,
@@ -337,6 +354,7 @@ main (int   argc,
   printf ("file %.1f MB, write-ahead log %.1f MB\n", file_size (path) / 1e6, file_size (wal) / 1e6);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  print_table_sizes (db);
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     type_query (store, db, queries[i]);
   sqlite3_close (db);
