@@ -1469,7 +1469,8 @@ okc_store_get_sync_mark_finish (OkcStore      *self,
  * word, case and diacritics aside (see okc_search_query_build()): the id, requester,
  * property, charger, summary, collected fields and conversation are searched. Text with
  * no letter or digit sets no condition: every stored ticket matches. Whatever @text
- * holds, it is never FTS5 syntax, so it cannot make the search fail.
+ * holds, it is never FTS5 syntax, so it cannot make the search fail. A search cancelled
+ * while it runs stops there.
  */
 void
 okc_store_search_tickets_async (OkcStore            *self,

@@ -271,7 +271,9 @@ test_each_member (Fixture       *fixture,
   assert_found (store, "Álvarez", "TCK-000101");               /* requester name */
   assert_found (store, "jose.alvarez@example.com", "TCK-000101"); /* email */
   assert_found (store, "928-555-0134", "TCK-000101");          /* phone as written */
-  assert_found (store, "9285550134", "");                      /* digits start at +1 */
+  assert_found (store, "9285550134", "TCK-000101");            /* national digits */
+  assert_found (store, "2079460958", "TCK-000102");
+  assert_found (store, "442079", "TCK-000102");
   assert_found (store, "19285550134", "TCK-000101");           /* phone as digits */
   assert_found (store, "Harbor Point", "TCK-000102");          /* property name */
   assert_found (store, "CH-20877", "TCK-000102");              /* charger */
