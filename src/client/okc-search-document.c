@@ -21,12 +21,14 @@ add_line (GString    *document,
   g_string_append_c (document, '\n');
 }
 
-/* "+1 (928) 555-0134" also as "19285550134", for an agent who types the digits. */
+/* "+1 (928) 555-0134" also as "19285550134" and, without the country code that the
+ * number starts with, "9285550134": for an agent who types the digits as they come. */
 static void
 add_phone (GString    *document,
            const char *phone)
 {
   g_autoptr(GString) digits = g_string_new (NULL);
+  gsize national = 0;
 
   add_line (document, phone);
   if (phone == NULL)
@@ -34,8 +36,12 @@ add_phone (GString    *document,
   for (const char *p = phone; *p != '\0'; p++)
     if (g_ascii_isdigit (*p))
       g_string_append_c (digits, *p);
+    else if (*phone == '+' && national == 0 && digits->len > 0)
+      national = digits->len;
   if (digits->len > 0 && !g_str_equal (digits->str, phone))
     add_line (document, digits->str);
+  if (national > 0 && national < digits->len)
+    add_line (document, digits->str + national);
 }
 
 /* A field's value whatever its kind: strings as they are, money as it is shown
@@ -50,7 +56,7 @@ add_value (GString  *document,
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_VALUE:
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
         add_line (document, json_node_get_string (node));
       else if (json_node_get_value_type (node) == G_TYPE_INT64)
         g_string_append_printf (document, "%" G_GINT64_FORMAT "\n", json_node_get_int (node));

@@ -19,8 +19,7 @@
 #include "okc-store.h"
 
 /* The schema, one step per version: migrations[i] takes a file from user_version i to
- * i + 1. Add steps at the end (the FTS5 index and the outbox come next); never edit one
- * that has shipped. */
+ * i + 1. Add steps at the end (the outbox comes next); never edit one that has shipped. */
 static const char * const migrations[] = {
   /* 0 → 1: the cached queue and the sync mark. tickets keeps its rowid so that an
    * external-content FTS5 table can index it later. */
@@ -912,12 +911,9 @@ search_job (Database  *database,
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (select, 0)));
   sqlite3_progress_handler (database->db, 0, NULL, NULL);
 
-  if (rc == SQLITE_INTERRUPT || g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      if (rc == SQLITE_INTERRUPT)
-        g_cancellable_set_error_if_cancelled (cancellable, error);
-      return FALSE;
-    }
+  /* Only a cancellation interrupts. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (error, database, rc, "searching the tickets");
@@ -1473,7 +1469,8 @@ okc_store_get_sync_mark_finish (OkcStore      *self,
  * word, case and diacritics aside (see okc_search_query_build()): the id, requester,
  * property, charger, summary, collected fields and conversation are searched. Text with
  * no letter or digit sets no condition: every stored ticket matches. Whatever @text
- * holds, it is never FTS5 syntax, so it cannot make the search fail.
+ * holds, it is never FTS5 syntax, so it cannot make the search fail. A search cancelled
+ * while it runs stops there.
  */
 void
 okc_store_search_tickets_async (OkcStore            *self,

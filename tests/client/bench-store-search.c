@@ -241,6 +241,23 @@ raw_search (sqlite3    *db,
   return n;
 }
 
+/* Where the bytes go, table by table, when SQLite was built with the dbstat table. */
+static void
+print_table_sizes (sqlite3 *db)
+{
+  sqlite3_stmt *statement = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT name, SUM (pgsize) FROM dbstat GROUP BY name "
+                          "ORDER BY 2 DESC LIMIT 8",
+                          -1, &statement, NULL) != SQLITE_OK)
+    return;
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    printf ("  %-28s %8.1f MB\n", (const char *) sqlite3_column_text (statement, 0),
+            sqlite3_column_int64 (statement, 1) / 1e6);
+  sqlite3_finalize (statement);
+}
+
 static void
 type_query (OkcStore   *store,
             sqlite3    *db,
@@ -300,7 +317,7 @@ main (int   argc,
   g_autoptr(OkcStore) store = okc_store_new (path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  double synthesise_ms = 0, save_ms = 0;
+  double synthesise_ms = 0, save_ms = 0, snapshot_ms = 0;
   sqlite3 *db = NULL;
   gint64 start;
 
@@ -325,6 +342,7 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       okc_store_save_tickets_async (store, batch, 0, NULL, okc_test_result_cb, &result);
+      snapshot_ms += ms_since (start);
       okc_test_wait_for_result (&result);
       g_assert_true (okc_store_save_tickets_finish (store, result, &error));
       g_assert_no_error (error);
@@ -333,10 +351,13 @@ main (int   argc,
     }
   printf ("synthesised %u tickets through the core codec in %.2f s\n", n_tickets,
           synthesise_ms / 1000);
-  printf ("saved them (and indexed them) in batches of %u in %.2f s\n", BATCH, save_ms / 1000);
+  printf ("saved them (and indexed them) in batches of %u in %.2f s, of which %.2f s on the "
+          "main thread taking the snapshots (JSON and indexed text)\n",
+          BATCH, save_ms / 1000, snapshot_ms / 1000);
   printf ("file %.1f MB, write-ahead log %.1f MB\n", file_size (path) / 1e6, file_size (wal) / 1e6);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  print_table_sizes (db);
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     type_query (store, db, queries[i]);
   sqlite3_close (db);

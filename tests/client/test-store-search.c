@@ -271,7 +271,9 @@ test_each_member (Fixture       *fixture,
   assert_found (store, "Álvarez", "TCK-000101");               /* requester name */
   assert_found (store, "jose.alvarez@example.com", "TCK-000101"); /* email */
   assert_found (store, "928-555-0134", "TCK-000101");          /* phone as written */
-  assert_found (store, "9285550134", "");                      /* digits start at +1 */
+  assert_found (store, "9285550134", "TCK-000101");            /* national digits */
+  assert_found (store, "2079460958", "TCK-000102");
+  assert_found (store, "442079", "TCK-000102");
   assert_found (store, "19285550134", "TCK-000101");           /* phone as digits */
   assert_found (store, "Harbor Point", "TCK-000102");          /* property name */
   assert_found (store, "CH-20877", "TCK-000102");              /* charger */
@@ -543,6 +545,32 @@ test_v1_migrates (Fixture       *fixture,
   assert_index_in_step (fixture->path);
 }
 
+/* A damaged file is moved aside and an empty store, index and all, takes its place. */
+static void
+test_recovered (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const TicketSpec *specs[] = { &jose, &maya };
+  g_autoptr(OkcStore) store = okc_store_new (fixture->path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path, "not a database, a shopping list", -1,
+                                      NULL));
+  okc_store_open_async (store, OKC_STORE_OPEN_RECOVER, NULL, okc_test_result_cb, &result);
+  okc_test_wait_for_result (&result);
+  g_assert_true (okc_store_open_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (okc_store_get_recovery_error (store));
+
+  assert_found (store, "", "");
+  assert_found (store, "maya", "");
+  save_specs (store, specs, G_N_ELEMENTS (specs));
+  assert_found (store, "maya", "TCK-000102");
+  assert_found_set (store, "", "TCK-000101 TCK-000102");
+  assert_index_in_step (fixture->path);
+}
+
 /* Best match first, and the same order every time; ties by id. */
 static void
 test_ordering (Fixture       *fixture,
@@ -629,6 +657,7 @@ main (int   argc,
   ADD ("retain", test_retain);
   ADD ("unreadable-row-dropped", test_unreadable_row_dropped);
   ADD ("v1-migrates", test_v1_migrates);
+  ADD ("recovered", test_recovered);
   ADD ("ordering", test_ordering);
   ADD ("cancelled", test_cancelled);
   g_test_add_func ("/Okc/Client/store-search/not-open", test_not_open);
