@@ -22,6 +22,15 @@ attachment_row_free (OkcBackendAttachmentRow *attachment)
   g_free (attachment);
 }
 
+static void
+event_free (OkcBackendTicketEvent *event)
+{
+  g_free (event->actor_id);
+  g_free (event->from);
+  g_free (event->to);
+  g_free (event);
+}
+
 OkcBackendTicketRow *
 okc_backend_ticket_row_new (void)
 {
@@ -30,6 +39,7 @@ okc_backend_ticket_row_new (void)
   row->version = 1;
   row->messages = g_ptr_array_new_with_free_func (g_object_unref);
   row->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_row_free);
+  row->events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
   return row;
 }
 
@@ -48,6 +58,7 @@ okc_backend_ticket_row_free (OkcBackendTicketRow *row)
   g_clear_pointer (&row->fields, json_object_unref);
   g_ptr_array_unref (row->messages);
   g_ptr_array_unref (row->attachments);
+  g_ptr_array_unref (row->events);
   g_free (row);
 }
 
@@ -63,6 +74,30 @@ okc_backend_ticket_row_add_attachment (OkcBackendTicketRow *row)
 
   g_ptr_array_add (row->attachments, attachment);
   return attachment;
+}
+
+/**
+ * okc_backend_ticket_row_add_event:
+ * @kind: a timeline kind, static
+ *
+ * Adds a change to @row's history, after those added before.
+ */
+void
+okc_backend_ticket_row_add_event (OkcBackendTicketRow *row,
+                                  const char          *kind,
+                                  gint64               at,
+                                  const char          *actor_id,
+                                  const char          *from,
+                                  const char          *to)
+{
+  OkcBackendTicketEvent *event = g_new0 (OkcBackendTicketEvent, 1);
+
+  event->kind = kind;
+  event->at = at;
+  event->actor_id = g_strdup (actor_id);
+  event->from = g_strdup (from);
+  event->to = g_strdup (to);
+  g_ptr_array_add (row->events, event);
 }
 
 char *
@@ -268,10 +303,20 @@ okc_backend_tickets_insert (OkcBackendDb               *db,
 {
   g_return_val_if_fail (row != NULL && row->topic != NULL && row->fields != NULL, FALSE);
 
-  return insert_ticket (db, row, error) && insert_messages (db, row, error) &&
-         insert_attachments (db, row, error) &&
-         okc_backend_timeline_append (db, row->seq, "created", row->created_at, row->created_by,
-                                      NULL, NULL, NULL, NULL, error);
+  if (!insert_ticket (db, row, error) || !insert_messages (db, row, error) ||
+      !insert_attachments (db, row, error) ||
+      !okc_backend_timeline_append (db, row->seq, "created", row->created_at, row->created_by,
+                                    NULL, NULL, NULL, NULL, error))
+    return FALSE;
+  for (guint i = 0; i < row->events->len; i++)
+    {
+      OkcBackendTicketEvent *event = g_ptr_array_index (row->events, i);
+
+      if (!okc_backend_timeline_append (db, row->seq, event->kind, event->at, event->actor_id,
+                                        NULL, event->from, event->to, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
