@@ -520,3 +520,57 @@ okc_backend_tickets_load (OkcBackendDb  *db,
     okc_backend_db_set_error (db, error);
   return NULL;
 }
+
+/**
+ * okc_backend_tickets_backfill_sla:
+ *
+ * Gives the tickets of a database written before the SLA columns (schema v1) their due
+ * time: no pause so far, a current pause (waiting_customer) since their updated_at. Runs in
+ * the transaction of the migration to v2.
+ */
+gboolean
+okc_backend_tickets_backfill_sla (OkcBackendDb  *db,
+                                  GError       **error)
+{
+  g_autoptr(OkcBackendStmt) select = okc_backend_db_prepare (
+    db,
+    "SELECT seq, topic, status, priority, created_at, updated_at FROM tickets "
+    "WHERE sla_due_at IS NULL AND status != 'resolved'",
+    error);
+  int rc;
+
+  if (select == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_autoptr(OkcBackendStmt) update = okc_backend_db_prepare (
+        db,
+        "UPDATE tickets SET sla_due_at = ?, sla_paused = ?, sla_paused_since = ? WHERE seq = ?",
+        error);
+      const OkcTopic *topic = okc_topic_lookup (okc_backend_stmt_get_text (select, 1));
+      int status = OKC_TICKET_STATUS_OPEN, priority = OKC_PRIORITY_NORMAL;
+      OkcSlaClock clock = { 0, 0 };
+
+      if (update == NULL)
+        return FALSE;
+      if (topic == NULL)
+        continue;
+      okc_enum_from_nick (OKC_TYPE_TICKET_STATUS, okc_backend_stmt_get_text (select, 2), &status);
+      okc_enum_from_nick (OKC_TYPE_PRIORITY, okc_backend_stmt_get_text (select, 3), &priority);
+      if (status == OKC_TICKET_STATUS_WAITING_CUSTOMER)
+        clock.paused_since = sqlite3_column_int64 (select, 5);
+      okc_backend_stmt_bind_int64 (
+        update, 1,
+        okc_sla_compute_due_at (sqlite3_column_int64 (select, 4),
+                                okc_sla_policy_lookup (topic, priority), &clock, status));
+      okc_backend_stmt_bind_int64 (update, 2, clock.paused_since != 0);
+      if (clock.paused_since != 0)
+        okc_backend_stmt_bind_int64 (update, 3, clock.paused_since);
+      okc_backend_stmt_bind_int64 (update, 4, sqlite3_column_int64 (select, 0));
+      if (!okc_backend_db_step_done (db, update, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return okc_backend_db_set_error (db, error);
+  return TRUE;
+}

@@ -131,6 +131,8 @@ JsonNode *okc_backend_tickets_encode_row    (OkcBackendDb    *db,
                                              OkcBackendStmt  *row,
                                              gboolean         with_sha256,
                                              GError         **error);
+gboolean  okc_backend_tickets_backfill_sla  (OkcBackendDb  *db,
+                                             GError       **error);
 JsonNode *okc_backend_tickets_load          (OkcBackendDb  *db,
                                              const char    *id,
                                              GError       **error);
