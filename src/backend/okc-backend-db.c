@@ -9,6 +9,7 @@
 #include "okc-backend-db.h"
 
 #include "okc-backend-schema.h"
+#include "okc-backend-tickets.h"
 
 struct _OkcBackendDb
 {
@@ -239,7 +240,9 @@ migrate (OkcBackendDb  *self,
 
       if (!okc_backend_db_begin (self, error))
         return FALSE;
+      /* v2 added the SLA columns: the tickets already there get their due time. */
       if (!okc_backend_db_exec (self, migrations[i], error) ||
+          (i + 1 == 2 && !okc_backend_tickets_backfill_sla (self, error)) ||
           !okc_backend_db_exec (self, set_version, error) || !okc_backend_db_commit (self, error))
         {
           okc_backend_db_rollback (self);

@@ -182,8 +182,8 @@ static const char schema_v1[] =
  * keeps the paused time of its ended pauses and the start of the current one, so that a
  * priority change can recompute the due time. Timeline entries are EVT-<seq>; `from_value`
  * and `to_value` are status or priority nicks, or user ids for assignments. Tickets of a
- * v1 database get their "created" entry here; their due time stays null until their
- * next change. */
+ * v1 database get their "created" entry here, and their due time from
+ * okc_backend_tickets_backfill_sla() in the same transaction. */
 static const char schema_v2[] =
   "ALTER TABLE tickets ADD COLUMN sla_due_at INTEGER;"
   "ALTER TABLE tickets ADD COLUMN sla_paused INTEGER NOT NULL DEFAULT 0;"

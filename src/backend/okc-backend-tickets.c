@@ -22,6 +22,15 @@ attachment_row_free (OkcBackendAttachmentRow *attachment)
   g_free (attachment);
 }
 
+static void
+event_free (OkcBackendTicketEvent *event)
+{
+  g_free (event->actor_id);
+  g_free (event->from);
+  g_free (event->to);
+  g_free (event);
+}
+
 OkcBackendTicketRow *
 okc_backend_ticket_row_new (void)
 {
@@ -30,6 +39,7 @@ okc_backend_ticket_row_new (void)
   row->version = 1;
   row->messages = g_ptr_array_new_with_free_func (g_object_unref);
   row->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_row_free);
+  row->events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
   return row;
 }
 
@@ -48,6 +58,7 @@ okc_backend_ticket_row_free (OkcBackendTicketRow *row)
   g_clear_pointer (&row->fields, json_object_unref);
   g_ptr_array_unref (row->messages);
   g_ptr_array_unref (row->attachments);
+  g_ptr_array_unref (row->events);
   g_free (row);
 }
 
@@ -63,6 +74,30 @@ okc_backend_ticket_row_add_attachment (OkcBackendTicketRow *row)
 
   g_ptr_array_add (row->attachments, attachment);
   return attachment;
+}
+
+/**
+ * okc_backend_ticket_row_add_event:
+ * @kind: a timeline kind, static
+ *
+ * Adds a change to @row's history, after those added before.
+ */
+void
+okc_backend_ticket_row_add_event (OkcBackendTicketRow *row,
+                                  const char          *kind,
+                                  gint64               at,
+                                  const char          *actor_id,
+                                  const char          *from,
+                                  const char          *to)
+{
+  OkcBackendTicketEvent *event = g_new0 (OkcBackendTicketEvent, 1);
+
+  event->kind = kind;
+  event->at = at;
+  event->actor_id = g_strdup (actor_id);
+  event->from = g_strdup (from);
+  event->to = g_strdup (to);
+  g_ptr_array_add (row->events, event);
 }
 
 char *
@@ -268,10 +303,20 @@ okc_backend_tickets_insert (OkcBackendDb               *db,
 {
   g_return_val_if_fail (row != NULL && row->topic != NULL && row->fields != NULL, FALSE);
 
-  return insert_ticket (db, row, error) && insert_messages (db, row, error) &&
-         insert_attachments (db, row, error) &&
-         okc_backend_timeline_append (db, row->seq, "created", row->created_at, row->created_by,
-                                      NULL, NULL, NULL, NULL, error);
+  if (!insert_ticket (db, row, error) || !insert_messages (db, row, error) ||
+      !insert_attachments (db, row, error) ||
+      !okc_backend_timeline_append (db, row->seq, "created", row->created_at, row->created_by,
+                                    NULL, NULL, NULL, NULL, error))
+    return FALSE;
+  for (guint i = 0; i < row->events->len; i++)
+    {
+      OkcBackendTicketEvent *event = g_ptr_array_index (row->events, i);
+
+      if (!okc_backend_timeline_append (db, row->seq, event->kind, event->at, event->actor_id,
+                                        NULL, event->from, event->to, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -474,4 +519,58 @@ okc_backend_tickets_load (OkcBackendDb  *db,
   if (rc != SQLITE_DONE)
     okc_backend_db_set_error (db, error);
   return NULL;
+}
+
+/**
+ * okc_backend_tickets_backfill_sla:
+ *
+ * Gives the tickets of a database written before the SLA columns (schema v1) their due
+ * time: no pause so far, a current pause (waiting_customer) since their updated_at. Runs in
+ * the transaction of the migration to v2.
+ */
+gboolean
+okc_backend_tickets_backfill_sla (OkcBackendDb  *db,
+                                  GError       **error)
+{
+  g_autoptr(OkcBackendStmt) select = okc_backend_db_prepare (
+    db,
+    "SELECT seq, topic, status, priority, created_at, updated_at FROM tickets "
+    "WHERE sla_due_at IS NULL AND status != 'resolved'",
+    error);
+  int rc;
+
+  if (select == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_autoptr(OkcBackendStmt) update = okc_backend_db_prepare (
+        db,
+        "UPDATE tickets SET sla_due_at = ?, sla_paused = ?, sla_paused_since = ? WHERE seq = ?",
+        error);
+      const OkcTopic *topic = okc_topic_lookup (okc_backend_stmt_get_text (select, 1));
+      int status = OKC_TICKET_STATUS_OPEN, priority = OKC_PRIORITY_NORMAL;
+      OkcSlaClock clock = { 0, 0 };
+
+      if (update == NULL)
+        return FALSE;
+      if (topic == NULL)
+        continue;
+      okc_enum_from_nick (OKC_TYPE_TICKET_STATUS, okc_backend_stmt_get_text (select, 2), &status);
+      okc_enum_from_nick (OKC_TYPE_PRIORITY, okc_backend_stmt_get_text (select, 3), &priority);
+      if (status == OKC_TICKET_STATUS_WAITING_CUSTOMER)
+        clock.paused_since = sqlite3_column_int64 (select, 5);
+      okc_backend_stmt_bind_int64 (
+        update, 1,
+        okc_sla_compute_due_at (sqlite3_column_int64 (select, 4),
+                                okc_sla_policy_lookup (topic, priority), &clock, status));
+      okc_backend_stmt_bind_int64 (update, 2, clock.paused_since != 0);
+      if (clock.paused_since != 0)
+        okc_backend_stmt_bind_int64 (update, 3, clock.paused_since);
+      okc_backend_stmt_bind_int64 (update, 4, sqlite3_column_int64 (select, 0));
+      if (!okc_backend_db_step_done (db, update, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return okc_backend_db_set_error (db, error);
+  return TRUE;
 }

@@ -27,6 +27,24 @@ typedef struct
 } OkcBackendAttachmentRow;
 
 /**
+ * OkcBackendTicketEvent:
+ * @kind: a timeline kind (status_changed, priority_changed, assigned)
+ * @actor_id: (nullable): who made the change
+ * @from: (nullable): the value before (a nick or a user id)
+ * @to: (nullable): the value after
+ *
+ * A change a generated ticket went through, written to its timeline after "created".
+ */
+typedef struct
+{
+  const char *kind;
+  gint64 at;
+  char *actor_id;
+  char *from;
+  char *to;
+} OkcBackendTicketEvent;
+
+/**
  * OkcBackendTicketRow:
  * @seq: the number of its id ("TCK-000123" → 123)
  * @property_id: (nullable): the linked property
@@ -38,6 +56,7 @@ typedef struct
  * @sla_clock: its SLA pauses; a waiting_customer ticket without a pause start is taken
  *   to have paused at @updated_at
  * @created_by: (nullable): the user who handed it off, for the "created" timeline entry
+ * @events: (element-type OkcBackendTicketEvent): its later history, oldest first
  *
  * A ticket as the hand-off, the demo generator and the dataset import store it.
  */
@@ -60,11 +79,18 @@ typedef struct
   GPtrArray *attachments;
   OkcSlaClock sla_clock;
   char *created_by;
+  GPtrArray *events;
 } OkcBackendTicketRow;
 
 OkcBackendTicketRow *okc_backend_ticket_row_new   (void);
 void                 okc_backend_ticket_row_free  (OkcBackendTicketRow *row);
 OkcBackendAttachmentRow *okc_backend_ticket_row_add_attachment (OkcBackendTicketRow *row);
+void                 okc_backend_ticket_row_add_event (OkcBackendTicketRow *row,
+                                                       const char          *kind,
+                                                       gint64               at,
+                                                       const char          *actor_id,
+                                                       const char          *from,
+                                                       const char          *to);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcBackendTicketRow, okc_backend_ticket_row_free)
 
@@ -105,6 +131,8 @@ JsonNode *okc_backend_tickets_encode_row    (OkcBackendDb    *db,
                                              OkcBackendStmt  *row,
                                              gboolean         with_sha256,
                                              GError         **error);
+gboolean  okc_backend_tickets_backfill_sla  (OkcBackendDb  *db,
+                                             GError       **error);
 JsonNode *okc_backend_tickets_load          (OkcBackendDb  *db,
                                              const char    *id,
                                              GError       **error);

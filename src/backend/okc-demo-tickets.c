@@ -210,40 +210,79 @@ charger_status (OkcDemoWorld        *world,
                                            : OKC_BACKEND_CHARGER_FAULTED;
 }
 
+static const char *
+status_nick (OkcTicketStatus status)
+{
+  return okc_enum_to_nick (OKC_TYPE_TICKET_STATUS, status);
+}
+
 /* Mostly open-ish, a share resolved (more among older tickets); whoever works a ticket
- * holds it and has touched it since. */
+ * holds it and has touched it since. The timeline tells the same story, one change a
+ * version: taken (claimed and opened) early on, maybe escalated, then moved to its
+ * status at updated_at. */
 static void
 set_workflow (OkcDemoWorld        *world,
               OkcBackendTicketRow *row)
 {
   static const guint weights[] = { 30, 26, 12, 8, 14 };
   gboolean old = row->created_at < world->now - 7 * DAY;
-  gint64 worked;
+  gint64 worked, taken_at;
   gboolean money = g_str_equal (row->topic->id, "billing-dispute") ||
                    g_str_equal (row->topic->id, "cost-breakdown");
+  gboolean escalate;
+  OkcTicketStatus status;
+  const char *worker;
 
-  row->status = old && okc_demo_random_chance (rng (world), 40)
-                  ? OKC_TICKET_STATUS_RESOLVED
-                  : okc_demo_random_weighted (rng (world), weights, G_N_ELEMENTS (weights));
-  if (row->status == OKC_TICKET_STATUS_WAITING_APPROVAL && !money)
-    row->status = OKC_TICKET_STATUS_OPEN;
-  if (row->status == OKC_TICKET_STATUS_NEW)
+  status = old && okc_demo_random_chance (rng (world), 40)
+             ? OKC_TICKET_STATUS_RESOLVED
+             : okc_demo_random_weighted (rng (world), weights, G_N_ELEMENTS (weights));
+  if (status == OKC_TICKET_STATUS_WAITING_APPROVAL && !money)
+    status = OKC_TICKET_STATUS_OPEN;
+  row->status = status;
+  if (status == OKC_TICKET_STATUS_NEW)
     {
       row->updated_at = row->created_at;
       row->version = 1;
       return;
     }
 
-  if (row->status != OKC_TICKET_STATUS_OPEN || okc_demo_random_chance (rng (world), 85))
+  if (status != OKC_TICKET_STATUS_OPEN || okc_demo_random_chance (rng (world), 85))
     row->assignee_id = g_strdup (okc_demo_random_chance (rng (world), 10)
                                    ? supervisor_id
                                    : OKC_DEMO_PICK (rng (world), agent_ids));
-  row->version = okc_demo_random_range (rng (world), 2, 6);
+  worker = row->assignee_id != NULL ? row->assignee_id : OKC_DEMO_PICK (rng (world), agent_ids);
   worked = okc_demo_random_range (rng (world), 5 * MINUTE, 2 * DAY);
   row->updated_at = MIN (world->now - 30, row->created_at + worked);
   /* Agents escalate a few tickets, never to urgent: that one is the fleet data's call. */
-  if (row->priority < OKC_PRIORITY_HIGH && okc_demo_random_chance (rng (world), 8))
-    row->priority++;
+  escalate = row->priority < OKC_PRIORITY_HIGH && okc_demo_random_chance (rng (world), 8);
+
+  /* Only taken: that was the last change. */
+  taken_at = status == OKC_TICKET_STATUS_OPEN && !escalate
+               ? row->updated_at
+               : row->created_at + (row->updated_at - row->created_at) / 4;
+  if (row->assignee_id != NULL)
+    okc_backend_ticket_row_add_event (row, "assigned", taken_at, worker, NULL, row->assignee_id);
+  okc_backend_ticket_row_add_event (row, "status_changed", taken_at, worker,
+                                    status_nick (OKC_TICKET_STATUS_NEW),
+                                    status_nick (OKC_TICKET_STATUS_OPEN));
+  row->version = 2;
+  if (escalate)
+    {
+      gint64 at = status == OKC_TICKET_STATUS_OPEN ? row->updated_at
+                                                   : (taken_at + row->updated_at) / 2;
+
+      okc_backend_ticket_row_add_event (row, "priority_changed", at, worker,
+                                        okc_enum_to_nick (OKC_TYPE_PRIORITY, row->priority),
+                                        okc_enum_to_nick (OKC_TYPE_PRIORITY, row->priority + 1));
+      row->priority++;
+      row->version++;
+    }
+  if (status != OKC_TICKET_STATUS_OPEN)
+    {
+      okc_backend_ticket_row_add_event (row, "status_changed", row->updated_at, worker,
+                                        status_nick (OKC_TICKET_STATUS_OPEN), status_nick (status));
+      row->version++;
+    }
 }
 
 static OkcBackendTicketRow *

@@ -21,8 +21,8 @@ G_BEGIN_DECLS
  *   or a wrong email or password at sign-in
  * @OKC_CLIENT_ERROR_FORBIDDEN: 403: the signed-in role may not do this
  * @OKC_CLIENT_ERROR_NOT_FOUND: 404: no such resource
- * @OKC_CLIENT_ERROR_CONFLICT: 409 or 412: someone changed it first, or a replayed request
- *   with other parameters
+ * @OKC_CLIENT_ERROR_CONFLICT: 409: the backend refuses the change in the resource's
+ *   current state (a refund pending approval), or a replayed request with other parameters
  * @OKC_CLIENT_ERROR_INVALID_INPUT: 400, 413 or 422: the backend refused what was sent;
  *   okc_client_error_get_field() names the member or parameter to blame
  * @OKC_CLIENT_ERROR_BAD_RESPONSE: the answer is not what the API contract says (not HTTP,
@@ -31,6 +31,9 @@ G_BEGIN_DECLS
  * @OKC_CLIENT_ERROR_SERVER: 5xx: the backend failed
  * @OKC_CLIENT_ERROR_NO_KEYRING: no keyring (Secret Service) is available to remember the
  *   sign-in; the token can still be used for this session
+ * @OKC_CLIENT_ERROR_VERSION_CONFLICT: 412: the ticket changed since the version the change
+ *   was made from; the message is the backend's ("Sam Okafor changed this ticket at …: …"),
+ *   and the calls that change tickets also give the current ticket
  *
  * Errors of the client library. Cancellation is reported as %G_IO_ERROR_CANCELLED, never
  * with this domain. Every error's message is a complete sentence for a person, and
@@ -48,6 +51,7 @@ typedef enum
   OKC_CLIENT_ERROR_BAD_RESPONSE,
   OKC_CLIENT_ERROR_SERVER,
   OKC_CLIENT_ERROR_NO_KEYRING,
+  OKC_CLIENT_ERROR_VERSION_CONFLICT,
 } OkcClientError;
 
 GQuark      okc_client_error_quark           (void);

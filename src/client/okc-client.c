@@ -77,6 +77,7 @@ typedef struct
   GByteArray *body;
   char *content_type;
   gint64 server_time;
+  gboolean accept_conflict; /* a 412 with the current state is decoded, not an error */
 } Request;
 
 static void
@@ -222,10 +223,20 @@ set_status_error (GError  **error,
       error_code = OKC_CLIENT_ERROR_NOT_FOUND;
       prefix = g_strdup (_("Not found"));
     }
-  else if (status == 409 || status == 412)
+  else if (status == 409)
     {
       error_code = OKC_CLIENT_ERROR_CONFLICT;
       prefix = g_strdup (_("Someone else changed this first"));
+    }
+  else if (status == 412)
+    {
+      /* The backend's words say who changed it and what; without them, ours. */
+      error_code = OKC_CLIENT_ERROR_VERSION_CONFLICT;
+      if (message == NULL || *message == '\0')
+        {
+          g_free (message);
+          message = g_strdup (_("Someone else changed this first"));
+        }
     }
   else if (status == 408)
     {
@@ -334,9 +345,11 @@ complete_request (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
   guint status = soup_message_get_status (request->message);
+  gboolean conflict = status == SOUP_STATUS_PRECONDITION_FAILED && request->accept_conflict &&
+                      is_media_type (request->content_type, "application/json");
   GError *error = NULL;
 
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status) && !conflict)
     {
       set_status_error (&error, request, status);
       g_task_return_error (task, error);
@@ -372,7 +385,7 @@ complete_request (GTask *task)
 
     case EXPECT_JSON:
     default:
-      if (status != SOUP_STATUS_OK && status != SOUP_STATUS_CREATED)
+      if (status != SOUP_STATUS_OK && status != SOUP_STATUS_CREATED && !conflict)
         {
           okc_client_error_set (&error, OKC_CLIENT_ERROR_BAD_RESPONSE, status, NULL, NULL,
                                 _("The backend answered %s with an unexpected HTTP %u %s"),
@@ -521,19 +534,21 @@ send_cb (GObject      *object,
  * freed with @result_free), %TRUE for %EXPECT_NO_CONTENT, or the body's #GBytes for
  * %EXPECT_IMAGE, and is tagged @source_tag so the public _finish functions can check it. */
 static void
-okc_client_send_async (OkcClient           *self,
-                       const char          *method,
-                       const char          *path,
-                       const char          *query,
-                       JsonNode            *body,
-                       gboolean             authenticated,
-                       Expect               expect,
-                       Decoder              decode,
-                       GDestroyNotify       result_free,
-                       gpointer             source_tag,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+okc_client_send_full_async (OkcClient           *self,
+                            const char          *method,
+                            const char          *path,
+                            const char          *query,
+                            JsonNode            *body,
+                            const char          *if_match,
+                            gboolean             accept_conflict,
+                            gboolean             authenticated,
+                            Expect               expect,
+                            Decoder              decode,
+                            GDestroyNotify       result_free,
+                            gpointer             source_tag,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
   g_autofree char *url = NULL;
   SoupMessageHeaders *headers;
@@ -561,6 +576,7 @@ okc_client_send_async (OkcClient           *self,
   request->max_body_size = self->max_body_size;
   request->body = g_byte_array_new ();
   request->server_time = -1;
+  request->accept_conflict = accept_conflict;
 
   /* A redirect would carry the bearer token somewhere the user did not point us to. */
   soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
@@ -573,6 +589,8 @@ okc_client_send_async (OkcClient           *self,
       g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", authorization);
     }
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
   if (body != NULL)
     {
       g_autofree char *text = okc_json_to_string (body);
@@ -588,6 +606,26 @@ okc_client_send_async (OkcClient           *self,
 
   soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT, cancellable,
                            send_cb, task);
+}
+
+static void
+okc_client_send_async (OkcClient           *self,
+                       const char          *method,
+                       const char          *path,
+                       const char          *query,
+                       JsonNode            *body,
+                       gboolean             authenticated,
+                       Expect               expect,
+                       Decoder              decode,
+                       GDestroyNotify       result_free,
+                       gpointer             source_tag,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  okc_client_send_full_async (self, method, path, query, body, NULL, FALSE, authenticated,
+                              expect, decode, result_free, source_tag, cancellable, callback,
+                              user_data);
 }
 
 static gpointer
@@ -1585,4 +1623,476 @@ okc_client_clear_presence_finish (OkcClient     *self,
     g_task_get_source_tag (G_TASK (result)) == okc_client_clear_presence_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Ticket workflow ------------------------------------------------------------------- */
+
+/* What a change answered: the new ticket and the recorded entry, or, for a 412, the
+ * backend's words and the ticket as it is now. */
+typedef struct
+{
+  OkcTicket *ticket;
+  OkcTimelineEntry *entry;
+  OkcTicket *current;
+  char *conflict_message;
+} ChangeResult;
+
+static void
+change_result_free (ChangeResult *result)
+{
+  g_clear_object (&result->ticket);
+  g_clear_object (&result->entry);
+  g_clear_object (&result->current);
+  g_free (result->conflict_message);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChangeResult, change_result_free)
+
+/* A 412 document: {"error": {"code": "version_conflict", "message"}, "ticket"}. Returns
+ * FALSE without an error when @object is not one (a success has no "error"). */
+static gboolean
+decode_conflict (JsonObject    *object,
+                 ChangeResult  *result,
+                 GError       **error)
+{
+  JsonObject *details = NULL;
+  const char *message = NULL;
+
+  if (!json_object_has_member (object, "error"))
+    return FALSE;
+  if (!okc_json_read_object (object, NULL, "error", OKC_JSON_REQUIRED, &details, error) ||
+      !okc_json_read_string (details, "error", "message", OKC_JSON_REQUIRED, &message, error))
+    return TRUE;
+  result->current = okc_ticket_new_from_json (json_object_get_member (object, "ticket"),
+                                              "ticket", error);
+  if (result->current != NULL)
+    result->conflict_message = g_strdup (message);
+  return TRUE;
+}
+
+typedef enum
+{
+  CHANGE_TICKET,      /* the answer is the ticket */
+  CHANGE_ENTRY,       /* the answer is the entry */
+  CHANGE_BOTH,        /* {"entry", "ticket"} */
+} ChangeShape;
+
+static gpointer
+decode_change (JsonNode     *root,
+               ChangeShape   shape,
+               GError      **error)
+{
+  g_autoptr(ChangeResult) result = g_new0 (ChangeResult, 1);
+  JsonObject *object = okc_json_node_get_object (root, NULL, error);
+  GError *local_error = NULL;
+
+  if (object == NULL)
+    return NULL;
+  if (decode_conflict (object, result, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      return g_steal_pointer (&result);
+    }
+
+  switch (shape)
+    {
+    case CHANGE_TICKET:
+      result->ticket = okc_ticket_new_from_json (root, NULL, error);
+      if (result->ticket == NULL)
+        return NULL;
+      break;
+    case CHANGE_ENTRY:
+      result->entry = okc_timeline_entry_new_from_json (root, NULL, error);
+      if (result->entry == NULL)
+        return NULL;
+      break;
+    case CHANGE_BOTH:
+    default:
+      result->entry = okc_timeline_entry_new_from_json (json_object_get_member (object, "entry"),
+                                                        "entry", error);
+      if (result->entry == NULL)
+        return NULL;
+      result->ticket = okc_ticket_new_from_json (json_object_get_member (object, "ticket"),
+                                                 "ticket", error);
+      if (result->ticket == NULL)
+        return NULL;
+      break;
+    }
+  return g_steal_pointer (&result);
+}
+
+static gpointer
+decode_changed_ticket (JsonNode  *root,
+                       gint64     server_time,
+                       GError   **error)
+{
+  return decode_change (root, CHANGE_TICKET, error);
+}
+
+static gpointer
+decode_note (JsonNode  *root,
+             gint64     server_time,
+             GError   **error)
+{
+  return decode_change (root, CHANGE_ENTRY, error);
+}
+
+static gpointer
+decode_reply (JsonNode  *root,
+              gint64     server_time,
+              GError   **error)
+{
+  return decode_change (root, CHANGE_BOTH, error);
+}
+
+static gpointer
+decode_timeline (JsonNode  *root,
+                 gint64     server_time,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  JsonObject *object = okc_json_node_get_object (root, NULL, error);
+  JsonArray *array = NULL;
+  guint n;
+
+  if (object == NULL ||
+      !okc_json_read_array (object, NULL, "entries", OKC_JSON_REQUIRED, &array, error))
+    return NULL;
+  n = json_array_get_length (array);
+  entries = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = okc_json_path_index ("entries", i);
+      OkcTimelineEntry *entry =
+        okc_timeline_entry_new_from_json (json_array_get_element (array, i), path, error);
+
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (entries, entry);
+    }
+  return g_steal_pointer (&entries);
+}
+
+/* Completes the public task: a conflict becomes %OKC_CLIENT_ERROR_VERSION_CONFLICT, and
+ * the current ticket stays in the task for the _finish function to hand out. */
+static void
+change_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ChangeResult *change;
+  GError *error = NULL;
+
+  change = g_task_propagate_pointer (G_TASK (result), &error);
+  if (change == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (change->conflict_message != NULL)
+    {
+      okc_client_error_set (&error, OKC_CLIENT_ERROR_VERSION_CONFLICT,
+                            SOUP_STATUS_PRECONDITION_FAILED, "version_conflict", "If-Match", "%s",
+                            change->conflict_message);
+      g_task_set_task_data (task, g_steal_pointer (&change->current), g_object_unref);
+      change_result_free (change);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, change, (GDestroyNotify) change_result_free);
+}
+
+static void
+send_change (OkcClient           *self,
+             const char          *ticket_id,
+             const char          *suffix,
+             gint64               expected_version,
+             JsonNode            *body,
+             Decoder              decode,
+             gpointer             source_tag,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autofree char *base = build_path ("/v1/tickets", ticket_id);
+  g_autofree char *path = g_strconcat (base, suffix, NULL);
+  g_autofree char *if_match =
+    expected_version > 0 ? g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", expected_version) : NULL;
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  okc_client_send_full_async (self, g_str_equal (suffix, "") ? "PATCH" : "POST", path, NULL, body,
+                              if_match, TRUE, TRUE, EXPECT_JSON, decode,
+                              (GDestroyNotify) change_result_free, send_change, cancellable,
+                              change_cb, task);
+}
+
+static ChangeResult *
+finish_change (OkcClient     *self,
+               GAsyncResult  *result,
+               gpointer       source_tag,
+               OkcTicket    **out_current,
+               GError       **error)
+{
+  GError *local_error = NULL;
+  ChangeResult *change;
+
+  if (out_current != NULL)
+    *out_current = NULL;
+  change = propagate_pointer (self, result, source_tag, &local_error);
+  if (change == NULL)
+    {
+      OkcTicket *current = g_task_get_task_data (G_TASK (result));
+
+      if (out_current != NULL && current != NULL &&
+          g_error_matches (local_error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_VERSION_CONFLICT))
+        *out_current = g_object_ref (current);
+      g_propagate_error (error, local_error);
+    }
+  return change;
+}
+
+static JsonNode *
+text_body (const char *text,
+           int         then_status)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  okc_json_builder_add_string (builder, "text", text);
+  if (then_status >= 0)
+    okc_json_builder_add_string (builder, "status",
+                                 okc_enum_to_nick (OKC_TYPE_TICKET_STATUS, then_status));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * okc_client_update_ticket_async:
+ * @self: a client
+ * @ticket_id: the ticket
+ * @expected_version: the version the change was made from (sent as If-Match)
+ * @change: what to change; copied into the request at once
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Changes a ticket's status, priority or assignee (PATCH /v1/tickets/{id}). If someone
+ * changed it since @expected_version, the call fails with
+ * %OKC_CLIENT_ERROR_VERSION_CONFLICT and okc_client_update_ticket_finish() gives the
+ * current ticket.
+ */
+void
+okc_client_update_ticket_async (OkcClient             *self,
+                                const char            *ticket_id,
+                                gint64                 expected_version,
+                                const OkcTicketChange *change,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (OKC_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL && *ticket_id != '\0');
+  g_return_if_fail (expected_version > 0);
+  g_return_if_fail (change != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  body = okc_ticket_change_to_json (change);
+  send_change (self, ticket_id, "", expected_version, body, decode_changed_ticket,
+               okc_client_update_ticket_async, cancellable, callback, user_data);
+}
+
+/**
+ * okc_client_update_ticket_finish:
+ * @self: a client
+ * @result: the result given to the callback
+ * @out_current: (out) (optional) (nullable) (transfer full): on
+ *   %OKC_CLIENT_ERROR_VERSION_CONFLICT, the ticket as it is now
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the changed ticket (its version one more), or
+ *   %NULL with an error.
+ */
+OkcTicket *
+okc_client_update_ticket_finish (OkcClient     *self,
+                                 GAsyncResult  *result,
+                                 OkcTicket    **out_current,
+                                 GError       **error)
+{
+  g_autoptr(ChangeResult) change =
+    finish_change (self, result, okc_client_update_ticket_async, out_current, error);
+
+  return change != NULL ? g_steal_pointer (&change->ticket) : NULL;
+}
+
+/**
+ * okc_client_get_timeline_async:
+ * @self: a client
+ * @ticket_id: the ticket
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Reads what happened to a ticket (GET /v1/tickets/{id}/timeline).
+ */
+void
+okc_client_get_timeline_async (OkcClient           *self,
+                               const char          *ticket_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autofree char *base = NULL, *path = NULL;
+
+  g_return_if_fail (OKC_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL && *ticket_id != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  base = build_path ("/v1/tickets", ticket_id);
+  path = g_strconcat (base, "/timeline", NULL);
+  okc_client_send_async (self, "GET", path, NULL, NULL, TRUE, EXPECT_JSON, decode_timeline,
+                         (GDestroyNotify) g_ptr_array_unref, okc_client_get_timeline_async,
+                         cancellable, callback, user_data);
+}
+
+/**
+ * okc_client_get_timeline_finish:
+ * @self: a client
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer container) (element-type OkcTimelineEntry) (nullable): the entries,
+ *   oldest first, or %NULL with an error.
+ */
+GPtrArray *
+okc_client_get_timeline_finish (OkcClient     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return propagate_pointer (self, result, okc_client_get_timeline_async, error);
+}
+
+/**
+ * okc_client_add_note_async:
+ * @self: a client
+ * @ticket_id: the ticket
+ * @text: the note, for the team only: never sent to the customer
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Adds an internal note (POST /v1/tickets/{id}/notes). A note does not depend on what the
+ * agent saw, so it carries no version.
+ */
+void
+okc_client_add_note_async (OkcClient           *self,
+                           const char          *ticket_id,
+                           const char          *text,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (OKC_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL && *ticket_id != '\0');
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  body = text_body (text, -1);
+  send_change (self, ticket_id, "/notes", 0, body, decode_note, okc_client_add_note_async,
+               cancellable, callback, user_data);
+}
+
+/**
+ * okc_client_add_note_finish:
+ * @self: a client
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the note's timeline entry, or %NULL with an error.
+ */
+OkcTimelineEntry *
+okc_client_add_note_finish (OkcClient     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_autoptr(ChangeResult) change =
+    finish_change (self, result, okc_client_add_note_async, NULL, error);
+
+  return change != NULL ? g_steal_pointer (&change->entry) : NULL;
+}
+
+/**
+ * okc_client_send_reply_async:
+ * @self: a client
+ * @ticket_id: the ticket
+ * @expected_version: the version the agent answered (sent as If-Match)
+ * @text: the answer to the customer
+ * @then_status: an #OkcTicketStatus to move the ticket to afterwards (typically
+ *   waiting_customer or resolved), or -1 to leave it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Answers the customer (POST /v1/tickets/{id}/replies). If the ticket changed since
+ * @expected_version, nothing is sent and the call fails with
+ * %OKC_CLIENT_ERROR_VERSION_CONFLICT.
+ */
+void
+okc_client_send_reply_async (OkcClient           *self,
+                             const char          *ticket_id,
+                             gint64               expected_version,
+                             const char          *text,
+                             int                  then_status,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (OKC_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL && *ticket_id != '\0');
+  g_return_if_fail (expected_version > 0);
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (then_status >= -1 && then_status <= OKC_TICKET_STATUS_RESOLVED);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  body = text_body (text, then_status);
+  send_change (self, ticket_id, "/replies", expected_version, body, decode_reply,
+               okc_client_send_reply_async, cancellable, callback, user_data);
+}
+
+/**
+ * okc_client_send_reply_finish:
+ * @self: a client
+ * @result: the result given to the callback
+ * @out_ticket: (out) (optional) (transfer full): the ticket after the reply
+ * @out_current: (out) (optional) (nullable) (transfer full): on
+ *   %OKC_CLIENT_ERROR_VERSION_CONFLICT, the ticket as it is now
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the reply's timeline entry, or %NULL with an error.
+ */
+OkcTimelineEntry *
+okc_client_send_reply_finish (OkcClient     *self,
+                              GAsyncResult  *result,
+                              OkcTicket    **out_ticket,
+                              OkcTicket    **out_current,
+                              GError       **error)
+{
+  g_autoptr(ChangeResult) change =
+    finish_change (self, result, okc_client_send_reply_async, out_current, error);
+
+  if (out_ticket != NULL)
+    *out_ticket = change != NULL ? g_steal_pointer (&change->ticket) : NULL;
+  return change != NULL ? g_steal_pointer (&change->entry) : NULL;
 }

@@ -10,6 +10,7 @@
 
 #include "okc-core.h"
 #include "okc-client-error.h"
+#include "okc-ticket-change.h"
 #include "okc-ticket-page.h"
 #include "okc-ticket-query.h"
 
@@ -93,6 +94,50 @@ GPtrArray     *okc_client_list_users_finish   (OkcClient            *self,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+void              okc_client_update_ticket_async  (OkcClient             *self,
+                                                   const char            *ticket_id,
+                                                   gint64                 expected_version,
+                                                   const OkcTicketChange *change,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+OkcTicket        *okc_client_update_ticket_finish (OkcClient             *self,
+                                                   GAsyncResult          *result,
+                                                   OkcTicket            **out_current,
+                                                   GError               **error);
+
+void              okc_client_get_timeline_async   (OkcClient             *self,
+                                                   const char            *ticket_id,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+GPtrArray        *okc_client_get_timeline_finish  (OkcClient             *self,
+                                                   GAsyncResult          *result,
+                                                   GError               **error);
+
+void              okc_client_add_note_async       (OkcClient             *self,
+                                                   const char            *ticket_id,
+                                                   const char            *text,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+OkcTimelineEntry *okc_client_add_note_finish      (OkcClient             *self,
+                                                   GAsyncResult          *result,
+                                                   GError               **error);
+
+void              okc_client_send_reply_async     (OkcClient             *self,
+                                                   const char            *ticket_id,
+                                                   gint64                 expected_version,
+                                                   const char            *text,
+                                                   int                    then_status,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+OkcTimelineEntry *okc_client_send_reply_finish    (OkcClient             *self,
+                                                   GAsyncResult          *result,
+                                                   OkcTicket            **out_ticket,
+                                                   OkcTicket            **out_current,
+                                                   GError               **error);
 void           okc_client_set_presence_async    (OkcClient          *self,
                                                  const char         *ticket_id,
                                                  const char         *activity,
@@ -110,5 +155,6 @@ void           okc_client_clear_presence_async  (OkcClient          *self,
 gboolean       okc_client_clear_presence_finish (OkcClient          *self,
                                                  GAsyncResult       *result,
                                                  GError            **error);
+
 
 G_END_DECLS

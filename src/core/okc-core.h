@@ -20,5 +20,6 @@
 #include "okc-sla.h"
 #include "okc-ticket.h"
 #include "okc-time.h"
+#include "okc-timeline-entry.h"
 #include "okc-topic.h"
 #include "okc-user.h"

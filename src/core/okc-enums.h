@@ -50,6 +50,17 @@ typedef enum /*< prefix=OKC_SENDER >*/
   OKC_SENDER_AGENT,                                         /*< nick=agent >*/
 } OkcSender;
 
+/* What a ticket's timeline entry records (GET /v1/tickets/{id}/timeline). */
+typedef enum /*< prefix=OKC_TIMELINE_KIND >*/
+{
+  OKC_TIMELINE_KIND_CREATED,                                /*< nick=created >*/
+  OKC_TIMELINE_KIND_STATUS_CHANGED,                         /*< nick=status_changed >*/
+  OKC_TIMELINE_KIND_PRIORITY_CHANGED,                       /*< nick=priority_changed >*/
+  OKC_TIMELINE_KIND_ASSIGNED,                               /*< nick=assigned >*/
+  OKC_TIMELINE_KIND_NOTE,                                   /*< nick=note >*/
+  OKC_TIMELINE_KIND_REPLY,                                  /*< nick=reply >*/
+} OkcTimelineKind;
+
 const char *okc_enum_to_nick    (GType       enum_type,
                                  int         value);
 gboolean    okc_enum_from_nick  (GType       enum_type,

@@ -125,7 +125,7 @@ test_method_not_allowed (void)
     const char *allow;
   } cases[] = {
     { "DELETE", "/v1/tickets", "GET" },
-    { "PUT", "/v1/tickets/TCK-000001", "GET" },
+    { "PUT", "/v1/tickets/TCK-000001", "GET, PATCH" },
     { "GET", "/v1/handoffs", "POST" },
     { "GET", "/v1/auth/sign-in", "POST" },
     { "POST", "/v1/health", "GET" },

@@ -12,6 +12,7 @@
 #include "okc-backend-handoff.h"
 #include "okc-backend-test-run.h"
 #include "okc-backend-ticket-query.h"
+#include "okc-backend-tickets.h"
 #include "okc-backend-users.h"
 #include "okc-demo-random.h"
 
@@ -144,6 +145,80 @@ test_random (void)
     }
 }
 
+/* A database of schema v1 (made here by taking v2's additions off a generated one) gets
+ * SLA due times and "created" timeline entries when it is opened. */
+static void
+test_migration_v2 (void)
+{
+  g_autofree char *dir = okc_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "v1.sqlite", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "v1.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  /* --export makes the command generate, write and exit rather than serve. */
+  const char *args[] = { "--database", path, "--demo", "--seed", "3", "--tickets", "40",
+                         "--now", "2026-11-24T12:00:00Z", "--export", export_path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcBackendDb) db = NULL;
+  g_autoptr(OkcBackendStmt) stmt = NULL;
+  guint n_open = 0;
+  int rc;
+
+  if (okc_test_run_backend (args, &out, &err) != 0)
+    g_error ("ok2charge-backend failed: %s", err);
+  db = okc_backend_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (okc_backend_db_exec (db,
+                                      "DROP TABLE ticket_events;"
+                                      "ALTER TABLE tickets DROP COLUMN sla_due_at;"
+                                      "ALTER TABLE tickets DROP COLUMN sla_paused;"
+                                      "ALTER TABLE tickets DROP COLUMN sla_paused_seconds;"
+                                      "ALTER TABLE tickets DROP COLUMN sla_paused_since;"
+                                      "PRAGMA user_version = 1;",
+                                      &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = okc_backend_db_open (path, &error);
+  g_assert_no_error (error);
+  stmt = okc_backend_db_prepare (db,
+                                 "SELECT topic, status, priority, created_at, updated_at, "
+                                 "sla_due_at, sla_paused, sla_paused_since, "
+                                 "(SELECT COUNT(*) FROM ticket_events e WHERE e.ticket_seq = t.seq "
+                                 " AND e.kind = 'created') FROM tickets t",
+                                 &error);
+  g_assert_no_error (error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const OkcTopic *topic = okc_topic_lookup (okc_backend_stmt_get_text (stmt, 0));
+      const char *status = okc_backend_stmt_get_text (stmt, 1);
+      int priority = 0;
+
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 8), ==, 1);
+      if (g_str_equal (status, "resolved"))
+        {
+          g_assert_cmpint (sqlite3_column_type (stmt, 5), ==, SQLITE_NULL);
+          continue;
+        }
+      n_open++;
+      g_assert_true (okc_enum_from_nick (OKC_TYPE_PRIORITY, okc_backend_stmt_get_text (stmt, 2),
+                                         &priority));
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 5), ==,
+                       sqlite3_column_int64 (stmt, 3) +
+                         (gint64) okc_sla_policy_lookup (topic, priority)->resolve_within_minutes *
+                           60);
+      g_assert_cmpint (sqlite3_column_int (stmt, 6), ==,
+                       g_str_equal (status, "waiting_customer"));
+      if (g_str_equal (status, "waiting_customer"))
+        g_assert_cmpint (sqlite3_column_int64 (stmt, 7), ==, sqlite3_column_int64 (stmt, 4));
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  g_assert_cmpuint (n_open, >, 0);
+
+  g_clear_pointer (&stmt, okc_backend_stmt_release);
+  g_clear_object (&db);
+  okc_test_remove_dir (dir);
+}
+
 static void
 test_token_expiry (void)
 {
@@ -233,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Backend/units/cursors", test_cursors);
   g_test_add_func ("/Okc/Backend/units/random", test_random);
   g_test_add_func ("/Okc/Backend/units/token-expiry", test_token_expiry);
+  g_test_add_func ("/Okc/Backend/units/migration-v2", test_migration_v2);
   g_test_add_func ("/Okc/Backend/units/priority-rule", test_priority_rule);
 
   return g_test_run ();

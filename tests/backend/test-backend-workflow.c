@@ -536,6 +536,85 @@ test_timeline_every_change (void)
   g_assert_null (okc_ticket_get_assignee_id (released));
 }
 
+/* The demo generator's tickets: a timeline that tells how each got to its state, one
+ * version a change, and SLA times that agree with the policy. */
+static void
+test_generated (void)
+{
+  g_autoptr(OkcTestResponse) page = okc_test_get (url (), "/v1/tickets?limit=500", agent);
+  JsonArray *tickets = json_object_get_array_member (okc_test_response_object (page), "tickets");
+  guint n_changed = 0;
+
+  g_assert_cmpuint (page->status, ==, 200);
+  for (guint i = 0; i < json_array_get_length (tickets); i++)
+    {
+      g_autoptr(OkcTicket) ticket = decode_ticket (json_array_get_element (tickets, i));
+      g_autoptr(OkcTestResponse) response = NULL;
+      g_autoptr(GHashTable) times = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      JsonArray *entries;
+      const char *status = "new", *assignee = NULL;
+      const char *priority = NULL;
+      JsonObject *first;
+      gint64 last_at = 0;
+
+      if (g_str_equal (okc_ticket_get_requester (ticket)->name, "Maya Chen"))
+        continue; /* made by the other tests */
+      entries = timeline (ticket, &response);
+      first = json_array_get_object_element (entries, 0);
+      g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "created");
+      g_assert_cmpint (okc_time_parse_rfc3339 (json_object_get_string_member (first, "at"),
+                                               &last_at), ==, TRUE);
+      g_assert_cmpint (last_at, ==, okc_ticket_get_created_at (ticket));
+
+      for (guint k = 1; k < json_array_get_length (entries); k++)
+        {
+          JsonObject *entry = json_array_get_object_element (entries, k);
+          const char *kind = json_object_get_string_member (entry, "kind");
+          gint64 *at = g_new (gint64, 1);
+
+          g_assert_true (okc_time_parse_rfc3339 (json_object_get_string_member (entry, "at"), at));
+          g_assert_cmpint (*at, >=, last_at);
+          g_assert_cmpint (*at, <=, okc_ticket_get_updated_at (ticket));
+          last_at = *at;
+          g_hash_table_add (times, at);
+          g_assert_false (json_object_get_null_member (entry, "actor"));
+          if (g_str_equal (kind, "status_changed"))
+            {
+              g_assert_cmpstr (json_object_get_string_member (entry, "from"), ==, status);
+              status = json_object_get_string_member (entry, "to");
+            }
+          else if (g_str_equal (kind, "assigned"))
+            assignee = json_object_get_string_member (json_object_get_object_member (entry, "to"),
+                                                      "id");
+          else if (g_str_equal (kind, "priority_changed"))
+            priority = json_object_get_string_member (entry, "to");
+          else
+            g_assert_not_reached ();
+        }
+      g_assert_cmpstr (status, ==,
+                       okc_enum_to_nick (OKC_TYPE_TICKET_STATUS, okc_ticket_get_status (ticket)));
+      g_assert_cmpstr (assignee, ==, okc_ticket_get_assignee_id (ticket));
+      if (priority != NULL)
+        g_assert_cmpstr (priority, ==,
+                         okc_enum_to_nick (OKC_TYPE_PRIORITY, okc_ticket_get_priority (ticket)));
+      g_assert_cmpint (okc_ticket_get_version (ticket), ==, 1 + g_hash_table_size (times));
+      if (okc_ticket_get_version (ticket) > 1)
+        {
+          g_assert_cmpint (last_at, ==, okc_ticket_get_updated_at (ticket));
+          n_changed++;
+        }
+
+      if (okc_ticket_get_status (ticket) == OKC_TICKET_STATUS_RESOLVED)
+        g_assert_cmpint (okc_ticket_get_sla_due_at (ticket), ==, 0);
+      else
+        g_assert_cmpint (okc_ticket_get_sla_due_at (ticket), ==,
+                         okc_ticket_get_created_at (ticket) + target_seconds (ticket));
+      g_assert_cmpint (okc_ticket_get_sla_paused (ticket), ==,
+                       okc_ticket_get_status (ticket) == OKC_TICKET_STATUS_WAITING_CUSTOMER);
+    }
+  g_assert_cmpuint (n_changed, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,8 +633,9 @@ main (int   argc,
   g_test_add_func ("/Okc/Backend/workflow/policy", test_policy);
   g_test_add_func ("/Okc/Backend/workflow/notes-and-replies", test_notes_and_replies);
   g_test_add_func ("/Okc/Backend/workflow/timeline", test_timeline_every_change);
+  g_test_add_func ("/Okc/Backend/workflow/generated", test_generated);
 
-  backend = okc_test_backend_start ((const char *[]) { "--tickets", "10", NULL });
+  backend = okc_test_backend_start ((const char *[]) { "--tickets", "60", NULL });
   chatbot = okc_test_sign_in (url (), OKC_TEST_CHATBOT_EMAIL, "demo-chatbot");
   agent = okc_test_sign_in (url (), OKC_TEST_AGENT_EMAIL, "demo-agent");
   supervisor = okc_test_sign_in (url (), OKC_TEST_SUPERVISOR_EMAIL, "demo-supervisor");

@@ -452,7 +452,7 @@ test_status_errors (void)
                        "{\"error\": {\"code\": \"conflict\", \"message\": \"already refunded\"}}",
                        OKC_CLIENT_ERROR_CONFLICT, 409, "conflict", NULL, "already refunded");
   assert_status_error ("412 Precondition Failed", "application/json", "{}",
-                       OKC_CLIENT_ERROR_CONFLICT, 412, NULL, NULL, "changed this first");
+                       OKC_CLIENT_ERROR_VERSION_CONFLICT, 412, NULL, NULL, "changed this first");
   assert_status_error ("503 Service Unavailable", "text/html", "<h1>Bad gateway</h1>",
                        OKC_CLIENT_ERROR_SERVER, 503, NULL, NULL, "HTTP 503");
   assert_status_error ("500 Internal Server Error", "application/json",
