@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "okc-backend"
 
 #include "okc-backend-ticket-workflow.h"
+#include "okc-backend-events.h"
 
 #include "okc-backend-tickets.h"
 #include "okc-backend-timeline.h"
@@ -327,6 +328,26 @@ apply_in_transaction (OkcBackendDb                  *db,
   return store_state (db, state, now, error);
 }
 
+/* Every change reaches the consoles' event streams as the ticket it made, recorded in
+ * the change's own transaction so that a stream never announces what was rolled back. */
+static gboolean
+record_updated (OkcBackendDb  *db,
+                const char    *ticket_id,
+                gint64         now,
+                GError       **error)
+{
+  g_autoptr(JsonNode) ticket = okc_backend_tickets_load (db, ticket_id, error);
+
+  if (ticket == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, OKC_BACKEND_WORKFLOW_ERROR, OKC_BACKEND_WORKFLOW_ERROR_NOT_FOUND,
+                     "There is no ticket “%s”", ticket_id);
+      return FALSE;
+    }
+  return okc_backend_events_record (db, "ticket.updated", ticket_id, ticket, now, error);
+}
+
 /**
  * okc_backend_ticket_workflow_apply:
  * @expected_version: the version the caller saw, or 0 to take the current one
@@ -373,8 +394,8 @@ okc_backend_ticket_workflow_apply (OkcBackendDb                  *db,
         g_set_error_literal (&local_error, OKC_BACKEND_WORKFLOW_ERROR,
                              OKC_BACKEND_WORKFLOW_ERROR_VERSION_CONFLICT, message);
     }
-  else
-    apply_in_transaction (db, &state, change, actor_id, now, out_entry_seq, &local_error);
+  else if (apply_in_transaction (db, &state, change, actor_id, now, out_entry_seq, &local_error))
+    record_updated (db, ticket_id, now, &local_error);
 
   if (local_error != NULL)
     {

@@ -92,6 +92,20 @@ sign_out_action (GSimpleAction *action,
     okc_window_sign_out (window);
 }
 
+/* The default action of an urgent ticket's notification. */
+static void
+show_ticket_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  OkcWindow *window = get_window (user_data);
+
+  if (window == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (window));
+  okc_window_show_ticket (window, g_variant_get_string (parameter, NULL));
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -118,6 +132,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "sign-out", sign_out_action },
+  { "show-ticket", show_ticket_action, "s" },
 };
 
 static void

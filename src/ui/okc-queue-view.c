@@ -85,13 +85,25 @@ search_changed_cb (OkcQueueView *self)
   g_signal_emit (self, signals[SEARCH_CHANGED], 0, okc_queue_view_get_search_text (self));
 }
 
-/* Escape empties the search and gives the keyboard back to the list. */
-static void
-stop_search_cb (OkcQueueView *self)
+/**
+ * okc_queue_view_stop_search:
+ *
+ * Empties and closes the search, and gives the keyboard back to the list (Escape).
+ */
+void
+okc_queue_view_stop_search (OkcQueueView *self)
 {
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+stop_search_cb (OkcQueueView *self)
+{
+  okc_queue_view_stop_search (self);
 }
 
 /* Enter opens the best match, as in every GNOME search. */

@@ -37,5 +37,6 @@ void       okc_queue_view_set_problem         (OkcQueueView *self,
                                                const char   *detail);
 const char *okc_queue_view_get_search_text    (OkcQueueView *self);
 void       okc_queue_view_start_search        (OkcQueueView *self);
+void       okc_queue_view_stop_search         (OkcQueueView *self);
 
 G_END_DECLS

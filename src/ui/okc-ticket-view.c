@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "okc-attachment-picture.h"
+#include "okc-reply-composer.h"
+#include "okc-timeline-row.h"
 #include "okc-widget-util.h"
 #include "okc-ticket-view.h"
 
@@ -21,8 +23,18 @@ struct _OkcTicketView
 
   OkcClient *client;
   OkcTicket *ticket;
+  OkcUser *user;
 
   AdwWindowTitle *window_title;
+  GtkStack *claim_stack;
+  GtkStack *resolve_stack;
+  GtkMenuButton *more_button;
+  GMenu *assign_submenu;
+  GtkRevealer *presence_revealer;
+  GtkLabel *presence_label;
+  AdwPreferencesGroup *timeline_group;
+  GtkBox *timeline_box;
+  OkcReplyComposer *composer;
   GtkStack *stack;
   GtkScrolledWindow *scrolled_window;
   GtkLabel *priority_label;
@@ -54,16 +66,6 @@ remove_children (GtkWidget *parent)
       else
         gtk_box_remove (GTK_BOX (parent), child);
     }
-}
-
-static char *
-format_local_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-  /* Translators: a date and time, as strftime() format: "24 Nov 2026, 09:30" */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }
 
 /* Adds "label   value" to a two-column grid. A %NULL value shows as missing (when
@@ -279,7 +281,7 @@ show_header (OkcTicketView *self)
     "priority-low", "priority-normal", "priority-high", "priority-urgent",
   };
   OkcPriority priority = okc_ticket_get_priority (self->ticket);
-  g_autofree char *opened = format_local_time (okc_ticket_get_created_at (self->ticket));
+  g_autofree char *opened = okc_format_local_time (okc_ticket_get_created_at (self->ticket));
   g_autofree char *opened_text = NULL;
   g_autofree char *priority_text = NULL;
   const char *summary = okc_ticket_get_summary (self->ticket);
@@ -304,6 +306,25 @@ show_header (OkcTicketView *self)
   adw_window_title_set_subtitle (self->window_title, okc_ticket_get_requester (self->ticket)->name);
 }
 
+/* The header's buttons follow the ticket: Claim or Release as it is someone else's or
+ * the agent's own, Resolve or Reopen as it is open or resolved. What they do is the
+ * window's (win.claim-ticket and the rest), enabled there. */
+static void
+show_actions (OkcTicketView *self)
+{
+  gboolean shown = self->ticket != NULL;
+  gboolean resolved = shown && okc_ticket_get_status (self->ticket) == OKC_TICKET_STATUS_RESOLVED;
+  gboolean mine = shown && self->user != NULL &&
+                  g_strcmp0 (okc_ticket_get_assignee_id (self->ticket), okc_user_get_id (self->user)) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->claim_stack), shown && !resolved);
+  gtk_stack_set_visible_child_name (self->claim_stack, mine ? "release" : "claim");
+  gtk_widget_set_visible (GTK_WIDGET (self->resolve_stack), shown);
+  gtk_stack_set_visible_child_name (self->resolve_stack, resolved ? "reopen" : "resolve");
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), shown && !resolved);
+  gtk_widget_set_visible (GTK_WIDGET (self->composer), shown);
+}
+
 /**
  * okc_ticket_view_set_ticket:
  * @ticket: (nullable): the ticket to show, or %NULL for none
@@ -322,6 +343,14 @@ okc_ticket_view_set_ticket (OkcTicketView *self,
                 g_strcmp0 (okc_ticket_get_id (self->ticket), okc_ticket_get_id (ticket)) == 0;
   if (!g_set_object (&self->ticket, ticket))
     return;
+
+  okc_reply_composer_set_ticket (self->composer, ticket);
+  show_actions (self);
+  if (!same_ticket)
+    {
+      okc_ticket_view_set_timeline (self, NULL);
+      okc_ticket_view_set_presence (self, NULL);
+    }
 
   if (ticket == NULL)
     {
@@ -367,6 +396,143 @@ okc_ticket_view_set_client (OkcTicketView *self,
   g_set_object (&self->client, client);
 }
 
+/**
+ * okc_ticket_view_set_user:
+ * @user: (nullable): who is signed in: their tickets offer Release, and they sign replies
+ */
+void
+okc_ticket_view_set_user (OkcTicketView *self,
+                          OkcUser       *user)
+{
+  g_return_if_fail (OKC_IS_TICKET_VIEW (self));
+
+  g_set_object (&self->user, user);
+  okc_reply_composer_set_agent_name (self->composer, user != NULL ? okc_user_get_name (user) : "");
+  show_actions (self);
+}
+
+/**
+ * okc_ticket_view_set_team:
+ * @users: (element-type OkcUser): the agents and supervisors a ticket can be assigned to
+ *
+ * Fills the "Assign To" menu, one item a colleague, the signed-in user left out (Claim
+ * is theirs).
+ */
+void
+okc_ticket_view_set_team (OkcTicketView *self,
+                          GPtrArray     *users)
+{
+  g_return_if_fail (OKC_IS_TICKET_VIEW (self));
+
+  g_menu_remove_all (self->assign_submenu);
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      OkcUser *user = g_ptr_array_index (users, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (okc_user_get_role (user) == OKC_ROLE_CHATBOT ||
+          (self->user != NULL && g_str_equal (okc_user_get_id (user), okc_user_get_id (self->user))))
+        continue;
+      item = g_menu_item_new (okc_user_get_name (user), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.assign-ticket",
+                                               g_variant_new_string (okc_user_get_id (user)));
+      g_menu_append_item (self->assign_submenu, item);
+    }
+}
+
+/**
+ * okc_ticket_view_set_timeline:
+ * @entries: (nullable) (element-type OkcTimelineEntry): the ticket's activity, oldest
+ *   first, or %NULL while it is not known
+ */
+void
+okc_ticket_view_set_timeline (OkcTicketView *self,
+                              GPtrArray     *entries)
+{
+  g_return_if_fail (OKC_IS_TICKET_VIEW (self));
+
+  remove_children (GTK_WIDGET (self->timeline_box));
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    gtk_box_append (self->timeline_box, okc_timeline_row_new (g_ptr_array_index (entries, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), entries != NULL && entries->len > 0);
+}
+
+/**
+ * okc_ticket_view_get_composer:
+ *
+ * Returns: (transfer none): where the agent writes replies and notes to the ticket shown.
+ */
+OkcReplyComposer *
+okc_ticket_view_get_composer (OkcTicketView *self)
+{
+  g_return_val_if_fail (OKC_IS_TICKET_VIEW (self), NULL);
+  return self->composer;
+}
+
+/* "Sam Okafor is replying", "Sam Okafor is viewing this ticket": who replies matters
+ * more than who reads, so replying colleagues are named first. */
+static char *
+describe_presence (GPtrArray  *present,
+                   const char *own_user_id)
+{
+  g_autoptr(GPtrArray) replying = g_ptr_array_new ();
+  g_autoptr(GPtrArray) viewing = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; present != NULL && i < present->len; i++)
+    {
+      OkcPresence *presence = g_ptr_array_index (present, i);
+
+      if (g_strcmp0 (okc_presence_get_user_id (presence), own_user_id) == 0)
+        continue;
+      if (g_strcmp0 (okc_presence_get_activity (presence), "replying") == 0)
+        g_ptr_array_add (replying, (gpointer) okc_presence_get_user_name (presence));
+      else
+        g_ptr_array_add (viewing, (gpointer) okc_presence_get_user_name (presence));
+    }
+  if (replying->len == 0 && viewing->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < replying->len; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: %s is a colleague's name */
+      g_string_append_printf (text, _("%s is replying"), (char *) g_ptr_array_index (replying, i));
+    }
+  for (guint i = 0; i < viewing->len; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: %s is a colleague's name */
+      g_string_append_printf (text, _("%s is viewing this ticket"),
+                              (char *) g_ptr_array_index (viewing, i));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * okc_ticket_view_set_presence:
+ * @present: (nullable) (element-type OkcPresence): who is on the ticket shown right
+ *   now, the signed-in user among them or not
+ *
+ * Shows, above the ticket, which colleagues are viewing or replying to it.
+ */
+void
+okc_ticket_view_set_presence (OkcTicketView *self,
+                              GPtrArray     *present)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (OKC_IS_TICKET_VIEW (self));
+
+  text = describe_presence (present, self->user != NULL ? okc_user_get_id (self->user) : NULL);
+  if (text != NULL)
+    gtk_label_set_label (self->presence_label, text);
+  gtk_revealer_set_reveal_child (self->presence_revealer, text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->presence_revealer), text != NULL);
+}
+
 static void
 okc_ticket_view_dispose (GObject *object)
 {
@@ -375,6 +541,7 @@ okc_ticket_view_dispose (GObject *object)
   okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_TICKET_VIEW);
   g_clear_object (&self->ticket);
   g_clear_object (&self->client);
+  g_clear_object (&self->user);
 
   G_OBJECT_CLASS (okc_ticket_view_parent_class)->dispose (object);
 }
@@ -389,7 +556,17 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-ticket-view.ui");
+  g_type_ensure (OKC_TYPE_REPLY_COMPOSER);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, resolve_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, more_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, assign_submenu);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, presence_revealer);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, presence_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, composer);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, priority_label);

@@ -10,6 +10,7 @@
 
 #include "okc-client.h"
 #include "okc-core.h"
+#include "okc-reply-composer.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,14 @@ void       okc_ticket_view_set_client (OkcTicketView *self,
 void       okc_ticket_view_set_ticket (OkcTicketView *self,
                                        OkcTicket     *ticket);
 OkcTicket *okc_ticket_view_get_ticket (OkcTicketView *self);
+void       okc_ticket_view_set_user   (OkcTicketView *self,
+                                       OkcUser       *user);
+void       okc_ticket_view_set_team   (OkcTicketView *self,
+                                       GPtrArray     *users);
+OkcReplyComposer *okc_ticket_view_get_composer (OkcTicketView *self);
+void       okc_ticket_view_set_presence (OkcTicketView *self,
+                                         GPtrArray     *present);
+void       okc_ticket_view_set_timeline (OkcTicketView *self,
+                                         GPtrArray     *entries);
 
 G_END_DECLS

@@ -4,6 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "okc-widget-util.h"
 
 /**
@@ -23,4 +27,20 @@ okc_widget_dispose_template (GtkWidget *widget,
   gtk_widget_dispose_template (widget, widget_type);
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/**
+ * okc_format_local_time:
+ * @unix_time: seconds since the epoch
+ *
+ * Returns: (transfer full): the time in the user's time zone, "24 Nov 2026, 09:30".
+ */
+char *
+okc_format_local_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  /* Translators: a date and time, as strftime() format: "24 Nov 2026, 09:30" */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }

@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-void okc_widget_dispose_template (GtkWidget *widget,
-                                  GType      widget_type);
+void  okc_widget_dispose_template (GtkWidget *widget,
+                                   GType      widget_type);
+char *okc_format_local_time       (gint64     unix_time);
 
 G_END_DECLS

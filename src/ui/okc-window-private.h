@@ -9,6 +9,8 @@
 #include "okc-client.h"
 #include "okc-core.h"
 #include "okc-credentials.h"
+#include "okc-event-stream.h"
+#include "okc-live-updates.h"
 #include "okc-queue-filter.h"
 #include "okc-queue-sort.h"
 #include "okc-queue-view.h"
@@ -47,6 +49,12 @@ struct _OkcWindow
   OkcTicketSync *sync;
   guint refresh_timeout_id;
   guint recount_idle_id;
+  gboolean changing;
+  OkcEventStream *events;
+  OkcLiveUpdates *live;
+  char *presence_ticket_id;
+  guint presence_timeout_id;
+  char *timeline_ticket_id;
 
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
@@ -62,6 +70,24 @@ void okc_window_show_toast           (OkcWindow  *self,
 void okc_window_attach_queue         (OkcWindow  *self);
 void okc_window_detach_queue         (OkcWindow  *self);
 void okc_window_refresh              (OkcWindow  *self);
+
+void okc_window_refresh_ticket       (OkcWindow  *self,
+                                      const char *ticket_id);
+
+/* okc-window-actions.c */
+void        okc_window_actions_install      (GtkWidgetClass *widget_class);
+void        okc_window_actions_init         (OkcWindow      *self);
+void        okc_window_actions_update       (OkcWindow      *self);
+void        okc_window_actions_set_priority (OkcWindow      *self,
+                                             const char     *nick);
+const char *okc_window_actions_get_priority (OkcWindow      *self);
+
+/* okc-window-live.c */
+void okc_window_live_start           (OkcWindow  *self);
+void okc_window_live_stop            (OkcWindow  *self);
+void okc_window_live_ticket_shown    (OkcWindow  *self,
+                                      OkcTicket  *ticket);
+void okc_window_live_fetch_timeline  (OkcWindow  *self);
 
 /* okc-window-session.c */
 void okc_window_session_sign_in      (OkcWindow  *self);

@@ -110,7 +110,8 @@ got_me_cb (GObject      *object,
 
   g_set_object (&self->user, user);
   okc_sidebar_set_user_name (self->sidebar, okc_user_get_name (user));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  okc_queue_filter_set_user_id (self->filter, okc_user_get_id (user));
+  okc_ticket_view_set_user (self->ticket_view, user);
   okc_window_refresh (self);
 }
 

@@ -18,6 +18,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_QUEUE_SORT,
+  PROP_TICKET_PRIORITY,
   N_PROPS
 };
 
@@ -169,8 +170,12 @@ queue_changed_cb (OkcWindow *self)
   if (shown != NULL)
     {
       OkcTicket *latest = okc_ticket_queue_lookup (self->queue, okc_ticket_get_id (shown));
-      if (latest != NULL && latest != shown)
-        okc_ticket_view_set_ticket (self->ticket_view, latest);
+      if (latest != NULL && latest != shown &&
+          okc_ticket_get_version (latest) >= okc_ticket_get_version (shown))
+        {
+          okc_ticket_view_set_ticket (self->ticket_view, latest);
+          okc_window_actions_update (self);
+        }
     }
 }
 
@@ -228,11 +233,42 @@ ticket_selected_cb (OkcWindow *self)
     return;
 
   okc_ticket_view_set_ticket (self->ticket_view, ticket);
+  okc_window_actions_update (self);
+  okc_window_live_ticket_shown (self, ticket);
+  okc_window_live_fetch_timeline (self);
 
   /* Show what is cached at once, then whatever changed since the last refresh. */
-  okc_client_get_ticket_async (self->client, okc_ticket_get_id (ticket),
-                               self->account_cancellable, fetched_ticket_cb,
-                               g_object_ref (self));
+  okc_window_refresh_ticket (self, okc_ticket_get_id (ticket));
+}
+
+/* Fetches the newest version of one ticket into the queue. */
+void
+okc_window_refresh_ticket (OkcWindow  *self,
+                           const char *ticket_id)
+{
+  if (self->client == NULL)
+    return;
+  okc_client_get_ticket_async (self->client, ticket_id, self->account_cancellable,
+                               fetched_ticket_cb, g_object_ref (self));
+}
+
+static void
+team_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(OkcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = okc_client_list_users_finish (OKC_CLIENT (object), result, &error);
+
+  /* Without the team, "Assign To" stays empty; Claim and the rest still work. */
+  if (users == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not list the support team: %s", error->message);
+      return;
+    }
+  okc_ticket_view_set_team (self->ticket_view, users);
 }
 
 static void
@@ -340,6 +376,7 @@ okc_window_attach_queue (OkcWindow *self)
   okc_queue_filter_set_user_id (self->filter, user_id (self));
   okc_queue_view_set_model (self->queue_view, G_LIST_MODEL (self->sorted));
   okc_ticket_view_set_client (self->ticket_view, self->client);
+  okc_ticket_view_set_user (self->ticket_view, self->user);
   okc_sidebar_set_user_name (self->sidebar, self->user != NULL ? okc_user_get_name (self->user)
                                                                 : NULL);
   okc_sidebar_select_folder (self->sidebar, folder_id);
@@ -351,11 +388,15 @@ okc_window_attach_queue (OkcWindow *self)
                            refresh_timeout_cb, self);
   gtk_stack_set_visible_child_name (self->main_stack, "console");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", TRUE);
+  okc_window_live_start (self);
+  okc_client_list_users_async (self->client, self->account_cancellable, team_fetched_cb,
+                               g_object_ref (self));
 }
 
 void
 okc_window_detach_queue (OkcWindow *self)
 {
+  okc_window_live_stop (self);
   g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
   g_clear_handle_id (&self->recount_idle_id, g_source_remove);
   g_clear_handle_id (&self->research_timeout_id, g_source_remove);
@@ -367,6 +408,10 @@ okc_window_detach_queue (OkcWindow *self)
 
   okc_ticket_view_set_ticket (self->ticket_view, NULL);
   okc_ticket_view_set_client (self->ticket_view, NULL);
+  okc_ticket_view_set_user (self->ticket_view, NULL);
+  okc_ticket_view_set_team (self->ticket_view, NULL);
+  self->changing = FALSE;
+  okc_window_actions_update (self);
   okc_queue_view_set_model (self->queue_view, NULL);
   okc_queue_view_set_problem (self->queue_view, NULL, NULL);
   gtk_filter_list_model_set_model (self->filtered, NULL);
@@ -443,6 +488,9 @@ okc_window_set_property (GObject      *object,
     case PROP_QUEUE_SORT:
       set_queue_sort (self, g_value_get_string (value));
       break;
+    case PROP_TICKET_PRIORITY:
+      okc_window_actions_set_priority (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -460,6 +508,9 @@ okc_window_get_property (GObject    *object,
     {
     case PROP_QUEUE_SORT:
       g_value_set_string (value, okc_queue_sort_to_nick (self->sort));
+      break;
+    case PROP_TICKET_PRIORITY:
+      g_value_set_string (value, okc_window_actions_get_priority (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -493,6 +544,11 @@ okc_window_class_init (OkcWindowClass *klass)
   properties[PROP_QUEUE_SORT] =
     g_param_spec_string ("queue-sort", NULL, NULL, "priority",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The priority of the ticket on screen, a nick: the state of win.ticket-priority,
+   * whose radio items in the ticket menu change it on the backend. */
+  properties[PROP_TICKET_PRIORITY] =
+    g_param_spec_string ("ticket-priority", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (OKC_TYPE_QUEUE_VIEW);
@@ -514,6 +570,7 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.sort-queue", "queue-sort");
+  okc_window_actions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
@@ -553,10 +610,38 @@ okc_window_init (OkcWindow *self)
   okc_sidebar_set_folders (self->sidebar, G_LIST_MODEL (self->folders));
   okc_queue_view_set_clock (self->queue_view, self->clock);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+  okc_window_actions_init (self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+}
+
+/**
+ * okc_window_show_ticket:
+ * @ticket_id: a ticket's id
+ *
+ * Opens the ticket (from a notification): in the view on screen if it holds it, else
+ * in All open, with any search ended.
+ */
+void
+okc_window_show_ticket (OkcWindow  *self,
+                        const char *ticket_id)
+{
+  g_return_if_fail (OKC_IS_WINDOW (self));
+  g_return_if_fail (ticket_id != NULL);
+
+  if (self->queue == NULL || okc_queue_view_select_ticket (self->queue_view, ticket_id))
+    return;
+  if (okc_ticket_queue_lookup (self->queue, ticket_id) == NULL)
+    {
+      okc_window_show_toast (self, _("That ticket is no longer open."));
+      return;
+    }
+  okc_queue_view_stop_search (self->queue_view);
+  okc_sidebar_select_folder (self->sidebar, "open");
+  okc_queue_filter_set_matches (self->filter, NULL);
+  okc_queue_view_select_ticket (self->queue_view, ticket_id);
 }
 
 /**

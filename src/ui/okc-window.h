@@ -34,5 +34,7 @@ OkcWindow *okc_window_new      (AdwApplication         *application,
 void       okc_window_start    (OkcWindow              *self,
                                 const OkcLaunchOptions *options);
 void       okc_window_sign_out (OkcWindow              *self);
+void       okc_window_show_ticket (OkcWindow           *self,
+                                   const char          *ticket_id);
 
 G_END_DECLS

@@ -145,8 +145,8 @@ test_random (void)
     }
 }
 
-/* A database of schema v1 (made here by taking v2's additions off a generated one) gets
- * SLA due times and "created" timeline entries when it is opened. */
+/* A database of schema v1 (made here by taking v2's and v3's additions off a generated
+ * one) gets SLA due times and "created" timeline entries when it is opened. */
 static void
 test_migration_v2 (void)
 {
@@ -168,6 +168,7 @@ test_migration_v2 (void)
   db = okc_backend_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (okc_backend_db_exec (db,
+                                      "DROP TABLE events;"
                                       "DROP TABLE ticket_events;"
                                       "ALTER TABLE tickets DROP COLUMN sla_due_at;"
                                       "ALTER TABLE tickets DROP COLUMN sla_paused;"
