@@ -60,6 +60,14 @@ okc_application_handle_local_options (GApplication *application,
       return 0;
     }
 
+  /* A second, separate console: a supervisor who also works as an agent, or a test
+   * that plays two agents at once. Still before registration, so the flag counts. */
+  if (g_variant_dict_contains (options, "standalone"))
+    {
+      GApplicationFlags flags = g_application_get_flags (application);
+      g_application_set_flags (application, flags | G_APPLICATION_NON_UNIQUE);
+    }
+
   g_variant_dict_lookup (options, "backend-url", "s", &self->options.backend_url);
   g_variant_dict_lookup (options, "user", "s", &self->options.email);
   if (password != NULL && *password != '\0')
@@ -180,6 +188,8 @@ okc_application_init (OkcApplication *self)
       N_("URL") },
     { "user", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Email to sign in with (the password is read from OKC_PASSWORD)"), N_("EMAIL") },
+    { "standalone", 's', 0, G_OPTION_ARG_NONE, NULL,
+      N_("Run a console of its own beside one already open (another user, say)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL },
   };

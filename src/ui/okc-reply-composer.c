@@ -16,14 +16,20 @@
 /* The composer only writes: sending is the window's business (the "send" signal), and
  * the text stays until the window says it was sent, so a reply the backend held back
  * or a network failure loses nothing. Each ticket keeps its own draft while the agent
- * goes from ticket to ticket. */
+ * goes from ticket to ticket.
+ *
+ * A reply answers the ticket as it was when the agent began to write it: that version
+ * (the base) goes with the reply, so that the backend holds the reply back if a colleague
+ * changed the ticket meanwhile, even though the screen already shows the change. Once
+ * the agent was told, okc_reply_composer_acknowledge() moves the base to what they see. */
 struct _OkcReplyComposer
 {
   GtkWidget parent_instance;
 
   OkcTicket *ticket;
   char *agent_name;
-  GHashTable *drafts; /* ticket id → text */
+  GHashTable *drafts; /* ticket id → Draft */
+  gint64 base_version; /* of the text being written, 0 while there is none */
   gboolean sending;
   gboolean composing;
 
@@ -35,6 +41,19 @@ struct _OkcReplyComposer
 };
 
 G_DEFINE_FINAL_TYPE (OkcReplyComposer, okc_reply_composer, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  char *text;
+  gint64 base_version;
+} Draft;
+
+static void
+draft_free (Draft *draft)
+{
+  g_free (draft->text);
+  g_free (draft);
+}
 
 enum {
   SEND,
@@ -83,6 +102,12 @@ static void
 update_actions (OkcReplyComposer *self)
 {
   g_autofree char *text = get_text (self);
+
+  /* The first character written fixes the version the reply answers. */
+  if (text[0] == '\0')
+    self->base_version = 0;
+  else if (self->base_version == 0 && self->ticket != NULL)
+    self->base_version = okc_ticket_get_version (self->ticket);
   g_autoptr(GPtrArray) missing = NULL;
   gboolean has_text = g_strstrip (text)[0] != '\0';
   gboolean can_write = self->ticket != NULL && !self->sending;
@@ -146,7 +171,7 @@ send_action (GtkWidget  *widget,
   if (self->ticket == NULL || self->sending || stripped[0] == '\0')
     return;
   g_signal_emit (self, signals[SEND], 0, is_note (self), text,
-                 is_note (self) ? OKC_REPLY_THEN_KEEP_STATUS : then);
+                 is_note (self) ? OKC_REPLY_THEN_KEEP_STATUS : then, self->base_version);
 }
 
 static void
@@ -188,15 +213,20 @@ static void
 save_draft (OkcReplyComposer *self)
 {
   g_autofree char *text = NULL;
+  Draft *draft;
 
   if (self->ticket == NULL)
     return;
   text = get_text (self);
   if (text[0] == '\0')
-    g_hash_table_remove (self->drafts, okc_ticket_get_id (self->ticket));
-  else
-    g_hash_table_replace (self->drafts, g_strdup (okc_ticket_get_id (self->ticket)),
-                          g_steal_pointer (&text));
+    {
+      g_hash_table_remove (self->drafts, okc_ticket_get_id (self->ticket));
+      return;
+    }
+  draft = g_new0 (Draft, 1);
+  draft->text = g_steal_pointer (&text);
+  draft->base_version = self->base_version;
+  g_hash_table_replace (self->drafts, g_strdup (okc_ticket_get_id (self->ticket)), draft);
 }
 
 /**
@@ -218,13 +248,15 @@ okc_reply_composer_set_ticket (OkcReplyComposer *self,
          g_str_equal (okc_ticket_get_id (self->ticket), okc_ticket_get_id (ticket));
   if (!same)
     {
-      const char *draft = NULL;
+      Draft *draft = NULL;
 
       save_draft (self);
       if (ticket != NULL)
         draft = g_hash_table_lookup (self->drafts, okc_ticket_get_id (ticket));
+      g_set_object (&self->ticket, ticket);
+      self->base_version = draft != NULL ? draft->base_version : 0;
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view),
-                                draft != NULL ? draft : "", -1);
+                                draft != NULL ? draft->text : "", -1);
       okc_reply_composer_set_problem (self, NULL);
     }
   g_set_object (&self->ticket, ticket);
@@ -269,6 +301,21 @@ okc_reply_composer_set_problem (OkcReplyComposer *self,
 
   gtk_label_set_label (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+}
+
+/**
+ * okc_reply_composer_acknowledge:
+ *
+ * The agent was shown what changed on the ticket: the reply they are writing now answers
+ * the version on screen.
+ */
+void
+okc_reply_composer_acknowledge (OkcReplyComposer *self)
+{
+  g_return_if_fail (OKC_IS_REPLY_COMPOSER (self));
+
+  if (self->ticket != NULL && self->base_version != 0)
+    self->base_version = okc_ticket_get_version (self->ticket);
 }
 
 /**
@@ -358,12 +405,13 @@ okc_reply_composer_class_init (OkcReplyComposerClass *klass)
    * @note: %TRUE for an internal note
    * @text: what the agent wrote
    * @then: an #OkcReplyThen, what the reply does to the status
+   * @base_version: the version of the ticket the agent began writing at
    *
    * The agent asked to send. The text stays until okc_reply_composer_sent().
    */
   signals[SEND] = g_signal_new ("send", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                NULL, NULL, G_TYPE_NONE, 3, G_TYPE_BOOLEAN, G_TYPE_STRING,
-                                G_TYPE_INT);
+                                NULL, NULL, G_TYPE_NONE, 4, G_TYPE_BOOLEAN, G_TYPE_STRING,
+                                G_TYPE_INT, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-reply-composer.ui");
@@ -390,7 +438,8 @@ okc_reply_composer_init (OkcReplyComposer *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->agent_name = g_strdup ("");
-  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) draft_free);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed",
                             G_CALLBACK (update_actions), self);
   update_actions (self);

@@ -32,6 +32,7 @@ void okc_reply_composer_set_sending    (OkcReplyComposer *self,
                                         gboolean          sending);
 void okc_reply_composer_set_problem    (OkcReplyComposer *self,
                                         const char       *problem);
+void okc_reply_composer_acknowledge    (OkcReplyComposer *self);
 void okc_reply_composer_sent           (OkcReplyComposer *self,
                                         const char       *ticket_id);
 void okc_reply_composer_start          (OkcReplyComposer *self,

@@ -27,6 +27,7 @@ struct _OkcTicketView
 
   AdwWindowTitle *window_title;
   GtkStack *claim_stack;
+  GtkButton *claim_button;
   GtkStack *resolve_stack;
   GtkMenuButton *more_button;
   GMenu *assign_submenu;
@@ -317,8 +318,16 @@ show_actions (OkcTicketView *self)
   gboolean mine = shown && self->user != NULL &&
                   g_strcmp0 (okc_ticket_get_assignee_id (self->ticket), okc_user_get_id (self->user)) == 0;
 
+  gboolean colleagues = shown && !mine && okc_ticket_get_assignee_id (self->ticket) != NULL;
+
   gtk_widget_set_visible (GTK_WIDGET (self->claim_stack), shown && !resolved);
   gtk_stack_set_visible_child_name (self->claim_stack, mine ? "release" : "claim");
+  /* Claiming a colleague's ticket is a different decision from picking up a free one:
+   * the button says which it is. */
+  gtk_button_set_label (self->claim_button, colleagues ? _("_Take Over") : _("_Claim"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->claim_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  colleagues ? _("Take over the ticket") : _("Claim the ticket"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->resolve_stack), shown);
   gtk_stack_set_visible_child_name (self->resolve_stack, resolved ? "reopen" : "resolve");
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), shown && !resolved);
@@ -559,6 +568,7 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
   g_type_ensure (OKC_TYPE_REPLY_COMPOSER);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_button);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, resolve_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, more_button);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, assign_submenu);

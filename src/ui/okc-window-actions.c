@@ -18,10 +18,12 @@
  * version on screen and says who changed what, and the agent decides again. Nothing is
  * retried behind their back. */
 
+/* NULL also while the window's template is being built or torn down, when GTK already
+ * reads the state of win.ticket-priority. */
 static OkcTicket *
 shown_ticket (OkcWindow *self)
 {
-  return okc_ticket_view_get_ticket (self->ticket_view);
+  return self->ticket_view != NULL ? okc_ticket_view_get_ticket (self->ticket_view) : NULL;
 }
 
 static gboolean
@@ -137,6 +139,8 @@ changed_cb (GObject      *object,
   else
     {
       apply_ticket (self, ticket);
+      /* The agent's own change is no news to the reply they are writing. */
+      okc_reply_composer_acknowledge (okc_ticket_view_get_composer (self->ticket_view));
       okc_window_live_fetch_timeline (self);
       if (data->done != NULL)
         okc_window_show_toast (self, data->done);
@@ -346,6 +350,7 @@ reply_sent_cb (GObject      *object,
         {
           apply_ticket (self, current);
           okc_window_live_fetch_timeline (self);
+          okc_reply_composer_acknowledge (composer);
           /* Translators: %s is the backend's account of who changed the ticket */
           problem = g_strdup_printf (_("Not sent: %s Read the update, then send again."),
                                      error->message);
@@ -396,7 +401,8 @@ static void
 composer_send_cb (OkcWindow  *self,
                   gboolean    note,
                   const char *text,
-                  int         then)
+                  int         then,
+                  gint64      base_version)
 {
   OkcTicket *ticket = shown_ticket (self);
   OkcReplyComposer *composer = okc_ticket_view_get_composer (self->ticket_view);
@@ -420,7 +426,8 @@ composer_send_cb (OkcWindow  *self,
   else if (then == OKC_REPLY_THEN_RESOLVE)
     then_status = OKC_TICKET_STATUS_RESOLVED;
   okc_client_send_reply_async (self->client, okc_ticket_get_id (ticket),
-                               okc_ticket_get_version (ticket), text, then_status,
+                               base_version > 0 ? base_version : okc_ticket_get_version (ticket),
+                               text, then_status,
                                self->account_cancellable, reply_sent_cb,
                                send_data_new (self, okc_ticket_get_id (ticket)));
 }

@@ -70,14 +70,19 @@ class Console:
         self.process = subprocess.Popen([CONSOLE, *args], env=env or dict(os.environ),
                                         stdout=log, stderr=subprocess.STDOUT)
         self.app = wait_until(self._find_application, 'the console to start')
-        # Keys typed before the window has the keyboard would go nowhere.
+        self.wait_active()
+
+    def wait_active(self):
+        """Keys typed before the window has the keyboard would go nowhere."""
         wait_until(lambda: any(f.roleName == 'frame' and f.getState().contains(STATE_ACTIVE)
                                for f in self.app.children),
                    'the console’s window to be active')
 
     def _find_application(self):
+        # Two consoles may run at once (--standalone): each is found by its process.
         for app in tree.root.applications():
-            if app.name == 'ok2charge-console' and self.process.poll() is None:
+            if (app.name == 'ok2charge-console' and self.process.poll() is None and
+                    app.get_process_id() == self.process.pid):
                 return app
         return None
 
