@@ -169,25 +169,45 @@ okc_backend_timeline_list (OkcBackendDb  *db,
   return json_builder_get_root (builder);
 }
 
+/* A status or priority nick in the words of the console ("waiting_customer" → "Waiting
+ * for customer"); the API's messages are English, as its documentation is. */
+static const char *
+nick_label (GType       enum_type,
+            const char *nick)
+{
+  int value;
+
+  if (nick == NULL || !okc_enum_from_nick (enum_type, nick, &value))
+    return nick != NULL ? nick : "?";
+  return enum_type == OKC_TYPE_PRIORITY ? okc_priority_get_label (value)
+                                        : okc_ticket_status_get_label (value);
+}
+
+/* One entry as a clause of "Ana Ruiz …": "claimed it", "moved it from New to Open". */
 static char *
 describe_change (const char *kind,
+                 const char *actor_id,
                  const char *from,
                  const char *from_name,
                  const char *to,
                  const char *to_name)
 {
   if (g_str_equal (kind, "status_changed"))
-    return g_strdup_printf ("status %s → %s", from, to);
+    return g_strdup_printf ("moved it from %s to %s", nick_label (OKC_TYPE_TICKET_STATUS, from),
+                            nick_label (OKC_TYPE_TICKET_STATUS, to));
   if (g_str_equal (kind, "priority_changed"))
-    return g_strdup_printf ("priority %s → %s", from, to);
+    return g_strdup_printf ("changed its priority from %s to %s",
+                            nick_label (OKC_TYPE_PRIORITY, from), nick_label (OKC_TYPE_PRIORITY, to));
   if (g_str_equal (kind, "assigned"))
     {
       if (to == NULL)
         return g_strdup_printf ("released it from %s", from_name ? from_name : from);
+      if (g_strcmp0 (to, actor_id) == 0)
+        return g_strdup ("claimed it");
       return g_strdup_printf ("assigned it to %s", to_name ? to_name : to);
     }
   if (g_str_equal (kind, "note"))
-    return g_strdup ("added a note");
+    return g_strdup ("added an internal note");
   if (g_str_equal (kind, "reply"))
     return g_strdup ("replied to the customer");
   return g_strdup ("created it");
@@ -196,8 +216,9 @@ describe_change (const char *kind,
 /**
  * okc_backend_timeline_describe_latest:
  *
- * For a 412: "Ana Ruiz changed this ticket at 2026-11-24T09:30:00Z: status open →
- * resolved", from the newest entry of the ticket's timeline.
+ * For a 412: "Ana Ruiz changed this ticket at 24 Nov 2026 09:30 UTC: claimed it and moved
+ * it from New to Open", from the entries of the ticket's newest change (one request
+ * may record several, all with the same actor and time).
  *
  * Returns: (transfer full) (nullable): the sentence.
  */
@@ -207,31 +228,54 @@ okc_backend_timeline_describe_latest (OkcBackendDb  *db,
                                       GError       **error)
 {
   g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
-    db, ENTRY_SELECT "WHERE e.ticket_seq = ? ORDER BY e.seq DESC LIMIT 1", error);
-  g_autofree char *at = NULL, *what = NULL;
-  const char *who;
+    db, ENTRY_SELECT "WHERE e.ticket_seq = ? ORDER BY e.seq DESC LIMIT 8", error);
+  g_autoptr(GPtrArray) clauses = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) what = g_string_new (NULL);
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *who = NULL, *actor_id = NULL, *at = NULL;
+  gint64 latest_at = 0;
   int rc;
 
   if (stmt == NULL)
     return NULL;
   okc_backend_stmt_bind_int64 (stmt, 1, ticket_seq);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return g_strdup ("Someone changed this ticket");
-  if (rc != SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 entry_at = sqlite3_column_int64 (stmt, 2);
+
+      if (clauses->len == 0)
+        {
+          latest_at = entry_at;
+          actor_id = g_strdup (okc_backend_stmt_get_text (stmt, 3));
+          who = g_strdup (okc_backend_stmt_get_text (stmt, 4) != NULL
+                            ? okc_backend_stmt_get_text (stmt, 4) : okc_backend_stmt_get_text (stmt, 3));
+        }
+      else if (entry_at != latest_at || g_strcmp0 (okc_backend_stmt_get_text (stmt, 3), actor_id) != 0)
+        break;
+      /* Newest first from the query; the sentence tells them in the order they happened. */
+      g_ptr_array_insert (clauses, 0,
+                          describe_change (okc_backend_stmt_get_text (stmt, 1), actor_id,
+                                           okc_backend_stmt_get_text (stmt, 6),
+                                           okc_backend_stmt_get_text (stmt, 7),
+                                           okc_backend_stmt_get_text (stmt, 8),
+                                           okc_backend_stmt_get_text (stmt, 9)));
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       okc_backend_db_set_error (db, error);
       return NULL;
     }
-  who = okc_backend_stmt_get_text (stmt, 4);
-  if (who == NULL)
-    who = okc_backend_stmt_get_text (stmt, 3);
-  at = okc_time_format_rfc3339 (sqlite3_column_int64 (stmt, 2));
-  what = describe_change (okc_backend_stmt_get_text (stmt, 1),
-                          okc_backend_stmt_get_text (stmt, 6),
-                          okc_backend_stmt_get_text (stmt, 7),
-                          okc_backend_stmt_get_text (stmt, 8),
-                          okc_backend_stmt_get_text (stmt, 9));
+  if (clauses->len == 0)
+    return g_strdup ("Someone changed this ticket");
+
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      if (i > 0)
+        g_string_append (what, i + 1 == clauses->len ? " and " : ", ");
+      g_string_append (what, g_ptr_array_index (clauses, i));
+    }
+  time = g_date_time_new_from_unix_utc (latest_at);
+  at = g_date_time_format (time, "%-d %b %Y %H:%M UTC");
   return g_strdup_printf ("%s changed this ticket at %s: %s", who != NULL ? who : "Someone", at,
-                          what);
+                          what->str);
 }

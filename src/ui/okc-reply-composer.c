@@ -85,10 +85,14 @@ set_text (OkcReplyComposer *self,
           const char       *text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
 
-  /* One user action, so that Ctrl+Z brings back what a template replaced. */
+  /* One user action, so that Ctrl+Z brings back what a template replaced
+   * (gtk_text_buffer_set_text() would be irreversible). */
   gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
   gtk_text_buffer_end_user_action (buffer);
 }
 

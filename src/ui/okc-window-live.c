@@ -198,8 +198,15 @@ event_cb (OkcWindow  *self,
       okc_ticket_get_priority (ticket) == OKC_PRIORITY_URGENT)
     notify_urgent (self, ticket);
 
-  if (shown != NULL && g_str_equal (okc_ticket_get_id (shown), okc_ticket_get_id (ticket)))
-    okc_window_live_fetch_timeline (self);
+  if (shown == NULL || !g_str_equal (okc_ticket_get_id (shown), okc_ticket_get_id (ticket)))
+    return;
+  /* A ticket resolved elsewhere leaves the queue but stays on screen, as it now is. */
+  if (okc_ticket_get_version (ticket) > okc_ticket_get_version (shown))
+    {
+      okc_ticket_view_set_ticket (self->ticket_view, ticket);
+      okc_window_actions_update (self);
+    }
+  okc_window_live_fetch_timeline (self);
 }
 
 /**
@@ -228,7 +235,8 @@ void
 okc_window_live_stop (OkcWindow *self)
 {
   okc_window_live_ticket_shown (self, NULL);
-  g_signal_handlers_disconnect_by_data (okc_ticket_view_get_composer (self->ticket_view), self);
+  g_signal_handlers_disconnect_by_func (okc_ticket_view_get_composer (self->ticket_view),
+                                        composing_changed_cb, self);
   if (self->events != NULL)
     okc_event_stream_stop (self->events);
   g_clear_object (&self->live);

@@ -325,14 +325,14 @@ test_stale (void)
   g_autoptr(OkcTicket) current = NULL;
   JsonObject *error;
   g_autofree char *expected = NULL;
-  g_autofree char *at = okc_time_format_rfc3339 (okc_ticket_get_updated_at (changed));
+  g_autoptr(GDateTime) changed_at = g_date_time_new_from_unix_utc (okc_ticket_get_updated_at (changed));
+  g_autofree char *at = g_date_time_format (changed_at, "%-d %b %Y %H:%M UTC");
 
   g_assert_cmpuint (stale->status, ==, 412);
   error = json_object_get_object_member (okc_test_response_object (stale), "error");
   g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, "version_conflict");
-  expected = g_strdup_printf (" changed this ticket at %s: priority %s → urgent", at,
-                              okc_enum_to_nick (OKC_TYPE_PRIORITY,
-                                                okc_ticket_get_priority (ticket)));
+  expected = g_strdup_printf (" changed this ticket at %s: changed its priority from %s to Urgent",
+                              at, okc_priority_get_label (okc_ticket_get_priority (ticket)));
   g_assert_true (g_str_has_prefix (json_object_get_string_member (error, "message"),
                                    "Morgan Blake"));
   g_assert_true (g_str_has_suffix (json_object_get_string_member (error, "message"), expected));
@@ -453,7 +453,7 @@ test_notes_and_replies (void)
                               json_object_get_object_member (okc_test_response_object (stale),
                                                              "error"),
                               "message"),
-                            "added a note"));
+                            "added an internal note"));
   missing = send ("POST", ticket, "/replies", agent, 0, "{\"text\": \"On it\"}");
   okc_test_assert_error (missing, 428, "precondition_required", "If-Match");
 
