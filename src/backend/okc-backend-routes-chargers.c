@@ -124,15 +124,20 @@ find_account (OkcBackendDb  *db,
   g_autofree char *digits = NULL;
   int rc;
 
+#define SELECT_ACCOUNT \
+  "SELECT a.id, a.name, a.email, " \
+  "EXISTS (SELECT 1 FROM charger_access x WHERE x.charger_id = ?1 AND x.account_id = a.id) " \
+  "AS listed FROM accounts a WHERE "
+#define ORDER_ACCOUNTS " ORDER BY listed DESC, a.id LIMIT 1"
+
+  /* By email through the accounts_by_email index; by phone the stored numbers' digits
+   * are compared, a scan the reference backend's few thousand accounts can afford. */
   stmt = okc_backend_db_prepare (
     db,
-    "SELECT a.id, a.name, a.email, "
-    "EXISTS (SELECT 1 FROM charger_access x WHERE x.charger_id = ?1 AND x.account_id = a.id) "
-    "AS listed FROM accounts a WHERE "
-    "CASE WHEN ?3 THEN a.email = ?2 COLLATE NOCASE ELSE "
-    "replace(replace(replace(replace(replace(replace(a.phone, ' ', ''), '-', ''), '+', ''), "
-    "'(', ''), ')', ''), '.', '') IN (?2, '1' || ?2) END "
-    "ORDER BY listed DESC, a.id LIMIT 1",
+    is_email ? SELECT_ACCOUNT "a.email = ?2 COLLATE NOCASE" ORDER_ACCOUNTS
+             : SELECT_ACCOUNT "replace(replace(replace(replace(replace(replace(a.phone, ' ', ''), "
+                              "'-', ''), '+', ''), '(', ''), ')', ''), '.', '') "
+                              "IN (?2, '1' || ?2)" ORDER_ACCOUNTS,
     error);
   if (stmt == NULL)
     return FALSE;
@@ -141,7 +146,6 @@ find_account (OkcBackendDb  *db,
     digits = phone_digits (contact);
   okc_backend_stmt_bind_text (stmt, 1, charger_id);
   okc_backend_stmt_bind_text (stmt, 2, is_email ? contact : digits);
-  okc_backend_stmt_bind_int64 (stmt, 3, is_email);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
