@@ -19,4 +19,5 @@ okc_backend_routes_register_all (OkcBackendServer *server)
   okc_backend_export_routes_register (server);
   okc_backend_workflow_routes_register (server);
   okc_backend_events_routes_register (server);
+  okc_backend_charger_routes_register (server);
 }

@@ -16,4 +16,25 @@ G_BEGIN_DECLS
 void okc_client_set_max_body_size (OkcClient *self,
                                    gsize      max_body_size);
 
+/* For calls that live in their own file (okc-client-chargers.c): an authenticated GET
+ * of a JSON document through the client's one request path, decoded in a worker thread
+ * by @decode (which must only touch @root). */
+typedef gpointer (*OkcClientDecoder) (JsonNode  *root,
+                                      gint64     server_time,
+                                      GError   **error);
+
+void     okc_client_get_json_async    (OkcClient           *self,
+                                       const char          *path,
+                                       const char          *query,
+                                       OkcClientDecoder     decode,
+                                       GDestroyNotify       result_free,
+                                       gpointer             source_tag,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gpointer okc_client_propagate_pointer (OkcClient           *self,
+                                       GAsyncResult        *result,
+                                       gpointer             source_tag,
+                                       GError             **error);
+
 G_END_DECLS

@@ -2096,3 +2096,45 @@ okc_client_send_reply_finish (OkcClient     *self,
     *out_ticket = change != NULL ? g_steal_pointer (&change->ticket) : NULL;
   return change != NULL ? g_steal_pointer (&change->entry) : NULL;
 }
+
+/* Private API for the calls of other files ----------------------------------------- */
+
+/**
+ * okc_client_get_json_async: (skip)
+ * @query: (nullable): the query string, already escaped
+ *
+ * Sends an authenticated GET of @path; the task completes with @decode's result, freed
+ * with @result_free, tagged @source_tag for okc_client_propagate_pointer().
+ */
+void
+okc_client_get_json_async (OkcClient           *self,
+                           const char          *path,
+                           const char          *query,
+                           OkcClientDecoder     decode,
+                           GDestroyNotify       result_free,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (OKC_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && decode != NULL && source_tag != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  okc_client_send_async (self, "GET", path, query, NULL, TRUE, EXPECT_JSON, decode, result_free,
+                         source_tag, cancellable, callback, user_data);
+}
+
+/**
+ * okc_client_propagate_pointer: (skip)
+ *
+ * Returns: (transfer full) (nullable): the result of a call tagged @source_tag.
+ */
+gpointer
+okc_client_propagate_pointer (OkcClient     *self,
+                              GAsyncResult  *result,
+                              gpointer       source_tag,
+                              GError       **error)
+{
+  return propagate_pointer (self, result, source_tag, error);
+}

@@ -7,6 +7,8 @@
 #pragma once
 
 #include "okc-attachment.h"
+#include "okc-charger.h"
+#include "okc-charger-access.h"
 #include "okc-clock.h"
 #include "okc-enums.h"
 #include "okc-error.h"
@@ -14,6 +16,7 @@
 #include "okc-json.h"
 #include "okc-message.h"
 #include "okc-money.h"
+#include "okc-playbook.h"
 #include "okc-presence.h"
 #include "okc-reply-template.h"
 #include "okc-requester.h"

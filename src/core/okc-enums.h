@@ -60,6 +60,44 @@ typedef enum /*< prefix=OKC_TIMELINE_KIND >*/
   OKC_TIMELINE_KIND_NOTE,                                   /*< nick=note >*/
   OKC_TIMELINE_KIND_REPLY,                                  /*< nick=reply >*/
 } OkcTimelineKind;
+/* What a charger reports to the network (the `status` of GET /v1/chargers/{id}). */
+typedef enum /*< prefix=OKC_CHARGER_STATUS >*/
+{
+  OKC_CHARGER_STATUS_ONLINE,                                /*< nick=online >*/
+  OKC_CHARGER_STATUS_OFFLINE,                               /*< nick=offline >*/
+  OKC_CHARGER_STATUS_FAULTED,                               /*< nick=faulted >*/
+} OkcChargerStatus;
+
+/* Who may charge: anyone, or only the accounts on the charger's access list (residents
+ * and registered guests). */
+typedef enum /*< prefix=OKC_CHARGER_POLICY >*/
+{
+  OKC_CHARGER_POLICY_PUBLIC,                                /*< nick=public >*/
+  OKC_CHARGER_POLICY_RESTRICTED,                            /*< nick=restricted >*/
+} OkcChargerPolicy;
+
+/* Why an account may or may not use a charger. */
+typedef enum /*< prefix=OKC_ACCESS_REASON >*/
+{
+  OKC_ACCESS_REASON_PUBLIC,                                 /*< nick=public >*/
+  OKC_ACCESS_REASON_LISTED,                                 /*< nick=listed >*/
+  OKC_ACCESS_REASON_NOT_LISTED,                             /*< nick=not_listed >*/
+  OKC_ACCESS_REASON_NO_ACCOUNT,                             /*< nick=no_account >*/
+} OkcAccessReason;
+
+/* What a playbook step is judged by. */
+typedef enum /*< prefix=OKC_EVIDENCE >*/
+{
+  OKC_EVIDENCE_NONE,                                        /*< nick=none >*/
+  OKC_EVIDENCE_CHARGER_STATUS,                              /*< nick=charger_status >*/
+  OKC_EVIDENCE_CHARGER_HEARTBEAT,                           /*< nick=charger_heartbeat >*/
+  OKC_EVIDENCE_CHARGER_ASSIGNMENT,                          /*< nick=charger_assignment >*/
+  OKC_EVIDENCE_ACCOUNT_ACCESS,                              /*< nick=account_access >*/
+  OKC_EVIDENCE_COLLECTED_DETAILS,                           /*< nick=collected_details >*/
+  OKC_EVIDENCE_SESSION_LOG,                                 /*< nick=session_log >*/
+  OKC_EVIDENCE_TARIFF,                                      /*< nick=tariff >*/
+  OKC_EVIDENCE_PAYOUTS,                                     /*< nick=payouts >*/
+} OkcEvidence;
 
 const char *okc_enum_to_nick    (GType       enum_type,
                                  int         value);

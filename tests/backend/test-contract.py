@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import yaml
@@ -323,6 +324,8 @@ def run(contract):
 
     workflow(contract, agent, supervisor, chatbot, created["id"])
 
+    chargers(contract, agent, supervisor, chatbot)
+
     call("GET", "/v1/export", "/v1/export", supervisor, expect=200)
     call("GET", "/v1/export", "/v1/export", agent, expect=403)
     call("GET", "/v1/export", "/v1/export", None, expect=401)
@@ -438,6 +441,41 @@ def workflow(contract, agent, supervisor, chatbot, ticket_id):
     call("GET", "/v1/sla-policy", "/v1/sla-policy", agent, expect=200)
     call("GET", "/v1/sla-policy", "/v1/sla-policy", chatbot, expect=403)
     call("GET", "/v1/sla-policy", "/v1/sla-policy", None, expect=401)
+
+
+def chargers(contract, agent, supervisor, chatbot):
+    """GET /v1/chargers/{id} and its access verdicts, on the demo fleet (seed 7)."""
+    call = contract.call
+    one, access = "/v1/chargers/{id}", "/v1/chargers/{id}/access"
+
+    _, _, charger = call("GET", one, "/v1/chargers/CH-10001", agent, expect=200)
+    call("GET", one, "/v1/chargers/ch-10001", supervisor, expect=200)
+    call("GET", one, "/v1/chargers/CH-99999", agent, expect=404)
+    call("GET", one, "/v1/chargers/CH-10001", chatbot, expect=403)
+    call("GET", one, "/v1/chargers/CH-10001", None, expect=401)
+
+    base = f"/v1/chargers/{charger['id']}/access"
+    call("GET", access, base + "?account=nobody%40example.invalid", agent, expect=200)
+    # A customer the demo data knows: a verdict with its account.
+    _, _, page = call("GET", "/v1/tickets", "/v1/tickets?limit=20", agent, expect=200)
+    verdict = None
+    for ticket in page["tickets"]:
+        email = ticket["requester"]["email"]
+        if email:
+            _, _, verdict = call("GET", access,
+                                 base + "?account=" + urllib.parse.quote(email, safe=""),
+                                 agent, expect=200)
+            if verdict["account"] is not None:
+                break
+    contract.results.append((verdict is not None and verdict["account"] is not None,
+                             "a demo customer's verdict names the account", repr(verdict)))
+    call("GET", access, base + "?account=%2B1%20802-555-0100", supervisor, expect=200)
+    call("GET", access, base + "?account=not-an-email", agent, expect=400)
+    call("GET", access, base, agent, expect=400)
+    call("GET", access, "/v1/chargers/CH-99999/access?account=a%40example.com", agent,
+         expect=404)
+    call("GET", access, base + "?account=a%40example.com", chatbot, expect=403)
+    call("GET", access, base + "?account=a%40example.com", None, expect=401)
 
 
 def check_coverage(contract):

@@ -1,0 +1,50 @@
+/* okc-charger.h — a charger as the network sees it: status, heartbeat, site and access
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "okc-enums.h"
+
+G_BEGIN_DECLS
+
+#define OKC_TYPE_CHARGER (okc_charger_get_type ())
+
+G_DECLARE_FINAL_TYPE (OkcCharger, okc_charger, OKC, CHARGER, GObject)
+
+OkcCharger       *okc_charger_new                (const char        *id,
+                                                  const char        *serial,
+                                                  const char        *model,
+                                                  const char        *firmware,
+                                                  OkcChargerStatus   status,
+                                                  gint64             last_heartbeat,
+                                                  OkcChargerPolicy   access);
+void              okc_charger_set_property_ref   (OkcCharger        *self,
+                                                  const char        *property_id,
+                                                  const char        *property_name);
+void              okc_charger_set_unit_ref       (OkcCharger        *self,
+                                                  const char        *unit_id,
+                                                  const char        *unit_name);
+OkcCharger       *okc_charger_new_from_json      (JsonNode          *node,
+                                                  const char        *path,
+                                                  GError           **error);
+JsonNode         *okc_charger_to_json            (OkcCharger        *self);
+const char       *okc_charger_get_id             (OkcCharger        *self);
+const char       *okc_charger_get_serial         (OkcCharger        *self);
+const char       *okc_charger_get_model          (OkcCharger        *self);
+const char       *okc_charger_get_firmware       (OkcCharger        *self);
+OkcChargerStatus  okc_charger_get_status         (OkcCharger        *self);
+gint64            okc_charger_get_last_heartbeat (OkcCharger        *self);
+const char       *okc_charger_get_property_id    (OkcCharger        *self);
+const char       *okc_charger_get_property_name  (OkcCharger        *self);
+const char       *okc_charger_get_unit_id        (OkcCharger        *self);
+const char       *okc_charger_get_unit_name      (OkcCharger        *self);
+OkcChargerPolicy  okc_charger_get_access         (OkcCharger        *self);
+
+const char       *okc_charger_status_get_label   (OkcChargerStatus   status);
+
+G_END_DECLS

@@ -1,0 +1,337 @@
+/* okc-playbook.c
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "okc-playbook.h"
+
+#include "okc-topic.h"
+
+/* The steps a charger's state selects, shared by the charger topics. */
+#define TEXT_CHECK_STATUS N_("Check the charger’s status and connectivity remotely")
+#define TEXT_ASK_HEARTBEAT N_("Ask the charger for a heartbeat")
+#define TEXT_POWER_CYCLE N_("Confirm the breaker is on and power-cycle the charger")
+#define TEXT_CHECK_NETWORK N_("Confirm the site’s internet and the charger’s Wi‑Fi connection")
+#define TEXT_RESET N_("Reset the charger remotely and review its error data")
+#define TEXT_RESTART_SESSION N_("Restart the session and check the car’s connection")
+#define TEXT_FIND_CHARGER N_("Find the charger by the ID or QR photo the customer sent")
+#define TEXT_AUTHORIZATION N_("Review the guest’s authorization on the charger")
+
+#define STEP_CHECK_STATUS { TEXT_CHECK_STATUS, OKC_EVIDENCE_CHARGER_STATUS }
+#define STEP_ASK_HEARTBEAT { TEXT_ASK_HEARTBEAT, OKC_EVIDENCE_CHARGER_HEARTBEAT }
+#define STEP_POWER_CYCLE { TEXT_POWER_CYCLE, OKC_EVIDENCE_CHARGER_HEARTBEAT }
+#define STEP_CHECK_NETWORK { TEXT_CHECK_NETWORK, OKC_EVIDENCE_CHARGER_HEARTBEAT }
+#define STEP_RESET { TEXT_RESET, OKC_EVIDENCE_CHARGER_STATUS }
+#define STEP_RESTART_SESSION { TEXT_RESTART_SESSION, OKC_EVIDENCE_CHARGER_STATUS }
+#define STEP_FIND_CHARGER { TEXT_FIND_CHARGER, OKC_EVIDENCE_COLLECTED_DETAILS }
+
+/* 1. Charger is offline or not working: "What to check", then "Support will check the
+ * charger remotely, confirm connectivity, and advise next steps." */
+static const OkcPlaybookStep charger_offline[] = {
+  STEP_FIND_CHARGER,
+  STEP_CHECK_STATUS,
+  STEP_ASK_HEARTBEAT,
+  STEP_POWER_CYCLE,
+  STEP_CHECK_NETWORK,
+  STEP_RESET,
+  STEP_RESTART_SESSION,
+  { N_("Advise the customer of the next steps"), OKC_EVIDENCE_NONE },
+};
+
+/* 2. Plugged in but not charging. */
+static const OkcPlaybookStep not_charging[] = {
+  STEP_FIND_CHARGER,
+  STEP_CHECK_STATUS,
+  STEP_POWER_CYCLE,
+  STEP_RESET,
+  { N_("Review the session log around the reported time"), OKC_EVIDENCE_SESSION_LOG },
+  STEP_RESTART_SESSION,
+  { N_("Help the customer complete a successful session"), OKC_EVIDENCE_NONE },
+  { N_("Adjust the billing of failed attempts if appropriate"), OKC_EVIDENCE_SESSION_LOG },
+};
+
+/* 3. Not allowed to use this charger. */
+static const OkcPlaybookStep no_permission[] = {
+  { N_("Confirm the customer has a registered OK2Charge account"),
+    OKC_EVIDENCE_ACCOUNT_ACCESS },
+  { N_("Confirm the QR label is of the charger the customer is using"),
+    OKC_EVIDENCE_COLLECTED_DETAILS },
+  { N_("Check the charger’s access list for the customer’s account"),
+    OKC_EVIDENCE_ACCOUNT_ACCESS },
+  { N_("Confirm with the property that the customer should have access"), OKC_EVIDENCE_NONE },
+  { N_("Adjust the charger’s permissions if appropriate"), OKC_EVIDENCE_ACCOUNT_ACCESS },
+  { N_("Confirm when the customer can use the charger"), OKC_EVIDENCE_NONE },
+};
+
+/* 4. Overcharges, idle fees and refund requests. */
+static const OkcPlaybookStep billing_dispute[] = {
+  { N_("Review the session logs: energy, duration and idle time"), OKC_EVIDENCE_SESSION_LOG },
+  { N_("Check the configured rates and posted pricing"), OKC_EVIDENCE_TARIFF },
+  { N_("Refund in part or in full if a mischarge is confirmed"), OKC_EVIDENCE_SESSION_LOG },
+  { N_("Send the customer a confirmation"), OKC_EVIDENCE_NONE },
+};
+
+/* 5. Cost breakdown. */
+static const OkcPlaybookStep cost_breakdown[] = {
+  { N_("Review the connection fee, energy, idle fees and taxes of the session"),
+    OKC_EVIDENCE_SESSION_LOG },
+  { N_("Compare the charge with the site’s configured rates"), OKC_EVIDENCE_TARIFF },
+  { N_("Reply with a line-item breakdown"), OKC_EVIDENCE_NONE },
+  { N_("Correct the billing if it does not match the site’s configuration"),
+    OKC_EVIDENCE_TARIFF },
+};
+
+/* 6. Cancel a subscription, delete an account, remove a card. */
+static const OkcPlaybookStep cancel_or_delete[] = {
+  { N_("Verify the customer’s identity"), OKC_EVIDENCE_COLLECTED_DETAILS },
+  { N_("Confirm whether to cancel the subscription only or delete the account and its data"),
+    OKC_EVIDENCE_COLLECTED_DETAILS },
+  { N_("Stop the recurring charges"), OKC_EVIDENCE_NONE },
+  { N_("Remove the card or delete the account according to policy"), OKC_EVIDENCE_NONE },
+  { N_("Confirm the change to the customer"), OKC_EVIDENCE_NONE },
+};
+
+/* 7. Change the email or account details. */
+static const OkcPlaybookStep change_email[] = {
+  { N_("Check the request comes from the current email, or ask for a verification detail"),
+    OKC_EVIDENCE_COLLECTED_DETAILS },
+  { N_("Update the login and notification email"), OKC_EVIDENCE_NONE },
+  { N_("Confirm when the change is complete"), OKC_EVIDENCE_NONE },
+};
+
+/* 8. Assign chargers to properties, sync with a PMS. */
+static const OkcPlaybookStep charger_assignment[] = {
+  { N_("Confirm the charger is online and visible in the admin"),
+    OKC_EVIDENCE_CHARGER_STATUS },
+  { N_("Link the charger to the correct property and unit"), OKC_EVIDENCE_CHARGER_ASSIGNMENT },
+  { N_("Verify or complete the PMS sync"), OKC_EVIDENCE_COLLECTED_DETAILS },
+};
+
+/* 9. Guests cannot start a charge (QR code or app errors). */
+static const OkcPlaybookStep guest_cannot_start[] = {
+  { N_("Confirm the guest used the official app and scanned the charger’s own QR code"),
+    OKC_EVIDENCE_COLLECTED_DETAILS },
+  STEP_FIND_CHARGER,
+  STEP_CHECK_STATUS,
+  STEP_POWER_CYCLE,
+  STEP_RESET,
+  { TEXT_AUTHORIZATION, OKC_EVIDENCE_ACCOUNT_ACCESS },
+  { N_("Start a host or override session where appropriate"), OKC_EVIDENCE_NONE },
+};
+
+/* 10. Payouts, reporting and usage history. */
+static const OkcPlaybookStep payouts_reporting[] = {
+  { N_("Reconcile session activity and net revenue with the payouts"),
+    OKC_EVIDENCE_PAYOUTS },
+  { N_("Explain the differences: fees, thresholds, payout timing"), OKC_EVIDENCE_PAYOUTS },
+  { N_("Send CSV or formatted statements for the period if needed"), OKC_EVIDENCE_NONE },
+};
+
+#define PLAYBOOK(id, steps) { id, steps, G_N_ELEMENTS (steps) }
+
+static const OkcPlaybook playbooks[] = {
+  PLAYBOOK ("charger-offline", charger_offline),
+  PLAYBOOK ("not-charging", not_charging),
+  PLAYBOOK ("no-permission", no_permission),
+  PLAYBOOK ("billing-dispute", billing_dispute),
+  PLAYBOOK ("cost-breakdown", cost_breakdown),
+  PLAYBOOK ("cancel-or-delete", cancel_or_delete),
+  PLAYBOOK ("change-email", change_email),
+  PLAYBOOK ("charger-assignment", charger_assignment),
+  PLAYBOOK ("guest-cannot-start", guest_cannot_start),
+  PLAYBOOK ("payouts-reporting", payouts_reporting),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (playbooks) == OKC_N_TOPICS);
+
+/**
+ * okc_playbook_get_all:
+ * @n_playbooks: (out): the number of playbooks, one per topic
+ *
+ * Returns: (transfer none) (array length=n_playbooks): the playbooks in the topics' order.
+ */
+const OkcPlaybook *
+okc_playbook_get_all (guint *n_playbooks)
+{
+  g_return_val_if_fail (n_playbooks != NULL, NULL);
+
+  *n_playbooks = G_N_ELEMENTS (playbooks);
+  return playbooks;
+}
+
+/**
+ * okc_playbook_lookup:
+ * @topic_id: (nullable): a topic id such as "charger-offline"
+ *
+ * Returns: (transfer none) (nullable): the topic's playbook.
+ */
+const OkcPlaybook *
+okc_playbook_lookup (const char *topic_id)
+{
+  if (topic_id == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (playbooks); i++)
+    if (g_str_equal (playbooks[i].topic_id, topic_id))
+      return &playbooks[i];
+  return NULL;
+}
+
+/**
+ * okc_playbook_is_about_charger:
+ *
+ * Returns: whether the charger's live state decides the next step (topics 1, 2 and 9).
+ */
+gboolean
+okc_playbook_is_about_charger (const OkcPlaybook *playbook)
+{
+  g_return_val_if_fail (playbook != NULL, FALSE);
+
+  return playbook->steps == charger_offline || playbook->steps == not_charging ||
+         playbook->steps == guest_cannot_start;
+}
+
+/**
+ * okc_playbook_format_age:
+ * @seconds: a duration, not negative
+ *
+ * Returns: (transfer full): "less than a minute", "12 min", "3 h 12 min", "2 d 4 h".
+ */
+char *
+okc_playbook_format_age (gint64 seconds)
+{
+  gint64 minutes = seconds / 60;
+  gint64 hours = minutes / 60;
+  gint64 days = hours / 24;
+
+  g_return_val_if_fail (seconds >= 0, NULL);
+
+  if (minutes == 0)
+    return g_strdup (_("less than a minute"));
+  if (hours == 0)
+    /* Translators: a duration in minutes */
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+  if (days == 0)
+    /* Translators: a duration in hours and minutes */
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours,
+                            minutes % 60);
+  /* Translators: a duration in days and hours */
+  return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours % 24);
+}
+
+static const OkcPlaybookStep *
+find_step (const OkcPlaybook *playbook,
+           const char        *text)
+{
+  for (guint i = 0; i < playbook->n_steps; i++)
+    if (g_str_equal (playbook->steps[i].text, text))
+      return &playbook->steps[i];
+  g_assert_not_reached ();
+}
+
+static const OkcPlaybookStep *
+step_with_reason (const OkcPlaybook  *playbook,
+                  const char         *text,
+                  char              **out_reason,
+                  char               *reason)
+{
+  if (out_reason != NULL)
+    *out_reason = reason;
+  else
+    g_free (reason);
+  return find_step (playbook, text);
+}
+
+/**
+ * okc_playbook_judge_charger:
+ * @playbook: a playbook for which okc_playbook_is_about_charger() is %TRUE
+ * @charger: (nullable): the ticket's charger, %NULL when none is known
+ * @now: the current time, seconds since the epoch
+ * @out_reason: (out) (optional) (transfer full): the step and why it applies, one sentence
+ *
+ * Picks the step the charger's status and heartbeat point to: a charger that is not
+ * known yet must be found; a fault comes before anything else; then a heartbeat older
+ * than %OKC_PLAYBOOK_HEARTBEAT_STALE_SECONDS (or none ever) means the charger has no power
+ * or no network; a charger offline more recently than that has just lost its network;
+ * one that is online with a recent heartbeat leaves the session and the car to check.
+ *
+ * Returns: (transfer none): the step, one of @playbook's.
+ */
+const OkcPlaybookStep *
+okc_playbook_judge_charger (const OkcPlaybook  *playbook,
+                            OkcCharger         *charger,
+                            gint64              now,
+                            char              **out_reason)
+{
+  g_autofree char *age = NULL;
+  gint64 heartbeat;
+  OkcChargerStatus status;
+
+  g_return_val_if_fail (playbook != NULL, NULL);
+  g_return_val_if_fail (okc_playbook_is_about_charger (playbook), NULL);
+  g_return_val_if_fail (charger == NULL || OKC_IS_CHARGER (charger), NULL);
+
+  if (charger == NULL)
+    return step_with_reason (
+      playbook, TEXT_FIND_CHARGER, out_reason,
+      g_strdup (_("Find the charger by the ID or QR photo the customer sent: no charger is "
+                  "linked to this ticket yet")));
+
+  status = okc_charger_get_status (charger);
+  heartbeat = okc_charger_get_last_heartbeat (charger);
+
+  if (status == OKC_CHARGER_STATUS_FAULTED)
+    return step_with_reason (
+      playbook, TEXT_RESET, out_reason,
+      g_strdup (_("The charger reports a fault: reset it remotely and review its error data")));
+
+  if (heartbeat == 0)
+    return step_with_reason (
+      playbook, TEXT_POWER_CYCLE, out_reason,
+      g_strdup (_("Confirm the breaker is on and power-cycle the charger: it has never sent a "
+                  "heartbeat")));
+
+  /* A heartbeat from the future is clock skew: the charger spoke just now. */
+  age = okc_playbook_format_age (MAX (0, now - heartbeat));
+
+  if (now - heartbeat > OKC_PLAYBOOK_HEARTBEAT_STALE_SECONDS)
+    {
+      if (status == OKC_CHARGER_STATUS_ONLINE && playbook->steps == charger_offline)
+        return step_with_reason (
+          playbook, TEXT_ASK_HEARTBEAT, out_reason,
+          g_strdup_printf (_("Ask the charger for a heartbeat: it is listed online but its last "
+                             "heartbeat was %s ago"), age));
+      return step_with_reason (
+        playbook, TEXT_POWER_CYCLE, out_reason,
+        g_strdup_printf (_("Confirm the breaker is on and power-cycle the charger: its last "
+                           "heartbeat was %s ago"), age));
+    }
+
+  if (status == OKC_CHARGER_STATUS_OFFLINE)
+    {
+      if (playbook->steps == charger_offline)
+        return step_with_reason (
+          playbook, TEXT_CHECK_NETWORK, out_reason,
+          g_strdup_printf (_("Confirm the site’s internet and the charger’s Wi‑Fi: it went "
+                             "offline after a heartbeat %s ago"), age));
+      return step_with_reason (
+        playbook, TEXT_CHECK_STATUS, out_reason,
+        g_strdup_printf (_("Check the charger’s connectivity: it went offline after a "
+                           "heartbeat %s ago"), age));
+    }
+
+  if (playbook->steps == guest_cannot_start)
+    return step_with_reason (
+      playbook, TEXT_AUTHORIZATION, out_reason,
+      g_strdup (_("The charger is online: review the guest’s authorization, or start an "
+                  "override session")));
+  return step_with_reason (
+    playbook, TEXT_RESTART_SESSION, out_reason,
+    g_strdup (_("The charger is online: restart the session and check the car’s connection")));
+}
