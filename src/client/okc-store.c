@@ -74,7 +74,11 @@ static const char * const migrations[] = {
    * a one-character word is no longer a prefix (okc_search_query_build()), so only
    * two- and three-character prefixes are indexed. An update that leaves search_text as
    * it was (a status change, a new version of the same text) no longer touches the
-   * index. The index is rebuilt from the rows' text, which has not changed. */
+   * index. The index is rebuilt from the rows' text, which has not changed.
+   * ticket_ids maps a row's rowid to its id in a few bytes a row: a search turns FTS5's
+   * rowids into ids there, in pages that stay cached, instead of reading each match's
+   * row of tickets (its JSON, a page or more). A row's id never changes (saves upsert
+   * on it), so inserts and deletes keep the map in step. */
   "DROP TRIGGER tickets_fts_after_insert;"
   "DROP TRIGGER tickets_fts_after_delete;"
   "DROP TRIGGER tickets_fts_after_update;"
@@ -98,6 +102,17 @@ static const char * const migrations[] = {
   "  INSERT INTO tickets_fts (tickets_fts, rowid, search_text)"
   "    VALUES ('delete', old.rowid, old.search_text);"
   "  INSERT INTO tickets_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
+  "END;"
+  "CREATE TABLE ticket_ids ("
+  "  ticket_rowid INTEGER NOT NULL PRIMARY KEY,"
+  "  id TEXT NOT NULL"
+  ");"
+  "INSERT INTO ticket_ids (ticket_rowid, id) SELECT rowid, id FROM tickets;"
+  "CREATE TRIGGER ticket_ids_after_insert AFTER INSERT ON tickets BEGIN"
+  "  INSERT INTO ticket_ids (ticket_rowid, id) VALUES (new.rowid, new.id);"
+  "END;"
+  "CREATE TRIGGER ticket_ids_after_delete AFTER DELETE ON tickets BEGIN"
+  "  DELETE FROM ticket_ids WHERE ticket_rowid = old.rowid;"
   "END;",
 };
 
@@ -111,6 +126,7 @@ static const char * const schema_probes[] = {
   "SELECT key, value FROM meta LIMIT 0",
   "SELECT search_text FROM tickets LIMIT 0",
   "SELECT rowid, bm25 (tickets_fts) FROM tickets_fts WHERE tickets_fts MATCH 'x' LIMIT 0",
+  "SELECT ticket_rowid, id FROM ticket_ids LIMIT 0",
 };
 
 #define SYNC_MARK_KEY "sync_mark"
@@ -909,7 +925,7 @@ search_progress_cb (void *user_data)
 
 /* Every match once, unranked: the caller uses the ids as a set, so ranking (bm25 reads
  * every match's statistics) and sorting would be wasted work. FTS5 gives the rowids and
- * each id is one lookup in the rowid b-tree of tickets. The progress handler lets a
+ * ticket_ids their ids, without reading the tickets' rows. The progress handler lets a
  * cancelled search stop midway. */
 static gboolean
 search_job (Database  *database,
@@ -927,10 +943,10 @@ search_job (Database  *database,
 
   select = prepare (database,
                     match != NULL
-                      ? "SELECT tickets.id FROM tickets_fts "
-                        "CROSS JOIN tickets ON tickets.rowid = tickets_fts.rowid "
+                      ? "SELECT ticket_ids.id FROM tickets_fts "
+                        "CROSS JOIN ticket_ids ON ticket_ids.ticket_rowid = tickets_fts.rowid "
                         "WHERE tickets_fts MATCH ?1"
-                      : "SELECT id FROM tickets",
+                      : "SELECT id FROM ticket_ids",
                     error);
   if (select == NULL)
     return FALSE;

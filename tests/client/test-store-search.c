@@ -237,7 +237,7 @@ found (OkcStore   *store,
 /* The index and the tickets table agree, row for row and token for token (FTS5's own
  * check, which reads every row's text again): nothing stale, nothing missing. */
 static void
-assert_index_in_step (const char *path)
+assert_fts_in_step (const char *path)
 {
   sqlite3 *db = NULL;
 
@@ -245,6 +245,29 @@ assert_index_in_step (const char *path)
   if (sqlite3_exec (db, "INSERT INTO tickets_fts (tickets_fts, rank) VALUES ('integrity-check', 1)",
                     NULL, NULL, NULL) != SQLITE_OK)
     g_error ("The index of %s is not in step with its tickets: %s", path, sqlite3_errmsg (db));
+  sqlite3_close (db);
+}
+
+/* The full-text index, and the map from rowids to ids: the same rows, with their ids. */
+static void
+assert_index_in_step (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  assert_fts_in_step (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT (SELECT COUNT (*) FROM tickets), "
+                                       "  (SELECT COUNT (*) FROM ticket_ids), "
+                                       "  (SELECT COUNT (*) FROM tickets JOIN ticket_ids "
+                                       "   ON ticket_rowid = tickets.rowid "
+                                       "   AND ticket_ids.id = tickets.id)",
+                                       -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (statement, 1), ==, sqlite3_column_int (statement, 0));
+  g_assert_cmpint (sqlite3_column_int (statement, 2), ==, sqlite3_column_int (statement, 0));
+  sqlite3_finalize (statement);
   sqlite3_close (db);
 }
 
@@ -610,7 +633,7 @@ test_v2_migrates (Fixture       *fixture,
     }
   g_string_append (sql, "PRAGMA user_version = 2;");
   write_database (fixture->path, sql->str);
-  assert_index_in_step (fixture->path);
+  assert_fts_in_step (fixture->path);
 
   store = open_store (fixture->path);
   version = query_text (fixture->path, "PRAGMA user_version");
