@@ -55,7 +55,9 @@ is_mark (gunichar c)
  * most (the store indexes prefixes of two and three characters only). Ended by a space,
  * it is matched whole: "+1 928" becomes `"1" "928"*`. At the end of @text it is the
  * first keystroke of a word and sets no condition until the second: "maya c" is `"maya"*`
- * and "m" alone gives %NULL, as if nothing were typed. Quotes, operators, parentheses, `*`, `:`
+ * and "m" alone gives %NULL, as if nothing were typed. So is the first character of a
+ * run after punctuation at the end: "CH-1" is `"CH"*`, as "CH-" is, and "CH-10" is
+ * `"CH 10"*`. Quotes, operators, parentheses, `*`, `:`
  * and the words AND, OR, NOT and NEAR are never syntax. At most
  * %OKC_SEARCH_QUERY_MAX_TERMS runs are kept.
  *
@@ -72,6 +74,8 @@ okc_search_query_build (const char *text)
   gboolean in_run = FALSE;  /* the last character kept was a token character */
   guint word_chars = 0;     /* token characters kept in the open phrase */
   gsize word_start = 0;     /* where the open phrase begins in query, separator included */
+  gsize run_start = 0;      /* where the last run begins in query, separator included */
+  guint run_chars = 0;      /* token characters kept in the last run */
 
   if (text == NULL)
     return NULL;
@@ -92,7 +96,7 @@ okc_search_query_build (const char *text)
               n_terms++;
               if (!in_word)
                 {
-                  word_start = query->len;
+                  word_start = run_start = query->len;
                   if (query->len > 0)
                     g_string_append_c (query, ' ');
                   g_string_append_c (query, '"');
@@ -100,11 +104,18 @@ okc_search_query_build (const char *text)
                   word_chars = 0;
                 }
               else
-                g_string_append_c (query, ' ');
+                {
+                  run_start = query->len;
+                  g_string_append_c (query, ' ');
+                }
               in_run = TRUE;
+              run_chars = 0;
             }
           if (!is_mark (c))
-            word_chars++;
+            {
+              word_chars++;
+              run_chars++;
+            }
           g_string_append_unichar (query, c);
         }
       else if (g_unichar_isspace (c))
@@ -116,8 +127,13 @@ okc_search_query_build (const char *text)
       else
         in_run = FALSE;
     }
-  /* The last word, not yet ended by a space, is still being typed: one character of it
-   * says nothing yet. */
+  /* The last word, not yet ended by a space, is still being typed: the first character
+   * of it, or of a run after punctuation ("CH-1", "maya.c"), says nothing yet. */
+  if (in_word && run_chars == 1 && word_chars > 1)
+    {
+      g_string_truncate (query, run_start);
+      word_chars--;
+    }
   if (in_word && word_chars == 1)
     g_string_truncate (query, word_start);
   else if (in_word)

@@ -1520,7 +1520,8 @@ okc_store_get_sync_mark_finish (OkcStore      *self,
  * letter or digit is not a prefix (it would match nearly every ticket): followed by a
  * space it matches only that whole word ("+1 928" finds "+1 928-555-0134"); at the end
  * of @text it is the first keystroke of a word and sets no condition, so "maya c" finds
- * what "maya" finds and "m" every ticket, until the next keystroke. Whatever @text
+ * what "maya" finds and "m" every ticket, until the next keystroke; likewise "CH-1"
+ * finds what "CH-" finds. Whatever @text
  * holds, it is never FTS5 syntax, so it cannot make the search fail. A search cancelled
  * while it runs stops there.
  */

@@ -20,7 +20,11 @@ test_words (void)
     { "maya c", "\"maya\"*" },
     { "maya c ", "\"maya\"* \"c\"" },
     { "ma", "\"ma\"*" },
-    { "CH-1", "\"CH 1\"*" },
+    { "CH-1", "\"CH\"*" },
+    { "CH-10", "\"CH 10\"*" },
+    { "CH-1 ", "\"CH 1\"*" },
+    { "maya.c", "\"maya\"*" },
+    { "a-b", NULL },
     { "maya chen", "\"maya\"* \"chen\"*" },
     { "  Maya\t\nCHEN  ", "\"Maya\"* \"CHEN\"*" },
     { "José", "\"José\"*" },
@@ -35,7 +39,7 @@ test_words (void)
     { "NEAR(a b)", "\"NEAR a\"*" },
     { "summary:fuse", "\"summary fuse\"*" },
     { "\"fuse\"*", "\"fuse\"*" },
-    { "a\"b", "\"a b\"*" },
+    { "ab\"cd", "\"ab cd\"*" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
