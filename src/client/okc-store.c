@@ -68,6 +68,52 @@ static const char * const migrations[] = {
   "    VALUES ('delete', old.rowid, old.search_text);"
   "  INSERT INTO tickets_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
   "END;",
+
+  /* 2 → 3: a cheaper index. prefix = '1 2 3' made FTS5 write every token three more
+   * times, the one-character entries being the largest, for saves several times slower;
+   * a one-character word is no longer a prefix (okc_search_query_build()), so only
+   * two- and three-character prefixes are indexed. An update that leaves search_text as
+   * it was (a status change, a new version of the same text) no longer touches the
+   * index. The index is rebuilt from the rows' text, which has not changed.
+   * ticket_ids maps a row's rowid to its id in a few bytes a row: a search turns FTS5's
+   * rowids into ids there, in pages that stay cached, instead of reading each match's
+   * row of tickets (its JSON, a page or more). A row's id never changes (saves upsert
+   * on it), so inserts and deletes keep the map in step. */
+  "DROP TRIGGER tickets_fts_after_insert;"
+  "DROP TRIGGER tickets_fts_after_delete;"
+  "DROP TRIGGER tickets_fts_after_update;"
+  "DROP TABLE tickets_fts;"
+  "CREATE VIRTUAL TABLE tickets_fts USING fts5 ("
+  "  search_text,"
+  "  content = 'tickets',"
+  "  tokenize = 'unicode61 remove_diacritics 2',"
+  "  prefix = '2 3'"
+  ");"
+  "INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild');"
+  "CREATE TRIGGER tickets_fts_after_insert AFTER INSERT ON tickets BEGIN"
+  "  INSERT INTO tickets_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
+  "END;"
+  "CREATE TRIGGER tickets_fts_after_delete AFTER DELETE ON tickets BEGIN"
+  "  INSERT INTO tickets_fts (tickets_fts, rowid, search_text)"
+  "    VALUES ('delete', old.rowid, old.search_text);"
+  "END;"
+  "CREATE TRIGGER tickets_fts_after_update AFTER UPDATE OF search_text ON tickets"
+  "  WHEN old.search_text IS NOT new.search_text BEGIN"
+  "  INSERT INTO tickets_fts (tickets_fts, rowid, search_text)"
+  "    VALUES ('delete', old.rowid, old.search_text);"
+  "  INSERT INTO tickets_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
+  "END;"
+  "CREATE TABLE ticket_ids ("
+  "  ticket_rowid INTEGER NOT NULL PRIMARY KEY,"
+  "  id TEXT NOT NULL"
+  ");"
+  "INSERT INTO ticket_ids (ticket_rowid, id) SELECT rowid, id FROM tickets;"
+  "CREATE TRIGGER ticket_ids_after_insert AFTER INSERT ON tickets BEGIN"
+  "  INSERT INTO ticket_ids (ticket_rowid, id) VALUES (new.rowid, new.id);"
+  "END;"
+  "CREATE TRIGGER ticket_ids_after_delete AFTER DELETE ON tickets BEGIN"
+  "  DELETE FROM ticket_ids WHERE ticket_rowid = old.rowid;"
+  "END;",
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -80,6 +126,7 @@ static const char * const schema_probes[] = {
   "SELECT key, value FROM meta LIMIT 0",
   "SELECT search_text FROM tickets LIMIT 0",
   "SELECT rowid, bm25 (tickets_fts) FROM tickets_fts WHERE tickets_fts MATCH 'x' LIMIT 0",
+  "SELECT ticket_rowid, id FROM ticket_ids LIMIT 0",
 };
 
 #define SYNC_MARK_KEY "sync_mark"
@@ -876,8 +923,10 @@ search_progress_cb (void *user_data)
   return g_cancellable_is_cancelled (user_data) ? 1 : 0;
 }
 
-/* Every match, best first; ties (and the whole store, for no text) by id, so the order
- * is the same every time. The progress handler lets a cancelled search stop midway. */
+/* Every match once, unranked: the caller uses the ids as a set, so ranking (bm25 reads
+ * every match's statistics) and sorting would be wasted work. FTS5 gives the rowids and
+ * ticket_ids their ids, without reading the tickets' rows. The progress handler lets a
+ * cancelled search stop midway. */
 static gboolean
 search_job (Database  *database,
             Job       *job,
@@ -894,11 +943,10 @@ search_job (Database  *database,
 
   select = prepare (database,
                     match != NULL
-                      ? "SELECT tickets.id FROM tickets_fts "
-                        "CROSS JOIN tickets ON tickets.rowid = tickets_fts.rowid "
-                        "WHERE tickets_fts MATCH ?1 "
-                        "ORDER BY bm25 (tickets_fts), tickets.id"
-                      : "SELECT id FROM tickets ORDER BY id",
+                      ? "SELECT ticket_ids.id FROM tickets_fts "
+                        "CROSS JOIN ticket_ids ON ticket_ids.ticket_rowid = tickets_fts.rowid "
+                        "WHERE tickets_fts MATCH ?1"
+                      : "SELECT id FROM ticket_ids",
                     error);
   if (select == NULL)
     return FALSE;
@@ -1468,7 +1516,12 @@ okc_store_get_sync_mark_finish (OkcStore      *self,
  * Finds the stored tickets whose text holds every word of @text as the beginning of a
  * word, case and diacritics aside (see okc_search_query_build()): the id, requester,
  * property, charger, summary, collected fields and conversation are searched. Text with
- * no letter or digit sets no condition: every stored ticket matches. Whatever @text
+ * no letter or digit sets no condition: every stored ticket matches. A word of a single
+ * letter or digit is not a prefix (it would match nearly every ticket): followed by a
+ * space it matches only that whole word ("+1 928" finds "+1 928-555-0134"); at the end
+ * of @text it is the first keystroke of a word and sets no condition, so "maya c" finds
+ * what "maya" finds and "m" every ticket, until the next keystroke; likewise "CH-1"
+ * finds what "CH-" finds. Whatever @text
  * holds, it is never FTS5 syntax, so it cannot make the search fail. A search cancelled
  * while it runs stops there.
  */
@@ -1493,7 +1546,7 @@ okc_store_search_tickets_async (OkcStore            *self,
  * @error: return location for an error; %G_IO_ERROR_CANCELLED when cancelled
  *
  * Returns: (transfer container) (element-type utf8) (nullable): the ids of the matching
- *   tickets, best match first (bm25, then by id), or %NULL with an error.
+ *   tickets, each once and in no particular order, or %NULL with an error.
  */
 GPtrArray *
 okc_store_search_tickets_finish (OkcStore      *self,

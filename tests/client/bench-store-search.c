@@ -6,7 +6,8 @@
  * Prints figures, asserts none (suite "bench"): the time to build and save the store and
  * its size, then, for queries typed one character at a time, each keystroke's latency
  * through okc_store_search_tickets_async() next to the same FTS5 MATCH run bare through
- * the sqlite3 API. OKC_BENCH_TICKETS sets the count.
+ * the sqlite3 API (the same set: rowids, unranked). OKC_BENCH_TICKETS sets the count;
+ * OKC_BENCH_PREFIXES set also compares the FTS5 prefix index options over the same text.
  */
 
 #include <stdio.h>
@@ -217,7 +218,16 @@ search (OkcStore   *store,
   return ids->len;
 }
 
-/* The baseline: the bare MATCH, rowids in rank order, nothing else. */
+static gint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? (gint64) buf.st_size : 0;
+}
+
+/* The baseline: the bare MATCH, rowids only, in FTS5's order; for no text condition,
+ * every rowid. The same set as the store's, nothing else. */
 static guint
 raw_search (sqlite3    *db,
             const char *text)
@@ -227,18 +237,118 @@ raw_search (sqlite3    *db,
   guint n = 0;
   int rc;
 
-  if (match == NULL)
-    return 0;
   g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?1 "
-                                       "ORDER BY rank",
+                                       match != NULL
+                                         ? "SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?1"
+                                         : "SELECT rowid FROM tickets",
                                        -1, &statement, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (statement, 1, match, -1, SQLITE_STATIC);
+  if (match != NULL)
+    sqlite3_bind_text (statement, 1, match, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     n++;
   g_assert_cmpint (rc, ==, SQLITE_DONE);
   sqlite3_finalize (statement);
   return n;
+}
+
+static void
+exec_or_die (sqlite3    *db,
+             const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* The choice of prefix indexes, measured apart from the store: the store's indexed text
+ * copied into a scratch file, indexed again with each option in transactions of BATCH
+ * rows as saves do, then bare prefix MATCHes of one to three characters. */
+static void
+compare_prefix_options (const char *store_path,
+                        const char *dir)
+{
+  static const char * const options[] = { "1 2 3", "1 2", "2 3", "" };
+  static const char * const prefixes[] = { "m", "c", "t", "ma", "ch", "tc", "may", "che", "tck" };
+
+  printf ("\nprefix indexes, bare FTS5 over the same text (ms per query: median of 5)\n");
+  printf ("  %-8s %9s %8s", "prefix", "index s", "MB");
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    printf (" %7s*", prefixes[i]);
+  printf ("\n");
+
+  for (guint o = 0; o < G_N_ELEMENTS (options); o++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/prefix-%u.sqlite", dir, o);
+      char *attach = NULL;
+      g_autofree char *create = NULL;
+      sqlite3 *db = NULL;
+      sqlite3_stmt *count = NULL;
+      gint64 n_rows, start;
+      double index_ms;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      exec_or_die (db, "PRAGMA journal_mode = WAL");
+      attach = sqlite3_mprintf ("ATTACH %Q AS source", store_path);
+      exec_or_die (db, attach);
+      sqlite3_free (attach);
+      exec_or_die (db, "CREATE TABLE docs AS SELECT rowid AS rowid_, search_text "
+                       "FROM source.tickets ORDER BY rowid");
+      exec_or_die (db, "DETACH source");
+      create = g_strdup_printf ("CREATE VIRTUAL TABLE fts USING fts5 (search_text, "
+                                "content = '', tokenize = 'unicode61 remove_diacritics 2'%s%s%s)",
+                                *options[o] != '\0' ? ", prefix = '" : "", options[o],
+                                *options[o] != '\0' ? "'" : "");
+      exec_or_die (db, create);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT MAX (rowid_) FROM docs", -1, &count, NULL),
+                       ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (count), ==, SQLITE_ROW);
+      n_rows = sqlite3_column_int64 (count, 0);
+      sqlite3_finalize (count);
+
+      start = g_get_monotonic_time ();
+      for (gint64 done = 0; done < n_rows; done += BATCH)
+        {
+          g_autofree char *insert = g_strdup_printf (
+            "BEGIN; INSERT INTO fts (rowid, search_text) SELECT rowid_, search_text FROM docs "
+            "WHERE rowid_ > %" G_GINT64_FORMAT " AND rowid_ <= %" G_GINT64_FORMAT "; COMMIT",
+            done, done + BATCH);
+
+          exec_or_die (db, insert);
+        }
+      index_ms = ms_since (start);
+      exec_or_die (db, "PRAGMA wal_checkpoint (TRUNCATE)");
+      exec_or_die (db, "DROP TABLE docs");
+      exec_or_die (db, "VACUUM");
+      printf ("  %-8s %9.2f %8.1f", *options[o] != '\0' ? options[o] : "none",
+              index_ms / 1000, file_size (path) / 1e6);
+
+      for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+        {
+          g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autofree char *match = g_strdup_printf ("\"%s\"*", prefixes[i]);
+
+          for (guint r = 0; r < 5; r++)
+            {
+              sqlite3_stmt *select = NULL;
+              double elapsed;
+
+              start = g_get_monotonic_time ();
+              g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM fts WHERE fts MATCH ?1",
+                                                   -1, &select, NULL), ==, SQLITE_OK);
+              sqlite3_bind_text (select, 1, match, -1, SQLITE_STATIC);
+              while (sqlite3_step (select) == SQLITE_ROW)
+                ;
+              sqlite3_finalize (select);
+              elapsed = ms_since (start);
+              g_array_append_val (times, elapsed);
+            }
+          printf (" %8.1f", median (times));
+        }
+      printf ("\n");
+      sqlite3_close (db);
+      g_unlink (path);
+    }
 }
 
 /* Where the bytes go, table by table, when SQLite was built with the dbstat table. */
@@ -290,14 +400,6 @@ type_query (OkcStore   *store,
   printf ("  per keystroke: store median %.2f ms, worst %.2f ms; raw FTS5 median %.2f ms, "
           "worst %.2f ms\n",
           median (store_ms), worst (store_ms), median (raw_ms), worst (raw_ms));
-}
-
-static gint64
-file_size (const char *path)
-{
-  GStatBuf buf;
-
-  return g_stat (path, &buf) == 0 ? (gint64) buf.st_size : 0;
 }
 
 int
@@ -361,6 +463,9 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     type_query (store, db, queries[i]);
   sqlite3_close (db);
+
+  if (g_getenv ("OKC_BENCH_PREFIXES") != NULL)
+    compare_prefix_options (path, dir);
 
   g_assert_finalize_object (g_steal_pointer (&store));
   printf ("\nafter closing (checkpointed): file %.1f MB\n", file_size (path) / 1e6);

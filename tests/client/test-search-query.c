@@ -13,22 +13,33 @@ static void
 test_words (void)
 {
   static const struct { const char *text; const char *expected; } cases[] = {
-    { "m", "\"m\"*" },
+    /* One character is not a prefix of nearly every word: a whole word once a space
+     * ends it, nothing yet at the end. */
+    { "m ", "\"m\"" },
+    { "m a", "\"m\"" },
+    { "maya c", "\"maya\"*" },
+    { "maya c ", "\"maya\"* \"c\"" },
+    { "ma", "\"ma\"*" },
+    { "CH-1", "\"CH\"*" },
+    { "CH-10", "\"CH 10\"*" },
+    { "CH-1 ", "\"CH 1\"*" },
+    { "maya.c", "\"maya\"*" },
+    { "a-b", NULL },
     { "maya chen", "\"maya\"* \"chen\"*" },
     { "  Maya\t\nCHEN  ", "\"Maya\"* \"CHEN\"*" },
     { "José", "\"José\"*" },
     { "CH-102", "\"CH 102\"*" },
     { "maya.chen@", "\"maya chen\"*" },
-    { "+1 928", "\"1\"* \"928\"*" },
+    { "+1 928", "\"1\" \"928\"*" },
     { "TCK-000123", "\"TCK 000123\"*" },
     { "$12.34", "\"12 34\"*" },
     { "l'hôtel", "\"l hôtel\"*" },
     /* Operators are words like any other, quoted. */
     { "NOT fuse OR breaker", "\"NOT\"* \"fuse\"* \"OR\"* \"breaker\"*" },
-    { "NEAR(a b)", "\"NEAR a\"* \"b\"*" },
+    { "NEAR(a b)", "\"NEAR a\"*" },
     { "summary:fuse", "\"summary fuse\"*" },
     { "\"fuse\"*", "\"fuse\"*" },
-    { "a\"b", "\"a b\"*" },
+    { "ab\"cd", "\"ab cd\"*" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -46,6 +57,8 @@ test_no_condition (void)
   static const char * const texts[] = {
     "", "   ", "\t\n", "-", "\"", "*", "()", ":", "^", "+", "- - -", "\"\"*", "@.,;!?",
     "\xef\xbf\xbd", /* U+FFFD */
+    /* The first keystroke of a word */
+    "m", "  M", "+1", "e\xcc\x81", /* e and a combining acute accent */
   };
 
   g_assert_null (okc_search_query_build (NULL));

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "okc-search-document.h"
 #include "okc-store.h"
 #include "okc-test-util.h"
 
@@ -203,17 +204,19 @@ compare_ids (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The ids found for @text, joined with spaces, in the order given or sorted. */
+/* The ids found for @text, sorted and joined with spaces; never one twice. */
 static char *
-found_full (OkcStore   *store,
-            const char *text,
-            gboolean    sorted)
+found (OkcStore   *store,
+       const char *text)
 {
   g_autoptr(GPtrArray) ids = search (store, text);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) joined = g_string_new (NULL);
 
-  if (sorted)
-    g_ptr_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    if (!g_hash_table_add (seen, g_ptr_array_index (ids, i)))
+      g_error ("search \"%s\" found %s twice", text, (const char *) g_ptr_array_index (ids, i));
+  g_ptr_array_sort (ids, compare_ids);
   for (guint i = 0; i < ids->len; i++)
     {
       if (i > 0)
@@ -223,25 +226,10 @@ found_full (OkcStore   *store,
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
-static char *
-found (OkcStore   *store,
-       const char *text)
-{
-  return found_full (store, text, FALSE);
-}
-
-/* In this order, best first. */
+/* These, by id: the store gives them in no particular order. */
 #define assert_found(store, text, expected) \
   G_STMT_START { \
-    g_autofree char *found_ = found_full ((store), (text), FALSE); \
-    g_test_message ("search \"%s\"", (text)); \
-    g_assert_cmpstr (found_, ==, (expected)); \
-  } G_STMT_END
-
-/* These, in whatever order they rank. */
-#define assert_found_set(store, text, expected) \
-  G_STMT_START { \
-    g_autofree char *found_ = found_full ((store), (text), TRUE); \
+    g_autofree char *found_ = found ((store), (text)); \
     g_test_message ("search \"%s\"", (text)); \
     g_assert_cmpstr (found_, ==, (expected)); \
   } G_STMT_END
@@ -249,7 +237,7 @@ found (OkcStore   *store,
 /* The index and the tickets table agree, row for row and token for token (FTS5's own
  * check, which reads every row's text again): nothing stale, nothing missing. */
 static void
-assert_index_in_step (const char *path)
+assert_fts_in_step (const char *path)
 {
   sqlite3 *db = NULL;
 
@@ -257,6 +245,29 @@ assert_index_in_step (const char *path)
   if (sqlite3_exec (db, "INSERT INTO tickets_fts (tickets_fts, rank) VALUES ('integrity-check', 1)",
                     NULL, NULL, NULL) != SQLITE_OK)
     g_error ("The index of %s is not in step with its tickets: %s", path, sqlite3_errmsg (db));
+  sqlite3_close (db);
+}
+
+/* The full-text index, and the map from rowids to ids: the same rows, with their ids. */
+static void
+assert_index_in_step (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  assert_fts_in_step (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT (SELECT COUNT (*) FROM tickets), "
+                                       "  (SELECT COUNT (*) FROM ticket_ids), "
+                                       "  (SELECT COUNT (*) FROM tickets JOIN ticket_ids "
+                                       "   ON ticket_rowid = tickets.rowid "
+                                       "   AND ticket_ids.id = tickets.id)",
+                                       -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (statement, 1), ==, sqlite3_column_int (statement, 0));
+  g_assert_cmpint (sqlite3_column_int (statement, 2), ==, sqlite3_column_int (statement, 0));
+  sqlite3_finalize (statement);
   sqlite3_close (db);
 }
 
@@ -282,11 +293,11 @@ test_each_member (Fixture       *fixture,
   assert_found (store, "42.00", "TCK-000102");                 /* money, as shown */
   assert_found (store, "4200", "TCK-000102");                  /* money, in cents */
   assert_found (store, "18.34", "TCK-000101");
-  assert_found_set (store, "2026-11-23", "TCK-000101 TCK-000102 TCK-000103"); /* a time list */
+  assert_found (store, "2026-11-23", "TCK-000101 TCK-000102 TCK-000103"); /* a time list */
   assert_found (store, "garage", "TCK-000101");                /* the transcript */
   assert_found (store, "priya", "TCK-000103");                 /* resolved ones too */
   assert_found (store, "billing-dispute", "");                 /* not what people type */
-  assert_found_set (store, "USD", "TCK-000101 TCK-000102 TCK-000103");
+  assert_found (store, "USD", "TCK-000101 TCK-000102 TCK-000103");
   assert_index_in_step (fixture->path);
 }
 
@@ -298,14 +309,22 @@ test_prefix_typing (Fixture       *fixture,
   static const char * const typed[] = { "ma", "may", "maya", "maya ", "maya c",
                                         "maya ch", "maya che", "maya chen" };
 
-  /* "me", in what José said */
-  assert_found_set (store, "m", "TCK-000101 TCK-000102");
+  /* One character is not a prefix: typed last, it sets no condition yet; ended by a
+   * space, it is a whole word, which "me", in what José said, and Maya are not, and the
+   * "1" of "+1 928" is. Two characters are a prefix. */
+  assert_found (store, "m", "TCK-000101 TCK-000102 TCK-000103");
+  assert_found (store, "m ", "");
+  assert_found (store, "1 ", "TCK-000101");
+  assert_found (store, "me", "TCK-000101");
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     assert_found (store, typed[i], "TCK-000102");
 
-  assert_found_set (store, "ch-1", "TCK-000101 TCK-000103");
-  assert_found_set (store, "ch-10", "TCK-000101 TCK-000103");
-  assert_found_set (store, "ch-102", "TCK-000101 TCK-000103");
+  /* The first digit after the dash, last typed, says nothing yet: "ch-1" is "ch-", Chen
+   * included; ended by a space, it counts. */
+  assert_found (store, "ch-1", "TCK-000101 TCK-000102 TCK-000103");
+  assert_found (store, "ch-1 ", "TCK-000101 TCK-000103");
+  assert_found (store, "ch-10", "TCK-000101 TCK-000103");
+  assert_found (store, "ch-102", "TCK-000101 TCK-000103");
   assert_found (store, "ch-1023", "TCK-000101");
   assert_found (store, "ch-1029", "TCK-000103");
   assert_found (store, "maya.chen@", "TCK-000102");
@@ -313,7 +332,7 @@ test_prefix_typing (Fixture       *fixture,
   assert_found (store, "+1 928", "TCK-000101");
   assert_found (store, "+44 20", "TCK-000102");
   /* Every word is required. */
-  assert_found_set (store, "lakeview", "TCK-000101 TCK-000103");
+  assert_found (store, "lakeview", "TCK-000101 TCK-000103");
   assert_found (store, "lakeview refund", "TCK-000103");
   assert_found (store, "lakeview maya", "");
   /* A word matches at its start only. */
@@ -367,7 +386,7 @@ test_hostile_input (Fixture       *fixture,
   assert_found (store, "maya\x80", "TCK-000102");
 
   /* Nothing to search for: every ticket. */
-  assert_found_set (store, "-", "TCK-000101 TCK-000102 TCK-000103");
+  assert_found (store, "-", "TCK-000101 TCK-000102 TCK-000103");
   assert_found (store, "\"", "TCK-000101 TCK-000102 TCK-000103");
   assert_found (store, "", "TCK-000101 TCK-000102 TCK-000103");
 
@@ -434,7 +453,7 @@ test_retain (Fixture       *fixture,
   g_assert_no_error (error);
 
   assert_found (store, "maya", "");
-  assert_found_set (store, "lakeview", "TCK-000101 TCK-000103");
+  assert_found (store, "lakeview", "TCK-000101 TCK-000103");
   assert_found (store, "", "TCK-000101 TCK-000103");
   assert_index_in_step (fixture->path);
 }
@@ -524,7 +543,7 @@ test_v1_migrates (Fixture       *fixture,
   assert_index_in_step (fixture->path);
   assert_found (store, "jose", "TCK-000101");
   assert_found (store, "maya.chen@", "TCK-000102");
-  assert_found_set (store, "lakeview", "TCK-000101 TCK-000103");
+  assert_found (store, "lakeview", "TCK-000101 TCK-000103");
   assert_found (store, "", "TCK-000101 TCK-000102 TCK-000103 TCK-000104");
 
   /* The migrated rows follow saves like any other. */
@@ -543,6 +562,106 @@ test_v1_migrates (Fixture       *fixture,
   g_assert_cmpuint (loaded->len, ==, 3);
   assert_found (store, "", "TCK-000101 TCK-000102 TCK-000103");
   assert_index_in_step (fixture->path);
+}
+
+/* What one SQL query on the file at @path answers, as text. */
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  return text;
+}
+
+/* A file of schema 2, as the console that shipped it wrote it: its index of one-, two-
+ * and three-character prefixes becomes one of two and three, from the same rows. */
+static void
+test_v2_migrates (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const TicketSpec *specs[] = { &jose, &maya, &resolved };
+  g_autoptr(GString) sql = g_string_new (
+    "CREATE TABLE tickets ("
+    "  id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, status TEXT NOT NULL,"
+    "  priority INTEGER NOT NULL, topic TEXT NOT NULL, created_at INTEGER NOT NULL,"
+    "  updated_at INTEGER NOT NULL, json TEXT NOT NULL,"
+    "  search_text TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX tickets_by_status ON tickets (status);"
+    "CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value);"
+    "INSERT INTO meta VALUES ('sync_mark', 1795512700);"
+    "CREATE VIRTUAL TABLE tickets_fts USING fts5 (search_text, content = 'tickets',"
+    "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
+    "CREATE TRIGGER tickets_fts_after_insert AFTER INSERT ON tickets BEGIN"
+    "  INSERT INTO tickets_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
+    "END;"
+    "CREATE TRIGGER tickets_fts_after_delete AFTER DELETE ON tickets BEGIN"
+    "  INSERT INTO tickets_fts (tickets_fts, rowid, search_text)"
+    "    VALUES ('delete', old.rowid, old.search_text);"
+    "END;"
+    "CREATE TRIGGER tickets_fts_after_update AFTER UPDATE ON tickets BEGIN"
+    "  INSERT INTO tickets_fts (tickets_fts, rowid, search_text)"
+    "    VALUES ('delete', old.rowid, old.search_text);"
+    "  INSERT INTO tickets_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
+    "END;");
+  g_autoptr(OkcStore) store = NULL;
+  g_autofree char *fts_sql = NULL;
+  g_autofree char *version = NULL;
+  TicketSpec v2 = jose;
+  TicketSpec maya_v2 = maya;
+  const TicketSpec *newer[] = { &v2, &maya_v2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      g_autoptr(OkcTicket) ticket = ticket_new (specs[i]);
+      g_autoptr(JsonNode) node = okc_ticket_to_json (ticket);
+      g_autofree char *json = okc_json_to_string (node);
+      g_autofree char *text = okc_search_document_build (ticket);
+      char *values = sqlite3_mprintf ("%Q, %Q", json, text);
+
+      g_string_append_printf (sql,
+                              "INSERT INTO tickets VALUES ('%s', 1, '%s', 2, 'billing-dispute', "
+                              "%d, %d, %s);",
+                              specs[i]->id, specs[i]->status != NULL ? specs[i]->status : "open",
+                              T0, T0 + 1, values);
+      sqlite3_free (values);
+    }
+  g_string_append (sql, "PRAGMA user_version = 2;");
+  write_database (fixture->path, sql->str);
+  assert_fts_in_step (fixture->path);
+
+  store = open_store (fixture->path);
+  version = query_text (fixture->path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "3");
+  fts_sql = query_text (fixture->path,
+                        "SELECT sql FROM sqlite_master WHERE name = 'tickets_fts'");
+  g_assert_nonnull (strstr (fts_sql, "prefix = '2 3'"));
+  assert_index_in_step (fixture->path);
+  assert_found (store, "jose", "TCK-000101");
+  assert_found (store, "al", "TCK-000101");
+  assert_found (store, "maya.chen@", "TCK-000102");
+  assert_found (store, "lakeview", "TCK-000101 TCK-000103");
+  assert_found (store, "", "TCK-000101 TCK-000102 TCK-000103");
+
+  /* The new triggers: a changed text is indexed again, an unchanged one (a new version
+   * that only moves the status) is left as it was, and both keep the index in step. */
+  v2.version = 2;
+  v2.name = "Joseph Alvarez";
+  maya_v2.version = 2;
+  maya_v2.status = "resolved";
+  save_specs (store, newer, G_N_ELEMENTS (newer));
+  assert_index_in_step (fixture->path);
+  assert_found (store, "joseph", "TCK-000101");
+  assert_found (store, "maya chen", "TCK-000102");
+  assert_found (store, "", "TCK-000101 TCK-000102 TCK-000103");
 }
 
 /* A damaged file is moved aside and an empty store, index and all, takes its place. */
@@ -567,19 +686,19 @@ test_recovered (Fixture       *fixture,
   assert_found (store, "maya", "");
   save_specs (store, specs, G_N_ELEMENTS (specs));
   assert_found (store, "maya", "TCK-000102");
-  assert_found_set (store, "", "TCK-000101 TCK-000102");
+  assert_found (store, "", "TCK-000101 TCK-000102");
   assert_index_in_step (fixture->path);
 }
 
-/* Best match first, and the same order every time; ties by id. */
+/* The matches as a set: each once, whatever the ranking would have been, however many
+ * times the same search runs, and the whole store for no text. */
 static void
-test_ordering (Fixture       *fixture,
+test_as_a_set (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(OkcStore) store = open_store (fixture->path);
   TicketSpec specs[6];
   const TicketSpec *pointers[6];
-  g_autofree char *first = NULL;
   char ids[6][16];
 
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
@@ -590,19 +709,21 @@ test_ordering (Fixture       *fixture,
       specs[i].summary = "Refund for a failed session";
       pointers[i] = &specs[i];
     }
-  /* The one that says "breaker" most, and in the shortest text, ranks first. */
+  /* A word said many times in one ticket, or in the summary and the conversation, is
+   * still one match. */
   specs[3].summary = "Breaker";
   specs[3].said = "breaker breaker breaker";
   specs[1].said = "the breaker tripped at the garage, then the other breaker";
   specs[4].said = "I think a breaker tripped somewhere in the building, maybe the garage one";
   save_specs (store, pointers, G_N_ELEMENTS (pointers));
 
-  assert_found (store, "breaker", "TCK-000897 TCK-000899 TCK-000896");
-  /* The three with the same text tie, and are ordered by id; then the longer texts. */
-  assert_found (store, "refund", "TCK-000895 TCK-000898 TCK-000900 TCK-000899 TCK-000896");
-  first = found (store, "failed session");
+  assert_found (store, "breaker", "TCK-000896 TCK-000897 TCK-000899");
+  assert_found (store, "refund", "TCK-000895 TCK-000896 TCK-000898 TCK-000899 TCK-000900");
   for (guint i = 0; i < 5; i++)
-    assert_found (store, "failed session", first);
+    assert_found (store, "failed session",
+                  "TCK-000895 TCK-000896 TCK-000898 TCK-000899 TCK-000900");
+  assert_found (store, "",
+                "TCK-000895 TCK-000896 TCK-000897 TCK-000898 TCK-000899 TCK-000900");
 }
 
 static void
@@ -657,8 +778,9 @@ main (int   argc,
   ADD ("retain", test_retain);
   ADD ("unreadable-row-dropped", test_unreadable_row_dropped);
   ADD ("v1-migrates", test_v1_migrates);
+  ADD ("v2-migrates", test_v2_migrates);
   ADD ("recovered", test_recovered);
-  ADD ("ordering", test_ordering);
+  ADD ("as-a-set", test_as_a_set);
   ADD ("cancelled", test_cancelled);
   g_test_add_func ("/Okc/Client/store-search/not-open", test_not_open);
 
