@@ -91,8 +91,8 @@ searched_cb (GObject      *object,
       return;
     }
   okc_queue_filter_set_matches (self->filter, ids);
-  /* New words show their best matches from the top; a search run again because tickets
-   * changed leaves the agent where they were reading. */
+  /* New words show their matches from the top of the queue's order; a search run again
+   * because tickets changed leaves the agent where they were reading. */
   if (self->scroll_after_search)
     okc_queue_view_scroll_to_selection (self->queue_view);
   self->scroll_after_search = FALSE;
