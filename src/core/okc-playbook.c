@@ -12,6 +12,8 @@
 
 #include "okc-playbook.h"
 
+#include "okc-charger-access.h"
+
 #include "okc-topic.h"
 
 /* The steps a charger's state selects, shared by the charger topics. */
@@ -57,17 +59,20 @@ static const OkcPlaybookStep not_charging[] = {
   { N_("Adjust the billing of failed attempts if appropriate"), OKC_EVIDENCE_SESSION_LOG },
 };
 
+#define TEXT_REGISTERED_ACCOUNT N_("Confirm the customer has a registered OK2Charge account")
+#define TEXT_CONFIRM_WITH_PROPERTY N_("Confirm with the property that the customer should have access")
+#define TEXT_CONFIRM_CAN_USE N_("Confirm when the customer can use the charger")
+
 /* 3. Not allowed to use this charger. */
 static const OkcPlaybookStep no_permission[] = {
-  { N_("Confirm the customer has a registered OK2Charge account"),
-    OKC_EVIDENCE_ACCOUNT_ACCESS },
+  { TEXT_REGISTERED_ACCOUNT, OKC_EVIDENCE_ACCOUNT_ACCESS },
   { N_("Confirm the QR label is of the charger the customer is using"),
     OKC_EVIDENCE_COLLECTED_DETAILS },
   { N_("Check the charger’s access list for the customer’s account"),
     OKC_EVIDENCE_ACCOUNT_ACCESS },
-  { N_("Confirm with the property that the customer should have access"), OKC_EVIDENCE_NONE },
+  { TEXT_CONFIRM_WITH_PROPERTY, OKC_EVIDENCE_NONE },
   { N_("Adjust the charger’s permissions if appropriate"), OKC_EVIDENCE_ACCOUNT_ACCESS },
-  { N_("Confirm when the customer can use the charger"), OKC_EVIDENCE_NONE },
+  { TEXT_CONFIRM_CAN_USE, OKC_EVIDENCE_NONE },
 };
 
 /* 4. Overcharges, idle fees and refund requests. */
@@ -334,4 +339,46 @@ okc_playbook_judge_charger (const OkcPlaybook  *playbook,
   return step_with_reason (
     playbook, TEXT_RESTART_SESSION, out_reason,
     g_strdup (_("The charger is online: restart the session and check the car’s connection")));
+}
+
+/**
+ * okc_playbook_judge_access:
+ * @playbook: the no-permission playbook
+ * @access: the backend's verdict on the customer's access to the charger
+ * @out_reason: (out) (optional) (transfer full): why, in one sentence
+ *
+ * No account: the customer must register first. Not on a restricted charger's list: the
+ * property decides whether they should be, before anyone changes permissions. Allowed:
+ * the charger lets them in now, so what remains is to tell them.
+ *
+ * Returns: the step that applies.
+ */
+const OkcPlaybookStep *
+okc_playbook_judge_access (const OkcPlaybook  *playbook,
+                           OkcChargerAccess   *access,
+                           char              **out_reason)
+{
+  g_return_val_if_fail (playbook != NULL, NULL);
+  g_return_val_if_fail (OKC_IS_CHARGER_ACCESS (access), NULL);
+
+  switch (okc_charger_access_get_reason (access))
+    {
+    case OKC_ACCESS_REASON_NO_ACCOUNT:
+      return step_with_reason (
+        playbook, TEXT_REGISTERED_ACCOUNT, out_reason,
+        g_strdup (_("No OK2Charge account has the customer’s email or phone: ask them to "
+                    "register, or for the contact they registered with")));
+    case OKC_ACCESS_REASON_NOT_LISTED:
+      return step_with_reason (
+        playbook, TEXT_CONFIRM_WITH_PROPERTY, out_reason,
+        g_strdup (_("The account is not on this restricted charger’s access list: confirm "
+                    "with the property that the customer should have access")));
+    case OKC_ACCESS_REASON_PUBLIC:
+    case OKC_ACCESS_REASON_LISTED:
+    default:
+      return step_with_reason (
+        playbook, TEXT_CONFIRM_CAN_USE, out_reason,
+        g_strdup (_("The account may use this charger now: tell the customer, and check the "
+                    "QR label if it still refuses them")));
+    }
 }

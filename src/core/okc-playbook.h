@@ -8,6 +8,7 @@
 #pragma once
 
 #include "okc-charger.h"
+#include "okc-charger-access.h"
 #include "okc-enums.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,9 @@ const OkcPlaybookStep *okc_playbook_judge_charger (const OkcPlaybook    *playboo
                                                    OkcCharger           *charger,
                                                    gint64                now,
                                                    char                **out_reason);
+const OkcPlaybookStep *okc_playbook_judge_access (const OkcPlaybook    *playbook,
+                                                  OkcChargerAccess     *access,
+                                                  char                **out_reason);
 char              *okc_playbook_format_age      (gint64                  seconds);
 
 G_END_DECLS

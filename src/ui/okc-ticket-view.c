@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-attachment-picture.h"
+#include "okc-playbook-view.h"
 #include "okc-reply-composer.h"
 #include "okc-timeline-row.h"
 #include "okc-widget-util.h"
@@ -36,6 +37,7 @@ struct _OkcTicketView
   AdwPreferencesGroup *timeline_group;
   GtkBox *timeline_box;
   OkcReplyComposer *composer;
+  OkcPlaybookView *playbook_view;
   GtkStack *stack;
   GtkScrolledWindow *scrolled_window;
   GtkLabel *priority_label;
@@ -354,6 +356,7 @@ okc_ticket_view_set_ticket (OkcTicketView *self,
     return;
 
   okc_reply_composer_set_ticket (self->composer, ticket);
+  okc_playbook_view_set_ticket (self->playbook_view, ticket);
   show_actions (self);
   if (!same_ticket)
     {
@@ -403,6 +406,19 @@ okc_ticket_view_set_client (OkcTicketView *self,
   g_return_if_fail (OKC_IS_TICKET_VIEW (self));
 
   g_set_object (&self->client, client);
+  okc_playbook_view_set_client (self->playbook_view, client);
+}
+
+/**
+ * okc_ticket_view_set_clock:
+ * @clock: what the ages on the ticket are measured against
+ */
+void
+okc_ticket_view_set_clock (OkcTicketView *self,
+                           OkcClock      *clock)
+{
+  g_return_if_fail (OKC_IS_TICKET_VIEW (self));
+  okc_playbook_view_set_clock (self->playbook_view, clock);
 }
 
 /**
@@ -566,6 +582,7 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-ticket-view.ui");
   g_type_ensure (OKC_TYPE_REPLY_COMPOSER);
+  g_type_ensure (OKC_TYPE_PLAYBOOK_VIEW);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_button);
@@ -577,6 +594,7 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, composer);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, playbook_view);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, priority_label);

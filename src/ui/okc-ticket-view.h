@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (OkcTicketView, okc_ticket_view, OKC, TICKET_VIEW, GtkWidge
 
 void       okc_ticket_view_set_client (OkcTicketView *self,
                                        OkcClient     *client);
+void       okc_ticket_view_set_clock  (OkcTicketView *self,
+                                       OkcClock      *clock);
 void       okc_ticket_view_set_ticket (OkcTicketView *self,
                                        OkcTicket     *ticket);
 OkcTicket *okc_ticket_view_get_ticket (OkcTicketView *self);

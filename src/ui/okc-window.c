@@ -609,6 +609,7 @@ okc_window_init (OkcWindow *self)
 
   okc_sidebar_set_folders (self->sidebar, G_LIST_MODEL (self->folders));
   okc_queue_view_set_clock (self->queue_view, self->clock);
+  okc_ticket_view_set_clock (self->ticket_view, self->clock);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
   okc_window_actions_init (self);
 

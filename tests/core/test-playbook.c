@@ -207,6 +207,43 @@ test_judge_no_charger (void)
     }
 }
 
+/* Each access verdict points to its own step of the no-permission playbook. */
+static void
+test_judge_access (void)
+{
+  const OkcPlaybook *playbook = okc_playbook_lookup ("no-permission");
+  static const struct
+  {
+    OkcAccessReason reason;
+    const char *step_prefix;
+    const char *reason_prefix;
+  } cases[] = {
+    { OKC_ACCESS_REASON_NO_ACCOUNT, "Confirm the customer has a registered",
+      "No OK2Charge account has" },
+    { OKC_ACCESS_REASON_NOT_LISTED, "Confirm with the property",
+      "The account is not on this restricted charger" },
+    { OKC_ACCESS_REASON_LISTED, "Confirm when the customer can use", "The account may use" },
+    { OKC_ACCESS_REASON_PUBLIC, "Confirm when the customer can use", "The account may use" },
+  };
+
+  g_assert_nonnull (playbook);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean has_account = cases[i].reason != OKC_ACCESS_REASON_NO_ACCOUNT;
+      g_autoptr(OkcChargerAccess) access =
+        okc_charger_access_new ("CH-10019", cases[i].reason, has_account ? "ACC-00001" : NULL,
+                                has_account ? "Lena Hernandez" : NULL,
+                                has_account ? "lena@example.com" : NULL);
+      g_autofree char *reason = NULL;
+      const OkcPlaybookStep *step = okc_playbook_judge_access (playbook, access, &reason);
+
+      g_assert_nonnull (step);
+      g_assert_true (step >= playbook->steps && step < playbook->steps + playbook->n_steps);
+      g_assert_true (g_str_has_prefix (step->text, cases[i].step_prefix));
+      g_assert_true (g_str_has_prefix (reason, cases[i].reason_prefix));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Playbook/format-age", test_format_age);
   g_test_add_func ("/Okc/Playbook/judge-charger", test_judge_charger);
   g_test_add_func ("/Okc/Playbook/judge-no-charger", test_judge_no_charger);
+  g_test_add_func ("/Okc/Playbook/judge-access", test_judge_access);
 
   return g_test_run ();
 }

@@ -103,6 +103,30 @@ def check_views(console):
           'Waiting for customer holds only those tickets (%d)' % count)
 
 
+def open_first(console, view):
+    select_view(console, view)
+    rows = wait_until(console.ticket_rows, 'the tickets of “%s”' % view)
+    rows[0].parent.select()
+
+
+def check_playbook(console):
+    open_first(console, 'Charger offline')
+    evidence = console.find(lambda n: n.roleName == 'label' and n.visible and
+                            re.match(r'^CH-\d+ · ', n.name), 'the charger’s live status')
+    step = console.find(lambda n: n.roleName == 'label' and n.visible and
+                        n.name.endswith('(next step)'), 'the step the evidence points to')
+    check('heartbeat' in evidence.name,
+          'an offline-charger ticket shows the charger as the backend sees it: “%s”, and the '
+          'step that applies: “%s”' % (evidence.name, step.name))
+
+    open_first(console, 'No permission')
+    access = console.label_starting('Access to CH-')
+    step = console.find(lambda n: n.roleName == 'label' and n.visible and
+                        n.name.endswith('(next step)'), 'the step the access verdict points to')
+    check(True, 'a permission ticket shows the customer’s access: “%s” → “%s”'
+          % (access.name, step.name))
+
+
 def main():
     env = dict(os.environ, OKC_PASSWORD='demo-agent')
     console = Console('--backend-url', BACKEND_URL, '--user', 'alex.rivera@ok2charge.example',
@@ -111,6 +135,7 @@ def main():
         check_search(console)
         check_sort(console)
         check_views(console)
+        check_playbook(console)
         console.quit()
     finally:
         console.kill()
