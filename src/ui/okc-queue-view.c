@@ -22,6 +22,9 @@ struct _OkcQueueView
   OkcClock *clock;
   GtkSingleSelection *selection;
   char *selected_id;
+  /* In selection mode the list shows a multiple selection over the same tickets, for the
+   * bulk actions; the single selection (the ticket on screen) waits underneath. */
+  GtkMultiSelection *bulk_selection;
 
   AdwWindowTitle *window_title;
   GtkStack *refresh_stack;
@@ -32,6 +35,10 @@ struct _OkcQueueView
   GtkLabel *banner_detail_label;
   GtkStack *content_stack;
   GtkListView *list_view;
+  GtkToggleButton *select_button;
+  GtkActionBar *bulk_bar;
+  GtkLabel *bulk_label;
+  GMenu *bulk_assign_menu;
 };
 
 G_DEFINE_FINAL_TYPE (OkcQueueView, okc_queue_view, GTK_TYPE_WIDGET)
@@ -46,6 +53,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SEARCH_CHANGED,
+  BULK_SELECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -147,6 +155,132 @@ okc_queue_view_start_search (OkcQueueView *self)
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
+static guint
+count_bulk_selected (OkcQueueView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->bulk_selection == NULL)
+    return 0;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->bulk_selection));
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+static void
+bulk_selection_changed_cb (OkcQueueView *self)
+{
+  guint n = count_bulk_selected (self);
+  /* Translators: how many tickets the bulk actions apply to */
+  g_autofree char *text = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
+
+  gtk_label_set_label (self->bulk_label, text);
+  g_signal_emit (self, signals[BULK_SELECTION_CHANGED], 0, n);
+}
+
+static void
+set_selection_mode (OkcQueueView *self,
+                    gboolean      enabled)
+{
+  GListModel *tickets;
+
+  if (enabled == (self->bulk_selection != NULL) || self->selection == NULL)
+    {
+      gtk_toggle_button_set_active (self->select_button, self->bulk_selection != NULL);
+      return;
+    }
+
+  if (enabled)
+    {
+      tickets = gtk_single_selection_get_model (self->selection);
+      self->bulk_selection = gtk_multi_selection_new (g_object_ref (tickets));
+      g_signal_connect_swapped (self->bulk_selection, "selection-changed",
+                                G_CALLBACK (bulk_selection_changed_cb), self);
+      g_signal_connect_swapped (self->bulk_selection, "items-changed",
+                                G_CALLBACK (bulk_selection_changed_cb), self);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->bulk_selection));
+    }
+  else
+    {
+      g_signal_handlers_disconnect_by_data (self->bulk_selection, self);
+      g_clear_object (&self->bulk_selection);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+    }
+  gtk_toggle_button_set_active (self->select_button, enabled);
+  gtk_action_bar_set_revealed (self->bulk_bar, enabled);
+  bulk_selection_changed_cb (self);
+}
+
+static void
+select_toggled_cb (OkcQueueView *self)
+{
+  set_selection_mode (self, gtk_toggle_button_get_active (self->select_button));
+}
+
+/**
+ * okc_queue_view_end_selection_mode:
+ *
+ * Leaves the selection of several tickets, back to the ticket on screen.
+ */
+void
+okc_queue_view_end_selection_mode (OkcQueueView *self)
+{
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+  set_selection_mode (self, FALSE);
+}
+
+/**
+ * okc_queue_view_get_bulk_selection:
+ *
+ * Returns: (transfer container) (element-type OkcTicket): the tickets selected for a bulk
+ *   action, in the queue's order; empty outside selection mode.
+ */
+GPtrArray *
+okc_queue_view_get_bulk_selection (OkcQueueView *self)
+{
+  GPtrArray *tickets;
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (OKC_IS_QUEUE_VIEW (self), NULL);
+
+  tickets = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->bulk_selection == NULL)
+    return tickets;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->bulk_selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (tickets, g_list_model_get_item (G_LIST_MODEL (self->bulk_selection), position));
+  return tickets;
+}
+
+/**
+ * okc_queue_view_set_team:
+ * @users: (nullable) (element-type OkcUser): who tickets can be assigned to
+ *
+ * Fills the bulk "Assign To" menu, the signed-in user included.
+ */
+void
+okc_queue_view_set_team (OkcQueueView *self,
+                         GPtrArray    *users)
+{
+  g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
+
+  g_menu_remove_all (self->bulk_assign_menu);
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      OkcUser *user = g_ptr_array_index (users, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (okc_user_get_role (user) == OKC_ROLE_CHATBOT)
+        continue;
+      item = g_menu_item_new (okc_user_get_name (user), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.bulk-assign",
+                                               g_variant_new_string (okc_user_get_id (user)));
+      g_menu_append_item (self->bulk_assign_menu, item);
+    }
+}
+
 /* Closing the bar by its button ends the search as Escape does; opening it again
  * brings back the words it still holds. */
 static void
@@ -214,6 +348,7 @@ okc_queue_view_set_model (OkcQueueView *self,
   g_return_if_fail (OKC_IS_QUEUE_VIEW (self));
   g_return_if_fail (self->clock != NULL);
 
+  set_selection_mode (self, FALSE);
   if (self->selection != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -409,6 +544,9 @@ okc_queue_view_dispose (GObject *object)
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->bulk_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->bulk_selection, self);
+  g_clear_object (&self->bulk_selection);
   okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_QUEUE_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->clock);
@@ -459,12 +597,25 @@ okc_queue_view_class_init (OkcQueueViewClass *klass)
     g_signal_new ("search-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * OkcQueueView::bulk-selection-changed:
+   * @n_selected: how many tickets the bulk actions would apply to
+   */
+  signals[BULK_SELECTION_CHANGED] =
+    g_signal_new ("bulk-selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-queue-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, select_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, bulk_bar);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, bulk_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcQueueView, bulk_assign_menu);
+  gtk_widget_class_bind_template_callback (widget_class, select_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);

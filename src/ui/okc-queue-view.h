@@ -38,5 +38,9 @@ void       okc_queue_view_set_problem         (OkcQueueView *self,
 const char *okc_queue_view_get_search_text    (OkcQueueView *self);
 void       okc_queue_view_start_search        (OkcQueueView *self);
 void       okc_queue_view_stop_search         (OkcQueueView *self);
+void       okc_queue_view_set_team            (OkcQueueView *self,
+                                               GPtrArray    *users);
+GPtrArray *okc_queue_view_get_bulk_selection  (OkcQueueView *self);
+void       okc_queue_view_end_selection_mode  (OkcQueueView *self);
 
 G_END_DECLS

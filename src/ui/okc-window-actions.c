@@ -432,6 +432,144 @@ composer_send_cb (OkcWindow  *self,
                                send_data_new (self, okc_ticket_get_id (ticket)));
 }
 
+/* A bulk action is one versioned change a ticket: each either goes through, or is left
+ * as it is because a colleague changed it meanwhile or the backend refused it, and the
+ * agent is told how many of each. */
+typedef struct
+{
+  OkcWindow *window;
+  guint pending;
+  guint done;
+  guint conflicts;
+  guint refused;
+  char *first_problem;
+  gboolean resolving; /* else assigning */
+} BulkRun;
+
+static void
+bulk_run_finish (BulkRun *run)
+{
+  OkcWindow *self = run->window;
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  if (run->resolving)
+    g_string_printf (message, ngettext ("%u ticket resolved", "%u tickets resolved", run->done),
+                     run->done);
+  else
+    g_string_printf (message, ngettext ("%u ticket assigned", "%u tickets assigned", run->done),
+                     run->done);
+  if (run->conflicts > 0)
+    {
+      g_string_append (message, " · ");
+      g_string_append_printf (message,
+                              ngettext ("%u had changed meanwhile and was left as it is",
+                                        "%u had changed meanwhile and were left as they are",
+                                        run->conflicts),
+                              run->conflicts);
+    }
+  if (run->refused > 0)
+    {
+      g_string_append (message, " · ");
+      g_string_append_printf (message, ngettext ("%u refused: %s", "%u refused, the first: %s",
+                                                 run->refused),
+                              run->refused, run->first_problem);
+    }
+  okc_window_show_toast (self, message->str);
+  okc_queue_view_end_selection_mode (self->queue_view);
+  okc_window_actions_update (self);
+
+  g_object_unref (run->window);
+  g_free (run->first_problem);
+  g_free (run);
+}
+
+static void
+bulk_changed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  BulkRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcTicket) current = NULL;
+  g_autoptr(OkcTicket) ticket =
+    okc_client_update_ticket_finish (OKC_CLIENT (object), result, &current, &error);
+
+  if (ticket != NULL)
+    {
+      apply_ticket (run->window, ticket);
+      run->done++;
+    }
+  else if (current != NULL)
+    {
+      apply_ticket (run->window, current);
+      run->conflicts++;
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (run->first_problem == NULL)
+        run->first_problem = g_strdup (error->message);
+      run->refused++;
+    }
+
+  if (--run->pending == 0)
+    bulk_run_finish (run);
+}
+
+static void
+bulk_change (OkcWindow             *self,
+             const OkcTicketChange *change,
+             gboolean               resolving)
+{
+  g_autoptr(GPtrArray) tickets = okc_queue_view_get_bulk_selection (self->queue_view);
+  BulkRun *run;
+
+  if (tickets->len == 0 || self->client == NULL)
+    return;
+
+  run = g_new0 (BulkRun, 1);
+  run->window = g_object_ref (self);
+  run->pending = tickets->len;
+  run->resolving = resolving;
+  for (guint i = 0; i < tickets->len; i++)
+    {
+      OkcTicket *ticket = g_ptr_array_index (tickets, i);
+
+      okc_client_update_ticket_async (self->client, okc_ticket_get_id (ticket),
+                                      okc_ticket_get_version (ticket), change,
+                                      self->account_cancellable, bulk_changed_cb, run);
+    }
+}
+
+static void
+bulk_assign_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(OkcTicketChange) change = okc_ticket_change_new ();
+
+  okc_ticket_change_set_assignee (change, g_variant_get_string (parameter, NULL));
+  bulk_change (OKC_WINDOW (widget), change, FALSE);
+}
+
+static void
+bulk_resolve_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(OkcTicketChange) change = okc_ticket_change_new ();
+
+  okc_ticket_change_set_status (change, OKC_TICKET_STATUS_RESOLVED);
+  bulk_change (OKC_WINDOW (widget), change, TRUE);
+}
+
+static void
+bulk_selection_changed_cb (OkcWindow *self,
+                           guint      n_selected)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bulk-assign", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bulk-resolve", n_selected > 0);
+}
+
 /**
  * okc_window_actions_install:
  * @widget_class: the window's class
@@ -450,6 +588,8 @@ okc_window_actions_install (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.ticket-priority", "ticket-priority");
   gtk_widget_class_install_action (widget_class, "win.reply", NULL, reply_action);
   gtk_widget_class_install_action (widget_class, "win.add-note", NULL, reply_action);
+  gtk_widget_class_install_action (widget_class, "win.bulk-assign", "s", bulk_assign_action);
+  gtk_widget_class_install_action (widget_class, "win.bulk-resolve", NULL, bulk_resolve_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "win.claim-ticket", NULL);
@@ -471,5 +611,8 @@ okc_window_actions_init (OkcWindow *self)
 {
   g_signal_connect_object (okc_ticket_view_get_composer (self->ticket_view), "send",
                            G_CALLBACK (composer_send_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->queue_view, "bulk-selection-changed",
+                           G_CALLBACK (bulk_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  bulk_selection_changed_cb (self, 0);
   okc_window_actions_update (self);
 }

@@ -269,6 +269,7 @@ team_fetched_cb (GObject      *object,
       return;
     }
   okc_ticket_view_set_team (self->ticket_view, users);
+  okc_queue_view_set_team (self->queue_view, users);
 }
 
 static void
@@ -410,6 +411,7 @@ okc_window_detach_queue (OkcWindow *self)
   okc_ticket_view_set_client (self->ticket_view, NULL);
   okc_ticket_view_set_user (self->ticket_view, NULL);
   okc_ticket_view_set_team (self->ticket_view, NULL);
+  okc_queue_view_set_team (self->queue_view, NULL);
   self->changing = FALSE;
   okc_window_actions_update (self);
   okc_queue_view_set_model (self->queue_view, NULL);

@@ -116,13 +116,17 @@ class Console:
         button is two nodes of one name, only the inner one clickable; and AT-SPI may
         still hand out a node whose widget was just rebuilt (a popover's items as it
         opens): such a dead node refuses the click, and the search starts again."""
+        def click_node(node):
+            try:
+                return node.doActionNamed('click') is not False
+            except Exception:
+                return False
+
         def click_live_node():
             for node in self.app.findChildren(lambda n: n.visible and predicate(n)):
-                try:
-                    if node.doActionNamed('click') is not False:
-                        return True
-                except Exception:
-                    continue
+                if click_node(node) or any(click_node(child) for child in node.children
+                                           if 'button' in child.roleName):
+                    return True
             return False
         wait_until(click_live_node, what, timeout)
 

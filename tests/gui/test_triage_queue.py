@@ -86,7 +86,7 @@ def select_view(console, title):
     item = console.find(lambda n: n.roleName == 'list item' and n.name.startswith(title + ', '),
                         'the “%s” view' % title)
     item.select()
-    count = int(re.search(r', (\d+) tickets?$', item.name).group(1))
+    count = view_count(console, title)
     wait_until(lambda: queue_subtitle(console).startswith('%d ticket' % count),
                'the %d tickets of “%s”' % (count, title))
     return count
@@ -127,6 +127,43 @@ def check_playbook(console):
           % (access.name, step.name))
 
 
+def view_count(console, title):
+    item = console.find(lambda n: n.roleName == 'list item' and n.name.startswith(title + ', '),
+                        'the “%s” view' % title)
+    return int(re.search(r', (\d+) tickets?$', item.name).group(1))
+
+
+def bulk_select(console, n):
+    console.click_button('Select several tickets')
+    rows = wait_until(lambda: (lambda r: r if len(r) >= n else None)(console.ticket_rows()),
+                      '%d tickets to select' % n)
+    for row in rows[:n]:
+        row.parent.select()
+    console.label_starting('%d selected' % n)
+
+
+def check_bulk(console):
+    unassigned = select_view(console, 'Unassigned')
+    bulk_select(console, 3)
+    console.click_button('Assign the selected tickets')
+    console.click(lambda n: n.name == 'Priya Nair' and 'menu item' in n.roleName,
+                  'Priya Nair in the Assign To menu')
+    toast = console.label_starting('3 tickets assigned')
+    wait_until(lambda: view_count(console, 'Unassigned') == unassigned - 3,
+               'Unassigned to hold 3 tickets fewer')
+    check(True, 'three tickets assigned to Priya at once: “%s”' % toast.name)
+
+    mine = select_view(console, 'Assigned to me')
+    bulk_select(console, 2)
+    console.click_button('Resolve the selected tickets')
+    toast = console.find(lambda n: n.roleName == 'label' and n.visible and
+                         re.match(r'^\d+ tickets? resolved', n.name), 'the bulk resolve’s outcome')
+    resolved = int(toast.name.split(' ')[0])
+    wait_until(lambda: view_count(console, 'Assigned to me') == mine - resolved,
+               'Assigned to me to hold %d tickets fewer' % resolved)
+    check(resolved > 0, 'two of my tickets resolved at once: “%s”' % toast.name)
+
+
 def main():
     env = dict(os.environ, OKC_PASSWORD='demo-agent')
     console = Console('--backend-url', BACKEND_URL, '--user', 'alex.rivera@ok2charge.example',
@@ -136,6 +173,7 @@ def main():
         check_sort(console)
         check_views(console)
         check_playbook(console)
+        check_bulk(console)
         console.quit()
     finally:
         console.kill()
