@@ -70,20 +70,20 @@ okc_backend_ticket_change_parse (OkcBackendTicketChange  *change,
 
   if (json_object_get_size (object) == 0)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_MISSING, "status",
-                          "status: the change is empty; give status, priority or assignee_id");
+      okc_data_error_set (error, OKC_DATA_ERROR_MISSING, NULL,
+                          "The change is empty: give status, priority or assignee_id");
       return FALSE;
     }
   /* "status": null and "priority": null change nothing and say so. */
   if (json_object_has_member (object, "status") && status < 0)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "status", "status: must not be null");
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "status", "must not be null");
       return FALSE;
     }
   if (json_object_has_member (object, "priority") && priority < 0)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "priority",
-                          "priority: must not be null");
+                          "must not be null");
       return FALSE;
     }
 
@@ -128,13 +128,13 @@ okc_backend_ticket_change_parse_text (OkcBackendTicketChange  *change,
   stripped = g_strstrip (g_strdup (text));
   if (*stripped == '\0')
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "text", "text: is empty");
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "text", "is empty");
       return FALSE;
     }
   if (g_utf8_strlen (text, -1) > OKC_BACKEND_MAX_TEXT_LENGTH)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "text",
-                          "text: is longer than %d characters", OKC_BACKEND_MAX_TEXT_LENGTH);
+                          "is longer than %d characters", OKC_BACKEND_MAX_TEXT_LENGTH);
       return FALSE;
     }
 
@@ -200,7 +200,7 @@ check_assignee (OkcBackendDb  *db,
   if (rc == SQLITE_DONE)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_UNKNOWN, "assignee_id",
-                          "assignee_id: there is no user “%s”", user_id);
+                          "there is no user “%s”", user_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -208,7 +208,7 @@ check_assignee (OkcBackendDb  *db,
   if (g_str_equal (okc_backend_stmt_get_text (stmt, 0), "chatbot"))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "assignee_id",
-                          "assignee_id: “%s” is the chatbot, which cannot hold a ticket",
+                          "“%s” is the chatbot, which cannot hold a ticket",
                           user_id);
       return FALSE;
     }

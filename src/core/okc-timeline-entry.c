@@ -29,6 +29,20 @@ struct _OkcTimelineEntry
 
 G_DEFINE_FINAL_TYPE (OkcTimelineEntry, okc_timeline_entry, G_TYPE_OBJECT)
 
+/* Read-only: an entry never changes, so the properties are there for binding (a timeline
+ * view's list items), never notified. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_KIND,
+  PROP_AT,
+  PROP_ACTOR_NAME,
+  PROP_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 okc_timeline_entry_finalize (GObject *object)
 {
@@ -47,9 +61,56 @@ okc_timeline_entry_finalize (GObject *object)
 }
 
 static void
+okc_timeline_entry_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  OkcTimelineEntry *self = OKC_TIMELINE_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_AT:
+      g_value_set_int64 (value, self->at);
+      break;
+    case PROP_ACTOR_NAME:
+      g_value_set_string (value, self->actor_name);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 okc_timeline_entry_class_init (OkcTimelineEntryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = okc_timeline_entry_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = okc_timeline_entry_finalize;
+  object_class->get_property = okc_timeline_entry_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, OKC_TYPE_TIMELINE_KIND, OKC_TIMELINE_KIND_CREATED,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AT] = g_param_spec_int64 ("at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR_NAME] = g_param_spec_string ("actor-name", NULL, NULL, NULL,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -61,6 +61,17 @@ test_kinds (void)
   g_assert_no_error (error);
   g_assert_cmpint (okc_timeline_entry_get_kind (note), ==, OKC_TIMELINE_KIND_NOTE);
   g_assert_cmpstr (okc_timeline_entry_get_text (note), ==, "Heartbeat stopped");
+  {
+    g_autofree char *text = NULL, *actor = NULL;
+    OkcTimelineKind kind;
+    gint64 at;
+
+    g_object_get (note, "text", &text, "actor-name", &actor, "kind", &kind, "at", &at, NULL);
+    g_assert_cmpstr (text, ==, "Heartbeat stopped");
+    g_assert_cmpstr (actor, ==, "Alex Rivera");
+    g_assert_cmpint (kind, ==, OKC_TIMELINE_KIND_NOTE);
+    g_assert_cmpint (at, ==, 1795507500);
+  }
   g_assert_finalize_object (g_steal_pointer (&note));
 }
 
