@@ -7,6 +7,7 @@
 #pragma once
 
 #include "okc-client.h"
+#include "okc-event-stream.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,9 @@ G_BEGIN_DECLS
 
 void okc_client_set_max_body_size (OkcClient *self,
                                    gsize      max_body_size);
+
+/* The event stream's parser, fed one line at a time. */
+void okc_event_stream_process_line (OkcEventStream *self,
+                                    const char     *line);
 
 G_END_DECLS
