@@ -493,6 +493,13 @@ test_presence (void)
   present = presence_event (reader, 1, ticket_id);
   g_assert_cmpuint (json_array_get_length (present), ==, 1);
 
+  /* A refresh is not announced: the next event is the second person's. */
+  {
+    g_autoptr(OkcTestResponse) response = put_presence (ticket_id, agent,
+                                                        "{\"activity\": \"viewing\"}");
+    g_assert_cmpuint (response->status, ==, 200);
+  }
+
   /* A second person, and a change of activity, each announced. */
   {
     g_autoptr(OkcTestResponse) response = put_presence (ticket_id, supervisor,
