@@ -428,16 +428,17 @@ okc_backend_events_open_stream (OkcBackendEvents   *self,
   /* The first bytes go out at once, so the client knows it is connected. */
   stream_write (stream, ": connected\n\n");
   if (after >= 0 && (after + 1 < oldest || after > newest))
-    {
-      stream_write (stream, "event: reset\ndata: {}\n\n");
-    }
+    stream_write (stream, "event: reset\ndata: {}\n\n");
   else if (after >= 0)
     {
+      g_autoptr(GError) local_error = NULL;
+
       stream->last_id = after;
-      if (!push_after (self, after, stream, error))
+      if (!push_after (self, after, stream, &local_error))
         {
+          /* The answer has begun: ending it makes the client resume again. */
+          g_warning ("Cannot read the event log: %s", local_error->message);
           stream_end (stream);
-          return TRUE;
         }
     }
   return TRUE;
