@@ -12,9 +12,9 @@
 
 /* Waits are for conditions; this is only how long before a wait fails the test. */
 #define WAIT_SECONDS 30
-/* The backend below keeps 5 events and lets a presence last 3 s. */
+/* The backend below keeps 5 events and lets a presence last 5 s. */
 #define HISTORY 5
-#define PRESENCE_TTL_S 3
+#define PRESENCE_TTL_S 5
 
 static OkcTestBackend *backend;
 static char *chatbot;
