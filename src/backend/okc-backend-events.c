@@ -22,6 +22,7 @@ typedef struct
   char *authorization;
   gint64 last_id;
   guint keep_alive_id;
+  GSource *hangup; /* watches the socket for the client going away */
 } Stream;
 
 struct _OkcBackendEvents
@@ -125,6 +126,9 @@ stream_free (Stream *stream)
 {
   g_signal_handlers_disconnect_by_data (stream->msg, stream);
   g_clear_handle_id (&stream->keep_alive_id, g_source_remove);
+  if (stream->hangup != NULL)
+    g_source_destroy (stream->hangup);
+  g_clear_pointer (&stream->hangup, g_source_unref);
   g_object_unref (stream->msg);
   g_free (stream->authorization);
   g_free (stream);
@@ -183,8 +187,52 @@ finished_cb (SoupServerMessage *msg,
              gpointer           user_data)
 {
   Stream *stream = user_data;
+  OkcBackendEvents *self = stream->owner;
 
-  g_ptr_array_remove (stream->owner->streams, stream);
+  g_ptr_array_remove (self->streams, stream);
+  g_debug ("An event stream closed; %u open", self->streams->len);
+}
+
+/* The client sends nothing after its request: the socket turning readable means it
+ * closed the connection (or, rarely, pipelined another request, left to libsoup). */
+static gboolean
+hangup_cb (GSocket      *socket,
+           GIOCondition  condition,
+           gpointer      user_data)
+{
+  Stream *stream = user_data;
+  OkcBackendEvents *self = stream->owner;
+  char byte;
+  gssize n = 0;
+
+  if ((condition & G_IO_IN) != 0 && (condition & (G_IO_HUP | G_IO_ERR)) == 0)
+    {
+      GInputVector vector = { &byte, 1 };
+      int flags = G_SOCKET_MSG_PEEK;
+
+      n = g_socket_receive_message (socket, NULL, &vector, 1, NULL, NULL, &flags, NULL, NULL);
+      if (n > 0)
+        {
+          g_clear_pointer (&stream->hangup, g_source_unref);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  g_clear_pointer (&stream->hangup, g_source_unref);
+  stream_end (stream);
+  g_debug ("An event stream's client went away; %u open", self->streams->len);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_hangup (Stream *stream)
+{
+  GSocket *socket = soup_server_message_get_socket (stream->msg);
+
+  if (socket == NULL)
+    return;
+  stream->hangup = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (stream->hangup, G_SOURCE_FUNC (hangup_cb), stream, NULL);
+  g_source_attach (stream->hangup, NULL);
 }
 
 static char *
@@ -374,20 +422,23 @@ okc_backend_events_open_stream (OkcBackendEvents   *self,
   g_signal_connect (msg, "finished", G_CALLBACK (finished_cb), stream);
   stream->keep_alive_id = g_timeout_add_seconds (OKC_BACKEND_EVENTS_KEEP_ALIVE, keep_alive_cb,
                                                  stream);
+  watch_hangup (stream);
+  g_debug ("An event stream opened; %u open", self->streams->len);
 
   /* The first bytes go out at once, so the client knows it is connected. */
   stream_write (stream, ": connected\n\n");
   if (after >= 0 && (after + 1 < oldest || after > newest))
-    {
-      stream_write (stream, "event: reset\ndata: {}\n\n");
-    }
+    stream_write (stream, "event: reset\ndata: {}\n\n");
   else if (after >= 0)
     {
+      g_autoptr(GError) local_error = NULL;
+
       stream->last_id = after;
-      if (!push_after (self, after, stream, error))
+      if (!push_after (self, after, stream, &local_error))
         {
+          /* The answer has begun: ending it makes the client resume again. */
+          g_warning ("Cannot read the event log: %s", local_error->message);
           stream_end (stream);
-          return TRUE;
         }
     }
   return TRUE;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "okc-client.h"
+#include "okc-event-stream.h"
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,9 @@ gpointer okc_client_propagate_pointer (OkcClient           *self,
                                        GAsyncResult        *result,
                                        gpointer             source_tag,
                                        GError             **error);
+
+/* The event stream's parser, fed one line at a time. */
+void okc_event_stream_process_line (OkcEventStream *self,
+                                    const char     *line);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "okc-client-enum-types.h"
+#include "okc-client-private.h"
 
 /* Three missed keep-alives (every 15 s) and the connection counts as dead. */
 #define IDLE_TIMEOUT_SECONDS 45
@@ -163,10 +164,17 @@ dispatch_event (OkcEventStream *self)
   g_signal_emit (self, signals[SIGNAL_EVENT], 0, type, id, data);
 }
 
-/* One line of the stream, without its end; see the HTML standard's event stream rules. */
-static void
-process_line (OkcEventStream *self,
-              const char     *line)
+/**
+ * okc_event_stream_process_line:
+ * @line: one line of the stream, without its end
+ *
+ * Parses @line as the HTML standard's event stream rules say, emitting
+ * #OkcEventStream::event at each blank line that ends an event with data. Exposed
+ * (okc-client-private.h) for the parser's own tests.
+ */
+void
+okc_event_stream_process_line (OkcEventStream *self,
+                               const char     *line)
 {
   const char *colon, *value;
   g_autofree char *field = NULL;
@@ -241,7 +249,7 @@ read_line_cb (GObject      *source,
   /* CR LF and lone CR are line ends too; the backend sends LF. */
   if (length > 0 && line[length - 1] == '\r')
     line[length - 1] = '\0';
-  process_line (self, line);
+  okc_event_stream_process_line (self, line);
   if (self->lines != NULL && G_DATA_INPUT_STREAM (source) == self->lines)
     read_next_line (self);
 }

@@ -12,9 +12,9 @@
 
 /* Waits are for conditions; this is only how long before a wait fails the test. */
 #define WAIT_SECONDS 30
-/* The backend below keeps 5 events and lets a presence last 3 s. */
+/* The backend below keeps 5 events and lets a presence last 5 s. */
 #define HISTORY 5
-#define PRESENCE_TTL_S 3
+#define PRESENCE_TTL_S 5
 
 static OkcTestBackend *backend;
 static char *chatbot;
@@ -492,6 +492,13 @@ test_presence (void)
   }
   present = presence_event (reader, 1, ticket_id);
   g_assert_cmpuint (json_array_get_length (present), ==, 1);
+
+  /* A refresh is not announced: the next event is the second person's. */
+  {
+    g_autoptr(OkcTestResponse) response = put_presence (ticket_id, agent,
+                                                        "{\"activity\": \"viewing\"}");
+    g_assert_cmpuint (response->status, ==, 200);
+  }
 
   /* A second person, and a change of activity, each announced. */
   {

@@ -421,12 +421,52 @@ test_live_updates (Fixture       *fixture,
   okc_test_remove_tree (dir);
 }
 
+static void
+test_parser (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcClient) client = okc_client_new ("http://127.0.0.1:9", &error);
+  g_autoptr(OkcEventStream) stream = okc_event_stream_new (client);
+  Fixture fixture = { .events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free) };
+  static const char * const lines[] = {
+    ": connected", "",
+    /* Malformed data: skipped and counted; its id still counts. */
+    "id: 5", "event: ticket.created", "data: {\"id\": \"TCK-", "",
+    /* Data over several lines joins with newlines; no type is "message". */
+    "data: {\"a\":", "data:1}", "",
+    /* An event without data is not dispatched. */
+    "id: 6", "event: nothing", "",
+    "event: reset", "data: {}", "",
+    /* Unknown fields and a field without a colon are ignored. */
+    "retry: 10", "whatever", "id: 7", "event: presence", "data: []", "",
+  };
+
+  g_assert_no_error (error);
+  g_signal_connect (stream, "event", G_CALLBACK (event_cb), &fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    okc_event_stream_process_line (stream, lines[i]);
+
+  g_assert_cmpuint (okc_event_stream_get_n_malformed (stream), ==, 1);
+  g_assert_cmpuint (fixture.events->len, ==, 3);
+  g_assert_cmpstr (((Event *) fixture.events->pdata[0])->type, ==, "message");
+  g_assert_null (((Event *) fixture.events->pdata[0])->id);
+  g_assert_cmpint (json_object_get_int_member (
+                     json_node_get_object (((Event *) fixture.events->pdata[0])->data), "a"),
+                   ==, 1);
+  g_assert_cmpstr (((Event *) fixture.events->pdata[1])->type, ==, "reset");
+  g_assert_cmpstr (((Event *) fixture.events->pdata[2])->type, ==, "presence");
+  g_assert_cmpstr (((Event *) fixture.events->pdata[2])->id, ==, "7");
+  g_assert_cmpstr (okc_event_stream_get_last_event_id (stream), ==, "7");
+  g_ptr_array_unref (fixture.events);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/Okc/Client/EventStream/parser", test_parser);
   g_test_add ("/Okc/Client/EventStream/handoff-arrives", Fixture, NULL, fixture_set_up,
               test_handoff_arrives, fixture_tear_down);
   g_test_add ("/Okc/Client/EventStream/reconnects-and-catches-up", Fixture, NULL,
