@@ -17,7 +17,25 @@ config.logDebugToFile = False
 config.logDebugToStdOut = False
 
 from dogtail import rawinput, tree  # noqa: E402 (after the configuration)
+import pyatspi  # noqa: E402
 from pyatspi import STATE_ACTIVE  # noqa: E402
+
+# AT-SPI gives an application 0.8 s to answer a call. A console built with the
+# sanitizers, refiltering its queue on a loaded CI machine, can take longer: the call
+# would fail though the console is fine. Ten seconds still catches a console that hangs.
+pyatspi.setTimeout(10000, 15000)
+
+
+def _report_exception(kind, value, traceback):
+    """dogtail sends uncaught exceptions to its debug log, which is off: a test that
+    failed by an exception would say nothing. Print it, with the screen."""
+    path = screenshot('failure')
+    sys.__excepthook__(kind, value, traceback)
+    if path:
+        print('(screen: %s)' % path, file=sys.stderr)
+
+
+sys.excepthook = _report_exception
 
 BACKEND_URL = os.environ['OKC_TEST_BACKEND_URL']
 CONSOLE = os.environ['OKC_CONSOLE_PATH']
