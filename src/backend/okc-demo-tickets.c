@@ -249,7 +249,7 @@ set_workflow (OkcDemoWorld        *world,
                     ->resolve_within_minutes * MINUTE;
   gint64 resolve_after = target * resolve_permille (world) / 1000;
   gint64 claim_after = MAX (2 * MINUTE,
-                            resolve_after * okc_demo_random_range (rng (world), 2, 15) / 100);
+                            resolve_after * okc_demo_random_range (rng (world), 3, 25) / 100);
   gint64 age = world->now - row->created_at;
   gint64 taken_at;
   gboolean money = g_str_equal (row->topic->id, "billing-dispute") ||
