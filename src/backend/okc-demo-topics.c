@@ -210,12 +210,12 @@ fill_charger_offline (OkcDemoWorld *world,
                      ? (int) OKC_DEMO_PROPERTY (world, draft->property)->host
                      : (int) pick_guest (world);
   /* An offline charger is reported after it went quiet; a faulted one still sends
-   * heartbeats, so its reports come over the two days its fault has lasted, not all in
-   * the last minute. */
+   * heartbeats: its fault began in the last hours and guests report it since, a burst
+   * of recent tickets rather than a pile in the last minute. */
   if (is_down (charger) && g_str_equal (charger->status, "offline"))
     draft->created_at = time_after (world, charger->last_heartbeat_at, 3 * DAY);
   else if (is_down (charger))
-    draft->created_at = time_after (world, world->now - 2 * DAY, 2 * DAY);
+    draft->created_at = time_after (world, world->now - 105 * MINUTE, 2 * HOUR);
   else
     draft->created_at = time_after (world, window_start (world), 14 * DAY);
 
