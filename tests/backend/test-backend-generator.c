@@ -137,7 +137,7 @@ test_tickets_decode_and_cover_topics (void)
     }
 
   g_assert_cmpuint (g_hash_table_size (topics), ==, OKC_N_TOPICS);
-  /* A realistic share the chatbot did not fully collect. Two weeks of hand-offs: most are
+  /* A realistic share the chatbot did not fully collect. Two days of hand-offs: most are
    * resolved, a queue of recent ones is open, some of those not claimed yet. */
   g_assert_cmpuint (n_missing, >=, 30);
   g_assert_cmpuint (n_missing, <=, 150);
