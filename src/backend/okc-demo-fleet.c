@@ -408,7 +408,7 @@ add_charger_sessions (OkcDemoWorld *world,
 static void
 index_recent_sessions (OkcDemoWorld *world)
 {
-  gint64 from = world->now - OKC_DEMO_TICKET_DAYS * DAY;
+  gint64 from = world->now - world->ticket_window;
 
   for (guint i = 0; i < world->sessions->len; i++)
     if (OKC_DEMO_SESSION (world, i)->ended_at >= from)

@@ -131,8 +131,9 @@ okc_demo_generator_init (OkcDemoGenerator *self)
 /**
  * okc_demo_generator_new:
  * @seed: the same seed and @now give the same data set, byte for byte
- * @now: the data set's present, seconds since the epoch: tickets fall in the two weeks
- *   before it, sessions in the four weeks before it
+ * @now: the data set's present, seconds since the epoch: tickets fall in the two days to
+ *   two weeks before it (by @n_tickets), sessions in the four weeks before it; the open
+ *   queue is the recent tickets, mostly within their SLA (docs/dataset-format.md)
  */
 OkcDemoGenerator *
 okc_demo_generator_new (guint64 seed,

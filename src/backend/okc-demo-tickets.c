@@ -13,6 +13,7 @@
 #include "okc-backend-blobs.h"
 #include "okc-backend-handoff.h"
 #include "okc-demo-transcripts.h"
+#include "okc-sla.h"
 
 #define MINUTE 60
 #define HOUR (60 * 60)
@@ -216,26 +217,54 @@ status_nick (OkcTicketStatus status)
   return okc_enum_to_nick (OKC_TYPE_TICKET_STATUS, status);
 }
 
-/* Mostly open-ish, a share resolved (more among older tickets); whoever works a ticket
- * holds it and has touched it since. The timeline tells the same story, one change a
- * version: taken (claimed and opened) early on, maybe escalated, then moved to its
- * status at updated_at. */
+/* How long support takes to resolve a ticket, in thousandths of its SLA target: most are
+ * done well within it, some late, a few very late. Whether a ticket is still open at
+ * world->now follows from this and its age alone, so the open queue and its share of
+ * breaches are the same for any ticket count and any window: a ticket is breached at
+ * now only if it is late and not yet resolved. */
+static gint64
+resolve_permille (OkcDemoWorld *world)
+{
+  if (okc_demo_random_chance (rng (world), 88))
+    return okc_demo_random_range (rng (world), 50, 1000);
+  if (okc_demo_random_chance (rng (world), 70))
+    return okc_demo_random_range (rng (world), 1000, 1500);
+  return okc_demo_random_range (rng (world), 1500, 6000);
+}
+
+/* Whoever works a ticket holds it and has touched it since. The timeline tells the same
+ * story, one change a version: taken (claimed and opened) after a while, maybe
+ * escalated, then moved to its status at updated_at. A ticket is resolved once its
+ * resolution time has passed; until it is claimed it is new; in between it is open,
+ * waiting for approval (money) or waiting for the customer (the clock paused). */
 static void
 set_workflow (OkcDemoWorld        *world,
               OkcBackendTicketRow *row)
 {
-  static const guint weights[] = { 30, 26, 12, 8, 14 };
-  gboolean old = row->created_at < world->now - 7 * DAY;
-  gint64 worked, taken_at;
+  static const guint weights[] = { 26, 12, 8 };
+  static const OkcTicketStatus worked_statuses[] = { OKC_TICKET_STATUS_OPEN,
+                                                     OKC_TICKET_STATUS_WAITING_APPROVAL,
+                                                     OKC_TICKET_STATUS_WAITING_CUSTOMER };
+  gint64 target = (gint64) okc_sla_policy_lookup (row->topic, row->priority)
+                    ->resolve_within_minutes * MINUTE;
+  gint64 resolve_after = target * resolve_permille (world) / 1000;
+  gint64 claim_after = MAX (2 * MINUTE,
+                            resolve_after * okc_demo_random_range (rng (world), 3, 25) / 100);
+  gint64 age = world->now - row->created_at;
+  gint64 taken_at;
   gboolean money = g_str_equal (row->topic->id, "billing-dispute") ||
                    g_str_equal (row->topic->id, "cost-breakdown");
   gboolean escalate;
   OkcTicketStatus status;
   const char *worker;
 
-  status = old && okc_demo_random_chance (rng (world), 40)
-             ? OKC_TICKET_STATUS_RESOLVED
-             : okc_demo_random_weighted (rng (world), weights, G_N_ELEMENTS (weights));
+  if (resolve_after <= age - 30)
+    status = OKC_TICKET_STATUS_RESOLVED;
+  else if (claim_after >= age)
+    status = OKC_TICKET_STATUS_NEW;
+  else
+    status = worked_statuses[okc_demo_random_weighted (rng (world), weights,
+                                                       G_N_ELEMENTS (weights))];
   if (status == OKC_TICKET_STATUS_WAITING_APPROVAL && !money)
     status = OKC_TICKET_STATUS_OPEN;
   row->status = status;
@@ -251,15 +280,20 @@ set_workflow (OkcDemoWorld        *world,
                                    ? supervisor_id
                                    : OKC_DEMO_PICK (rng (world), agent_ids));
   worker = row->assignee_id != NULL ? row->assignee_id : OKC_DEMO_PICK (rng (world), agent_ids);
-  worked = okc_demo_random_range (rng (world), 5 * MINUTE, 2 * DAY);
-  row->updated_at = MIN (world->now - 30, row->created_at + worked);
+  taken_at = row->created_at + claim_after;
+  if (status == OKC_TICKET_STATUS_RESOLVED)
+    row->updated_at = row->created_at + resolve_after;
+  else
+    row->updated_at = MIN (world->now - 30,
+                           taken_at + (world->now - taken_at) *
+                                        okc_demo_random_range (rng (world), 20, 100) / 100);
+  row->updated_at = MAX (row->updated_at, taken_at);
   /* Agents escalate a few tickets, never to urgent: that one is the fleet data's call. */
   escalate = row->priority < OKC_PRIORITY_HIGH && okc_demo_random_chance (rng (world), 8);
 
   /* Only taken: that was the last change. */
-  taken_at = status == OKC_TICKET_STATUS_OPEN && !escalate
-               ? row->updated_at
-               : row->created_at + (row->updated_at - row->created_at) / 4;
+  if (status == OKC_TICKET_STATUS_OPEN && !escalate)
+    taken_at = row->updated_at;
   if (row->assignee_id != NULL)
     okc_backend_ticket_row_add_event (row, "assigned", taken_at, worker, NULL, row->assignee_id);
   okc_backend_ticket_row_add_event (row, "status_changed", taken_at, worker,

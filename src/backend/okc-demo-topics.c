@@ -27,10 +27,10 @@ rng (OkcDemoWorld *world)
 static gint64
 window_start (OkcDemoWorld *world)
 {
-  return world->now - OKC_DEMO_TICKET_DAYS * DAY;
+  return world->now - world->ticket_window;
 }
 
-/* A time for a ticket raised some time after @after, within the last two weeks. */
+/* A time for a ticket raised some time after @after, within the ticket window. */
 static gint64
 time_after (OkcDemoWorld *world,
             gint64        after,
@@ -209,8 +209,15 @@ fill_charger_offline (OkcDemoWorld *world,
   draft->account = okc_demo_random_chance (rng (world), 25)
                      ? (int) OKC_DEMO_PROPERTY (world, draft->property)->host
                      : (int) pick_guest (world);
-  draft->created_at = is_down (charger) ? time_after (world, charger->last_heartbeat_at, 3 * DAY)
-                                        : time_after (world, window_start (world), 14 * DAY);
+  /* An offline charger is reported after it went quiet; a faulted one still sends
+   * heartbeats: its fault began in the last hours and guests report it since, a burst
+   * of recent tickets rather than a pile in the last minute. */
+  if (is_down (charger) && g_str_equal (charger->status, "offline"))
+    draft->created_at = time_after (world, charger->last_heartbeat_at, 3 * DAY);
+  else if (is_down (charger))
+    draft->created_at = time_after (world, world->now - 105 * MINUTE, 2 * HOUR);
+  else
+    draft->created_at = time_after (world, window_start (world), 14 * DAY);
 
   set_property (world, draft, TRUE);
   set_charger_reference (world, draft, "charger_id", charger->id);

@@ -24,6 +24,10 @@ okc_demo_world_new (guint64 seed,
   okc_demo_random_init (&world->random, seed);
   world->now = now;
   world->n_tickets = n_tickets;
+  /* The team takes about six hand-offs an hour: a larger data set is a longer history,
+   * from two days up to two weeks, then a busier network (the fleet grows with it). */
+  world->ticket_window = CLAMP ((gint64) n_tickets * 10 * 60, 2 * 24 * 60 * 60,
+                                (gint64) OKC_DEMO_TICKET_DAYS * 24 * 60 * 60);
   world->strings = g_string_chunk_new (64 * 1024);
   world->accounts = g_array_new (FALSE, TRUE, sizeof (OkcDemoAccount));
   world->properties = g_array_new (FALSE, TRUE, sizeof (OkcDemoProperty));

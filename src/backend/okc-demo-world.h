@@ -115,6 +115,7 @@ typedef struct
   OkcDemoRandom random;
   gint64 now;
   guint n_tickets;
+  gint64 ticket_window;     /* seconds before now that tickets fall in */
   GStringChunk *strings;
   GArray *accounts;         /* OkcDemoAccount */
   guint n_hosts;            /* hosts come first in accounts */
@@ -128,7 +129,7 @@ typedef struct
   GPtrArray *screenshots;   /* SHA-256 of the error screenshots, by OkcDemoScreen */
 } OkcDemoWorld;
 
-/* How far back tickets and sessions go. */
+/* How far back tickets (at most) and sessions go. */
 #define OKC_DEMO_TICKET_DAYS 14
 #define OKC_DEMO_SESSION_DAYS 28
 #define OKC_DEMO_CURRENCY "USD"
