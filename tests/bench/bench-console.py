@@ -149,6 +149,7 @@ try:
     # Both programs alike: the same display and renderer, no accessibility bus, no leak
     # report at exit (the unit suites check leaks).
     env.update(GSK_RENDERER='cairo', GDK_BACKEND='x11', GTK_A11Y='none', NO_AT_BRIDGE='1',
+               GTK_IM_MODULE='gtk-im-context-simple',
                GSETTINGS_BACKEND='keyfile', GSETTINGS_SCHEMA_DIR=os.environ['OKC_SCHEMA_DIR'],
                ASAN_OPTIONS='detect_leaks=0', G_DEBUG='')
     env.pop('G_MESSAGES_DEBUG', None)
@@ -237,10 +238,10 @@ try:
             for i in range(1, len(query) + 1):
                 typed = query[:i]
                 if typed.endswith(' '):
-                    xdotool('key', 'space')
+                    xdotool('key', '--clearmodifiers', 'space')
                     continue  # the words are the same: the search runs at the next letter
                 seen = len(trace_lines(trace, 'search'))
-                xdotool('key', query[i - 1])
+                xdotool('key', '--clearmodifiers', query[i - 1])
                 pattern = re.compile(r'^"%s" ([\d.]+) matches=(\d+)$' % re.escape(typed))
 
                 def done():
@@ -249,6 +250,16 @@ try:
                         if found:
                             return found
                     return None
+                # A key sent while the search bar still opens can be lost: type the
+                # words again then.
+                deadline = time.monotonic() + 5
+                while not done() and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                if not done():
+                    log('retyping "%s"' % typed)
+                    xdotool('key', '--clearmodifiers', 'ctrl+f')
+                    for c in typed:
+                        xdotool('key', '--clearmodifiers', 'space' if c == ' ' else c)
                 found = wait_for('search line for "%s"' % typed, done, 60, console)
                 searches[query].append((typed, float(found.group(1)), int(found.group(2))))
             xdotool('key', '--clearmodifiers', 'Escape')
