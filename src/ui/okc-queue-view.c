@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-queue-view.h"
+#include "okc-bench-trace.h"
 #include "okc-widget-util.h"
 #include "okc-ticket-row.h"
 
@@ -90,6 +91,7 @@ update_empty_state (OkcQueueView *self)
 static void
 search_changed_cb (OkcQueueView *self)
 {
+  okc_bench_trace_search_begin (okc_queue_view_get_search_text (self));
   g_signal_emit (self, signals[SEARCH_CHANGED], 0, okc_queue_view_get_search_text (self));
 }
 
@@ -632,6 +634,7 @@ okc_queue_view_init (OkcQueueView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_view));
+  okc_bench_trace_watch_first_paint (self->list_view);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_changed_cb), self);
   g_signal_connect_swapped (self->banner_revealer, "notify::child-revealed",

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-window-private.h"
+#include "okc-bench-trace.h"
 
 G_DEFINE_FINAL_TYPE (OkcWindow, okc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -91,6 +92,7 @@ searched_cb (GObject      *object,
       return;
     }
   okc_queue_filter_set_matches (self->filter, ids);
+  okc_bench_trace_search_end (ids->len);
   /* New words show their matches from the top of the queue's order; a search run again
    * because tickets changed leaves the agent where they were reading. */
   if (self->scroll_after_search)
