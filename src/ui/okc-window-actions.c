@@ -81,21 +81,34 @@ okc_window_actions_update (OkcWindow *self)
   g_object_notify (G_OBJECT (self), "ticket-priority");
 }
 
+/* What a call's callback needs: the window, and one text (the toast to show on success
+ * of a change, or the ticket a reply or note was for). */
 typedef struct
 {
   OkcWindow *window;
-  char *done;      /* the toast on success, or NULL */
-} ChangeData;
+  char *text;
+} CallData;
+
+static CallData *
+call_data_new (OkcWindow  *self,
+               const char *text)
+{
+  CallData *data = g_new0 (CallData, 1);
+
+  data->window = g_object_ref (self);
+  data->text = g_strdup (text);
+  return data;
+}
 
 static void
-change_data_free (ChangeData *data)
+call_data_free (CallData *data)
 {
   g_object_unref (data->window);
-  g_free (data->done);
+  g_free (data->text);
   g_free (data);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChangeData, change_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CallData, call_data_free)
 
 /* A conflict shows the current version; any other failure says why in a toast. */
 static void
@@ -123,7 +136,7 @@ changed_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(ChangeData) data = user_data;
+  g_autoptr(CallData) data = user_data;
   OkcWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(OkcTicket) current = NULL;
@@ -142,8 +155,8 @@ changed_cb (GObject      *object,
       /* The agent's own change is no news to the reply they are writing. */
       okc_reply_composer_acknowledge (okc_ticket_view_get_composer (self->ticket_view));
       okc_window_live_fetch_timeline (self);
-      if (data->done != NULL)
-        okc_window_show_toast (self, data->done);
+      if (data->text != NULL)
+        okc_window_show_toast (self, data->text);
     }
   okc_window_actions_update (self);
 }
@@ -154,19 +167,16 @@ change_ticket (OkcWindow       *self,
                const char      *done)
 {
   OkcTicket *ticket = shown_ticket (self);
-  ChangeData *data;
 
   if (ticket == NULL || self->client == NULL || self->changing)
     return;
 
-  data = g_new0 (ChangeData, 1);
-  data->window = g_object_ref (self);
-  data->done = g_strdup (done);
   self->changing = TRUE;
   okc_window_actions_update (self);
   okc_client_update_ticket_async (self->client, okc_ticket_get_id (ticket),
                                   okc_ticket_get_version (ticket), change,
-                                  self->account_cancellable, changed_cb, data);
+                                  self->account_cancellable, changed_cb,
+                                  call_data_new (self, done));
 }
 
 /* Ctrl+M is one key for both: it claims a ticket that is not the agent's, and releases
@@ -295,33 +305,6 @@ reply_action (GtkWidget  *widget,
                             g_str_equal (action_name, "win.add-note"));
 }
 
-typedef struct
-{
-  OkcWindow *window;
-  char *ticket_id;
-} SendData;
-
-static void
-send_data_free (SendData *data)
-{
-  g_object_unref (data->window);
-  g_free (data->ticket_id);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendData, send_data_free)
-
-static SendData *
-send_data_new (OkcWindow  *self,
-               const char *ticket_id)
-{
-  SendData *data = g_new0 (SendData, 1);
-
-  data->window = g_object_ref (self);
-  data->ticket_id = g_strdup (ticket_id);
-  return data;
-}
-
 /* A reply the backend held back (the ticket changed since the agent read it) stays in
  * the composer with the reason; the agent reads the new version and sends again. */
 static void
@@ -329,7 +312,7 @@ reply_sent_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(SendData) data = user_data;
+  g_autoptr(CallData) data = user_data;
   OkcWindow *self = data->window;
   OkcReplyComposer *composer = okc_ticket_view_get_composer (self->ticket_view);
   g_autoptr(GError) error = NULL;
@@ -362,7 +345,7 @@ reply_sent_cb (GObject      *object,
       return;
     }
 
-  okc_reply_composer_sent (composer, data->ticket_id);
+  okc_reply_composer_sent (composer, data->text);
   apply_ticket (self, ticket);
   okc_window_live_fetch_timeline (self);
   okc_window_show_toast (self, _("Reply sent"));
@@ -373,7 +356,7 @@ note_added_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(SendData) data = user_data;
+  g_autoptr(CallData) data = user_data;
   OkcWindow *self = data->window;
   OkcReplyComposer *composer = okc_ticket_view_get_composer (self->ticket_view);
   g_autoptr(GError) error = NULL;
@@ -391,10 +374,10 @@ note_added_cb (GObject      *object,
       okc_reply_composer_set_problem (composer, problem);
       return;
     }
-  okc_reply_composer_sent (composer, data->ticket_id);
+  okc_reply_composer_sent (composer, data->text);
   okc_window_live_fetch_timeline (self);
   /* The note bumped the ticket's version: fetch it, so a reply carries the new one. */
-  okc_window_refresh_ticket (self, data->ticket_id);
+  okc_window_refresh_ticket (self, data->text);
 }
 
 static void
@@ -417,7 +400,7 @@ composer_send_cb (OkcWindow  *self,
     {
       okc_client_add_note_async (self->client, okc_ticket_get_id (ticket), text,
                                  self->account_cancellable, note_added_cb,
-                                 send_data_new (self, okc_ticket_get_id (ticket)));
+                                 call_data_new (self, okc_ticket_get_id (ticket)));
       return;
     }
 
@@ -429,7 +412,7 @@ composer_send_cb (OkcWindow  *self,
                                base_version > 0 ? base_version : okc_ticket_get_version (ticket),
                                text, then_status,
                                self->account_cancellable, reply_sent_cb,
-                               send_data_new (self, okc_ticket_get_id (ticket)));
+                               call_data_new (self, okc_ticket_get_id (ticket)));
 }
 
 /* A bulk action is one versioned change a ticket: each either goes through, or is left
