@@ -70,6 +70,94 @@ typedef enum /*< prefix=OKC_CHARGER_STATUS >*/
 
 /* Who may charge: anyone, or only the accounts on the charger's access list (residents
  * and registered guests). */
+/* OCPP 1.6 ChargePointStatus of one connector, spelt as OCPP spells it. */
+typedef enum /*< prefix=OKC_CONNECTOR_STATUS >*/
+{
+  OKC_CONNECTOR_STATUS_AVAILABLE,                           /*< nick=Available >*/
+  OKC_CONNECTOR_STATUS_PREPARING,                           /*< nick=Preparing >*/
+  OKC_CONNECTOR_STATUS_CHARGING,                            /*< nick=Charging >*/
+  OKC_CONNECTOR_STATUS_SUSPENDED_EV,                        /*< nick=SuspendedEV >*/
+  OKC_CONNECTOR_STATUS_SUSPENDED_EVSE,                      /*< nick=SuspendedEVSE >*/
+  OKC_CONNECTOR_STATUS_FINISHING,                           /*< nick=Finishing >*/
+  OKC_CONNECTOR_STATUS_RESERVED,                            /*< nick=Reserved >*/
+  OKC_CONNECTOR_STATUS_UNAVAILABLE,                         /*< nick=Unavailable >*/
+  OKC_CONNECTOR_STATUS_FAULTED,                             /*< nick=Faulted >*/
+} OkcConnectorStatus;
+
+/* OCPP 1.6 ChargePointErrorCode. */
+typedef enum /*< prefix=OKC_CHARGE_POINT_ERROR >*/
+{
+  OKC_CHARGE_POINT_ERROR_NO_ERROR,                          /*< nick=NoError >*/
+  OKC_CHARGE_POINT_ERROR_CONNECTOR_LOCK_FAILURE,            /*< nick=ConnectorLockFailure >*/
+  OKC_CHARGE_POINT_ERROR_EV_COMMUNICATION_ERROR,            /*< nick=EVCommunicationError >*/
+  OKC_CHARGE_POINT_ERROR_GROUND_FAILURE,                    /*< nick=GroundFailure >*/
+  OKC_CHARGE_POINT_ERROR_HIGH_TEMPERATURE,                  /*< nick=HighTemperature >*/
+  OKC_CHARGE_POINT_ERROR_INTERNAL_ERROR,                    /*< nick=InternalError >*/
+  OKC_CHARGE_POINT_ERROR_LOCAL_LIST_CONFLICT,               /*< nick=LocalListConflict >*/
+  OKC_CHARGE_POINT_ERROR_OTHER_ERROR,                       /*< nick=OtherError >*/
+  OKC_CHARGE_POINT_ERROR_OVER_CURRENT_FAILURE,              /*< nick=OverCurrentFailure >*/
+  OKC_CHARGE_POINT_ERROR_OVER_VOLTAGE,                      /*< nick=OverVoltage >*/
+  OKC_CHARGE_POINT_ERROR_POWER_METER_FAILURE,               /*< nick=PowerMeterFailure >*/
+  OKC_CHARGE_POINT_ERROR_POWER_SWITCH_FAILURE,              /*< nick=PowerSwitchFailure >*/
+  OKC_CHARGE_POINT_ERROR_READER_FAILURE,                    /*< nick=ReaderFailure >*/
+  OKC_CHARGE_POINT_ERROR_RESET_FAILURE,                     /*< nick=ResetFailure >*/
+  OKC_CHARGE_POINT_ERROR_UNDER_VOLTAGE,                     /*< nick=UnderVoltage >*/
+  OKC_CHARGE_POINT_ERROR_WEAK_SIGNAL,                       /*< nick=WeakSignal >*/
+} OkcChargePointError;
+
+typedef enum /*< prefix=OKC_NETWORK_KIND >*/
+{
+  OKC_NETWORK_KIND_WIFI,                                    /*< nick=wifi >*/
+  OKC_NETWORK_KIND_ETHERNET,                                /*< nick=ethernet >*/
+  OKC_NETWORK_KIND_CELLULAR,                                /*< nick=cellular >*/
+} OkcNetworkKind;
+
+typedef enum /*< prefix=OKC_LED_STATE >*/
+{
+  OKC_LED_STATE_OFF,                                        /*< nick=off >*/
+  OKC_LED_STATE_GREEN,                                      /*< nick=green >*/
+  OKC_LED_STATE_GREEN_PULSING,                              /*< nick=green_pulsing >*/
+  OKC_LED_STATE_BLUE,                                       /*< nick=blue >*/
+  OKC_LED_STATE_AMBER,                                      /*< nick=amber >*/
+  OKC_LED_STATE_RED,                                        /*< nick=red >*/
+  OKC_LED_STATE_RED_BLINKING,                               /*< nick=red_blinking >*/
+} OkcLedState;
+
+typedef enum /*< prefix=OKC_COMMAND_KIND >*/
+{
+  OKC_COMMAND_KIND_TRIGGER_HEARTBEAT,                       /*< nick=trigger_heartbeat >*/
+  OKC_COMMAND_KIND_TRIGGER_STATUS,                          /*< nick=trigger_status >*/
+  OKC_COMMAND_KIND_SOFT_RESET,                              /*< nick=soft_reset >*/
+  OKC_COMMAND_KIND_HARD_RESET,                              /*< nick=hard_reset >*/
+  OKC_COMMAND_KIND_UNLOCK_CONNECTOR,                        /*< nick=unlock_connector >*/
+  OKC_COMMAND_KIND_CHANGE_AVAILABILITY,                     /*< nick=change_availability >*/
+  OKC_COMMAND_KIND_REMOTE_START,                            /*< nick=remote_start >*/
+  OKC_COMMAND_KIND_REMOTE_STOP,                             /*< nick=remote_stop >*/
+} OkcCommandKind;
+
+typedef enum /*< prefix=OKC_COMMAND_STATE >*/
+{
+  OKC_COMMAND_STATE_SENT,                                   /*< nick=sent >*/
+  OKC_COMMAND_STATE_ACCEPTED,                               /*< nick=accepted >*/
+  OKC_COMMAND_STATE_REJECTED,                               /*< nick=rejected >*/
+  OKC_COMMAND_STATE_TIMED_OUT,                              /*< nick=timed_out >*/
+  OKC_COMMAND_STATE_COMPLETED,                              /*< nick=completed >*/
+  OKC_COMMAND_STATE_FAILED,                                 /*< nick=failed >*/
+} OkcCommandState;
+
+typedef enum /*< prefix=OKC_AVAILABILITY >*/
+{
+  OKC_AVAILABILITY_OPERATIVE,                               /*< nick=operative >*/
+  OKC_AVAILABILITY_INOPERATIVE,                             /*< nick=inoperative >*/
+} OkcAvailability;
+
+typedef enum /*< prefix=OKC_ATTENTION_KIND >*/
+{
+  OKC_ATTENTION_KIND_OFFLINE,                               /*< nick=offline >*/
+  OKC_ATTENTION_KIND_CONNECTOR_FAULTED,                     /*< nick=connector_faulted >*/
+  OKC_ATTENTION_KIND_STUCK_SESSION,                         /*< nick=stuck_session >*/
+} OkcAttentionKind;
+
 typedef enum /*< prefix=OKC_CHARGER_POLICY >*/
 {
   OKC_CHARGER_POLICY_PUBLIC,                                /*< nick=public >*/
