@@ -460,8 +460,9 @@ okc_charger_command_new_from_request (const char  *charger_id,
   const char *account = NULL, *ticket_id = NULL;
   int kind = 0, availability = -1;
   gboolean end_billing = FALSE;
-  gint64 connector_id = -1;
+  gint64 connector_id = 0;
   JsonObject *object;
+  JsonNode *connector_node;
 
   g_return_val_if_fail (charger_id != NULL, NULL);
 
@@ -480,15 +481,13 @@ okc_charger_command_new_from_request (const char  *charger_id,
       !okc_json_read_string (object, NULL, "ticket_id", OKC_JSON_OPTIONAL, &ticket_id, error))
     return NULL;
 
-  if (connector_id == -1)
+  connector_node = json_object_get_member (object, "connector_id");
+  if ((connector_node == NULL || JSON_NODE_HOLDS_NULL (connector_node)) &&
+      okc_command_kind_needs_connector (kind))
     {
-      if (okc_command_kind_needs_connector (kind))
-        {
-          fail (error, OKC_DATA_ERROR_MISSING, NULL, "connector_id",
-                "is required: this command acts on one connector");
-          return NULL;
-        }
-      connector_id = 0;
+      fail (error, OKC_DATA_ERROR_MISSING, NULL, "connector_id",
+            "is required: this command acts on one connector");
+      return NULL;
     }
 
   return command_new_checked (charger_id, kind, connector_id, availability, availability >= 0,
