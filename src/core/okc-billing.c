@@ -71,6 +71,19 @@ too_large (GError    **error,
   return FALSE;
 }
 
+static gint32
+offset_at (GTimeZone *zone,
+           gint64     t)
+{
+  return g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t));
+}
+
+static gint64
+floor_day (gint64 local)
+{
+  return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+}
+
 /* Local time of @t in @zone: the start of its local day (local seconds), its minute of the
  * day and its day of the week. */
 static void
@@ -80,9 +93,8 @@ local_split (GTimeZone *zone,
              int       *out_minute,
              int       *out_weekday)
 {
-  int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t);
-  gint64 local = t + g_time_zone_get_offset (zone, interval);
-  gint64 days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  gint64 local = t + offset_at (zone, t);
+  gint64 days = floor_day (local);
 
   *out_day_start = days * 86400;
   *out_minute = (int) ((local - *out_day_start) / 60);
@@ -90,39 +102,50 @@ local_split (GTimeZone *zone,
   *out_weekday = (int) (((days % 7) + 7 + 3) % 7) + 1;
 }
 
-/* The instant of local time @local; a local time skipped by a DST change is moved forward
- * by the gap, as GLib does. */
-static gint64
-local_to_utc (GTimeZone *zone,
-              gint64     local)
-{
-  gint64 adjusted = local;
-  int interval = g_time_zone_adjust_time (zone, G_TIME_TYPE_STANDARD, &adjusted);
-
-  return adjusted - g_time_zone_get_offset (zone, interval);
-}
-
-/* The first instant after @t at which the local time is one of @minutes (sorted, with 0). */
+/* The first instant after @t at which the local time is one of @minutes (sorted, with 0),
+ * or at which the zone's offset changes, whichever comes first. Cutting at the offset's
+ * change keeps the offset constant within a segment, so that every second is priced by
+ * the wall-clock time it shows, through a repeated or a skipped hour. */
 static gint64
 next_boundary (GTimeZone *zone,
                gint64     t,
                const int *minutes,
                guint      n_minutes)
 {
-  gint64 day_start;
-  int minute, weekday;
+  gint32 offset = offset_at (zone, t);
+  gint64 day_start = floor_day (t + offset) * 86400;
+  gint64 candidate = G_MAXINT64;
 
-  local_split (zone, t, &day_start, &minute, &weekday);
-  for (int day = 0; day < 3; day++)
+  /* minutes[0] is midnight, so the next local day always has a candidate. */
+  for (int day = 0; day < 2 && candidate == G_MAXINT64; day++)
     for (guint i = 0; i < n_minutes; i++)
       {
-        gint64 candidate = local_to_utc (zone, day_start + day * 86400 + minutes[i] * 60);
+        gint64 c = day_start + day * 86400 + minutes[i] * 60 - offset;
 
-        if (candidate > t)
-          return candidate;
+        if (c > t)
+          {
+            candidate = c;
+            break;
+          }
       }
-  g_assert_not_reached ();
-  return t + 86400;
+
+  if (offset_at (zone, candidate) != offset)
+    {
+      gint64 low = t, high = candidate;
+
+      /* The first second of the new offset: a DST change, at most once a day. */
+      while (high - low > 1)
+        {
+          gint64 middle = low + (high - low) / 2;
+
+          if (offset_at (zone, middle) == offset)
+            low = middle;
+          else
+            high = middle;
+        }
+      candidate = high;
+    }
+  return candidate;
 }
 
 static int

@@ -37,7 +37,7 @@
   " {'effective_from': '2026-01-01', 'connection_fee': 100, 'energy': [{'rate_per_kwh': 30}]," \
   "  'taxes': [{'name': 'NY sales tax', 'rate_bp': 888}]}," \
   " {'effective_from': '2026-02-01', 'connection_fee': 150, 'energy': [{'rate_per_kwh': 40}]," \
-  "  'taxes': [{'name': 'NY sales tax', 'rate_bp': 900}]}]}"
+  "  'idle': {'rate_per_minute': 50}, 'taxes': [{'name': 'NY sales tax', 'rate_bp': 900}]}]}"
 
 /* Off-peak overnight, spanning midnight. */
 #define T_TOD \
@@ -51,6 +51,20 @@
   " {'effective_from': '2026-01-01', 'energy': [" \
   "   {'rate_per_kwh': 15, 'step_wh': 1000," \
   "    'restrictions': {'start_time': '22:00', 'end_time': '06:00'}}," \
+  "   {'rate_per_kwh': 35}]}]}"
+
+/* Off-peak from 01:30, a wall-clock time the night DST ends shows twice. */
+#define T_FOLD \
+  "{'id': 'TRF-FOLD', 'currency': 'USD', 'time_zone': 'America/New_York', 'versions': [" \
+  " {'effective_from': '2026-01-01', 'energy': [" \
+  "   {'rate_per_kwh': 15, 'restrictions': {'start_time': '01:30', 'end_time': '05:00'}}," \
+  "   {'rate_per_kwh': 35}]}]}"
+
+/* Off-peak from 02:30, a wall-clock time the night DST begins skips. */
+#define T_GAP \
+  "{'id': 'TRF-GAP', 'currency': 'USD', 'time_zone': 'America/New_York', 'versions': [" \
+  " {'effective_from': '2026-01-01', 'energy': [" \
+  "   {'rate_per_kwh': 15, 'restrictions': {'start_time': '02:30', 'end_time': '05:00'}}," \
   "   {'rate_per_kwh': 35}]}]}"
 
 #define T_WEEKEND \
@@ -168,6 +182,17 @@ static const BillingCase cases[] = {
     "2026-02-01T04:00:00Z=0 2026-02-01T06:00:00Z=7777",
     "connection_fee 1 100 100|energy 3888 30 117|energy 3889 40 156|tax 373 888 33",
     373, 0, 33, 406 },
+  /* The idle fee is the one in force when charging completed: the new version's. */
+  { "tariff-change-idle-after", T_HISTORY,
+    "2026-02-01T04:00:00Z", "2026-02-01T06:00:00Z", "2026-02-01T06:10:00Z",
+    "2026-02-01T04:00:00Z=0 2026-02-01T06:00:00Z=7777",
+    "connection_fee 1 100 100|energy 3888 30 117|energy 3889 40 156|idle_fee 600 50 500|"
+    "tax 873 888 78", 873, 0, 78, 951 },
+  /* Charging completed under the old version, which had no idle fee. */
+  { "tariff-change-idle-before", T_HISTORY,
+    "2026-02-01T04:00:00Z", "2026-02-01T04:30:00Z", "2026-02-01T06:00:00Z",
+    "2026-02-01T04:00:00Z=0 2026-02-01T04:30:00Z=3000",
+    "connection_fee 1 100 100|energy 3000 30 90|tax 190 888 17", 190, 0, 17, 207 },
   /* 21:00–01:00 EST: an hour of peak, then off-peak across midnight, one line. */
   { "midnight-time-of-day", T_TOD,
     "2026-01-06T02:00:00Z", NULL, "2026-01-06T06:00:00Z",
@@ -188,6 +213,23 @@ static const BillingCase cases[] = {
     "2026-03-08T04:00:00Z", NULL, "2026-03-08T11:00:00Z",
     "2026-03-08T04:00:00Z=0 2026-03-08T11:00:00Z=7000",
     "energy 6000 15 90|energy 1000 35 35", 125, 0, 0, 125 },
+  /* The night DST ends: 21:00 EDT to 07:00 EST is eleven hours, nine of them off-peak. */
+  { "dst-end-night", T_TOD,
+    "2026-11-01T01:00:00Z", NULL, "2026-11-01T12:00:00Z",
+    "2026-11-01T01:00:00Z=0 2026-11-01T12:00:00Z=11000",
+    "energy 2000 35 70|energy 9000 15 135", 205, 0, 0, 205 },
+  /* 01:00 EDT to 03:00 EST: 01:00–01:30 peak, 01:30–02:00 off-peak, then the clock goes
+   * back and 01:00–01:30 is peak again, 01:30–03:00 off-peak. */
+  { "dst-fold", T_FOLD,
+    "2026-11-01T05:00:00Z", NULL, "2026-11-01T08:00:00Z",
+    "2026-11-01T05:00:00Z=0 2026-11-01T08:00:00Z=3000",
+    "energy 1000 35 35|energy 2000 15 30", 65, 0, 0, 65 },
+  /* 01:00 EST to 05:00 EDT: the clock jumps from 02:00 to 03:00, past 02:30, so off-peak
+   * starts at the jump. */
+  { "dst-gap", T_GAP,
+    "2026-03-08T06:00:00Z", NULL, "2026-03-08T09:00:00Z",
+    "2026-03-08T06:00:00Z=0 2026-03-08T09:00:00Z=6000",
+    "energy 2000 35 70|energy 4000 15 60", 130, 0, 0, 130 },
   /* 21:00 to 07:00: peak, off-peak across midnight, peak again from 06:00; one line per
    * rate, rounded once. */
   { "time-of-day-lines-merge", T_TOD,
