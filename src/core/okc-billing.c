@@ -227,20 +227,48 @@ bucket_add (Billing *billing,
   }
 }
 
-/* Prices the session's Wh from @from to @to (positions in the session's energy), all
- * delivered at instant @at under @version_index. */
-static void
-allocate_energy (Billing *billing,
-                 guint    version_index,
-                 gint64   at,
-                 gint64   from,
-                 gint64   to)
+/* Where the price of a Wh cannot change: one version, one side of every time-of-day
+ * boundary, one local day, one UTC offset. */
+typedef struct
 {
-  const OkcTariffVersion *version = okc_tariff_get_version (billing->tariff, version_index);
-  gint64 day_start;
-  int minute, weekday;
+  gint64 start;
+  gint64 end;         /* exclusive; G_MAXINT64 when nothing ahead changes the price */
+  guint version;
+  int weekday;        /* local, at start */
+  int minute;         /* local minute of the day, at start */
+} Segment;
 
-  local_split (billing->time_zone, at, &day_start, &minute, &weekday);
+static void
+segment_at (Billing *billing,
+            gint64   t,
+            Segment *out)
+{
+  guint v = (guint) okc_tariff_find_version (billing->tariff, t);
+  const OkcTariffVersion *version = okc_tariff_get_version (billing->tariff, v);
+  int minutes[MAX_BOUNDARIES];
+  guint n_minutes = version_boundaries (version, minutes);
+  gint64 day_start;
+
+  out->start = t;
+  out->end = G_MAXINT64;
+  out->version = v;
+  if (v + 1 < okc_tariff_get_n_versions (billing->tariff))
+    out->end = okc_tariff_get_version (billing->tariff, v + 1)->effective_from;
+  if (n_minutes > 0)
+    out->end = MIN (out->end, next_boundary (billing->time_zone, t, minutes, n_minutes));
+  local_split (billing->time_zone, t, &day_start, &out->minute, &out->weekday);
+}
+
+/* Prices the session's Wh from @from to @to (positions in the session's energy), all
+ * delivered within @segment. */
+static void
+allocate_energy (Billing       *billing,
+                 const Segment *segment,
+                 gint64         from,
+                 gint64         to)
+{
+  const OkcTariffVersion *version = okc_tariff_get_version (billing->tariff, segment->version);
+  int minute = segment->minute, weekday = segment->weekday;
 
   while (from < to)
     {
@@ -270,7 +298,7 @@ allocate_energy (Billing *billing,
             }
         }
 
-      bucket_add (billing, version_index, chosen, until - from);
+      bucket_add (billing, segment->version, chosen, until - from);
       from = until;
     }
 }
@@ -303,8 +331,9 @@ split_energy (Billing              *billing,
               guint                 n_samples,
               GError              **error)
 {
-  guint n_versions = okc_tariff_get_n_versions (billing->tariff);
-  int minutes[MAX_BOUNDARIES];
+  /* Time only moves forward through the samples, so one segment serves every interval
+   * it covers: the time zone is consulted once per segment, not once per sample. */
+  Segment segment = { 0, 0, 0, 0, 0 };
 
   for (guint i = 1; i < n_samples; i++)
     {
@@ -317,27 +346,23 @@ split_energy (Billing              *billing,
       if (b->at == a->at)
         {
           /* Two readings at one instant: the energy between them was delivered then. */
-          allocate_energy (billing, (guint) okc_tariff_find_version (billing->tariff, t), t,
-                           position, b->wh - samples[0].wh);
+          if (t >= segment.end || t < segment.start)
+            segment_at (billing, t, &segment);
+          allocate_energy (billing, &segment, position, b->wh - samples[0].wh);
           continue;
         }
 
       while (t < b->at)
         {
-          guint v = (guint) okc_tariff_find_version (billing->tariff, t);
-          const OkcTariffVersion *version = okc_tariff_get_version (billing->tariff, v);
-          guint n_minutes = version_boundaries (version, minutes);
-          gint64 until = b->at, next_position;
+          gint64 until, next_position;
 
-          if (v + 1 < n_versions)
-            until = MIN (until, okc_tariff_get_version (billing->tariff, v + 1)->effective_from);
-          if (n_minutes > 0)
-            until = MIN (until, next_boundary (billing->time_zone, t, minutes, n_minutes));
-
+          if (t >= segment.end || t < segment.start)
+            segment_at (billing, t, &segment);
+          until = MIN (b->at, segment.end);
           if (!interpolate (a, b, samples[0].wh, until, &next_position, error))
             return FALSE;
           if (next_position > position)
-            allocate_energy (billing, v, t, position, next_position);
+            allocate_energy (billing, &segment, position, next_position);
           t = until;
           position = next_position;
         }

@@ -131,40 +131,26 @@ okc_metered_session_validate (OkcMeteredSession  *self,
   for (guint i = 0; i < self->samples->len; i++)
     {
       const OkcMeterSample *s = &g_array_index (self->samples, OkcMeterSample, i);
-      g_autofree char *sample_path = okc_json_path_index ("samples", i);
+      const OkcMeterSample *p = i > 0 ? s - 1 : NULL;
+      const char *member = NULL, *why = NULL;
 
       if (s->at < self->started_at || s->at > self->ended_at)
-        {
-          g_autofree char *field = okc_json_path_member (sample_path, "at");
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, field, "is outside the session");
-          return FALSE;
-        }
-      if (s->wh < 0 || s->wh > OKC_TARIFF_MAX_WH)
-        {
-          g_autofree char *field = okc_json_path_member (sample_path, "wh");
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, field,
-                              "%" G_GINT64_FORMAT " Wh is outside 0…%" G_GINT64_FORMAT, s->wh,
-                              OKC_TARIFF_MAX_WH);
-          return FALSE;
-        }
-      if (i > 0)
-        {
-          const OkcMeterSample *p = s - 1;
+        member = "at", why = "is outside the session";
+      else if (s->wh < 0 || s->wh > OKC_TARIFF_MAX_WH)
+        member = "wh", why = "is outside 0…10¹² Wh";
+      else if (p != NULL && s->at < p->at)
+        member = "at", why = "is before the previous sample";
+      else if (p != NULL && s->wh < p->wh)
+        member = "wh", why = "a meter register never goes down";
 
-          if (s->at < p->at)
-            {
-              g_autofree char *field = okc_json_path_member (sample_path, "at");
-              okc_data_error_set (error, OKC_DATA_ERROR_INVALID, field,
-                                  "is before the previous sample");
-              return FALSE;
-            }
-          if (s->wh < p->wh)
-            {
-              g_autofree char *field = okc_json_path_member (sample_path, "wh");
-              okc_data_error_set (error, OKC_DATA_ERROR_INVALID, field,
-                                  "a meter register never goes down");
-              return FALSE;
-            }
+      /* The path is only built for the error: this loop runs for every sample billed. */
+      if (member != NULL)
+        {
+          g_autofree char *sample_path = okc_json_path_index ("samples", i);
+          g_autofree char *field = okc_json_path_member (sample_path, member);
+
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, field, "%s", why);
+          return FALSE;
         }
     }
   return TRUE;
