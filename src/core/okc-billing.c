@@ -9,13 +9,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "okc-billing.h"
 
 #include "okc-error.h"
 
 /* Start and end minutes of a version's windows, and midnight: at most two per component. */
-#define MAX_BOUNDARIES 64
+#define MAX_BOUNDARIES (2 * OKC_TARIFF_MAX_ENERGY_COMPONENTS + 1)
 
 /* Wh delivered under one component of one version: one energy line. */
 typedef struct
@@ -179,7 +180,7 @@ version_boundaries (const OkcTariffVersion *version,
   gboolean timed = FALSE;
 
   add_boundary (minutes, &n, 0);
-  for (guint c = 0; c < version->n_energy && n + 2 <= MAX_BOUNDARIES; c++)
+  for (guint c = 0; c < version->n_energy; c++)
     {
       const OkcTariffRestrictions *r = &version->energy[c].restrictions;
 
@@ -384,6 +385,20 @@ append_window (GString *text,
                           end % 60);
 }
 
+/* Wh as kWh, exactly: "10 kWh", "10.5 kWh", "0.125 kWh". */
+static char *
+format_kwh (gint64 wh)
+{
+  g_autofree char *fraction = g_strdup_printf ("%03d", (int) (wh % 1000));
+  gsize len = strlen (fraction);
+
+  while (len > 0 && fraction[len - 1] == '0')
+    fraction[--len] = '\0';
+  if (len == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " kWh", wh / 1000);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%s kWh", wh / 1000, fraction);
+}
+
 static char *
 describe_energy (const OkcTariffVersion *version,
                  const OkcEnergyComponent *component,
@@ -405,9 +420,17 @@ describe_energy (const OkcTariffVersion *version,
           }
     }
   if (r->min_wh >= 0)
-    g_string_append_printf (text, _(", from %" G_GINT64_FORMAT " Wh"), r->min_wh);
+    {
+      g_autofree char *kwh = format_kwh (r->min_wh);
+      /* Translators: the energy from which a tiered rate applies, "10.5 kWh" */
+      g_string_append_printf (text, _(", from %s"), kwh);
+    }
   if (r->max_wh >= 0)
-    g_string_append_printf (text, _(", below %" G_GINT64_FORMAT " Wh"), r->max_wh);
+    {
+      g_autofree char *kwh = format_kwh (r->max_wh);
+      /* Translators: the energy up to which a tiered rate applies, "10.5 kWh" */
+      g_string_append_printf (text, _(", up to %s"), kwh);
+    }
   if (several_versions)
     {
       char date[16];
@@ -532,8 +555,11 @@ bill_idle (Billing           *billing,
 
   description = g_string_new (_("Idle time"));
   if (idle->grace_minutes > 0)
-    g_string_append_printf (description, _(" after %" G_GINT64_FORMAT " minutes' grace"),
-                            idle->grace_minutes);
+    g_string_append_printf (description,
+                            g_dngettext (GETTEXT_PACKAGE, " after %d minute's grace",
+                                         " after %d minutes' grace",
+                                         (gulong) idle->grace_minutes),
+                            (int) idle->grace_minutes);
   append_window (description, idle->start_minute, idle->end_minute);
   if (idle->cap >= 0 && amount > idle->cap)
     {

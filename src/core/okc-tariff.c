@@ -405,8 +405,9 @@ read_version (JsonObject       *object,
     return FALSE;
 
   n_energy = json_array_get_length (energy);
-  if (n_energy == 0)
-    return invalid (error, path, "energy", "has at least one price component");
+  if (n_energy == 0 || n_energy > OKC_TARIFF_MAX_ENERGY_COMPONENTS)
+    return invalid (error, path, "energy", "has 1 to %d price components",
+                    OKC_TARIFF_MAX_ENERGY_COMPONENTS);
   out->energy = g_new0 (OkcEnergyComponent, n_energy);
   out->n_energy = n_energy;
   for (guint i = 0; i < n_energy; i++)

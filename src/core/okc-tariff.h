@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define OKC_TARIFF_MAX_PRICE   G_GINT64_CONSTANT (1000000000)    /* minor units */
 #define OKC_TARIFF_MAX_RATE_BP 100000                            /* 1000 % */
 #define OKC_TARIFF_MAX_WH      G_GINT64_CONSTANT (1000000000000) /* 1 TWh */
+#define OKC_TARIFF_MAX_ENERGY_COMPONENTS 16
 
 /**
  * OkcTariffRestrictions:

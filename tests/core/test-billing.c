@@ -457,6 +457,90 @@ test_scale_half_up (void)
   g_assert_false (okc_billing_scale_half_up (G_MAXINT64 / 2 + 1, 2, 1, &out));
 }
 
+static void
+test_time_of_day_window (void)
+{
+  static const struct
+  {
+    int start, end, minute;
+    gboolean inside;
+  } windows[] = {
+    { 8 * 60, 20 * 60, 8 * 60, TRUE },       /* the start is inside */
+    { 8 * 60, 20 * 60, 20 * 60, FALSE },     /* the end is not */
+    { 8 * 60, 20 * 60, 7 * 60 + 59, FALSE },
+    { 22 * 60, 6 * 60, 23 * 60, TRUE },      /* spans midnight */
+    { 22 * 60, 6 * 60, 0, TRUE },
+    { 22 * 60, 6 * 60, 5 * 60 + 59, TRUE },
+    { 22 * 60, 6 * 60, 6 * 60, FALSE },
+    { 22 * 60, 6 * 60, 12 * 60, FALSE },
+    { -1, 6 * 60, 0, TRUE },                 /* from 00:00 */
+    { 22 * 60, -1, 23 * 60 + 59, TRUE },     /* until 24:00 */
+    { 22 * 60, -1, 0, FALSE },
+    { -1, -1, 12 * 60, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    g_assert_cmpint (okc_time_of_day_window_contains (windows[i].start, windows[i].end,
+                                                      windows[i].minute), ==, windows[i].inside);
+}
+
+static void
+test_find_version (void)
+{
+  g_autoptr(OkcTariff) tariff = tariff_from (T_HISTORY);
+
+  /* Local midnight of 1 February in New York is 05:00 UTC. */
+  g_assert_cmpint (okc_tariff_find_version (tariff, parse_time ("2026-01-01T04:59:59Z")), ==, -1);
+  g_assert_cmpint (okc_tariff_find_version (tariff, parse_time ("2026-01-01T05:00:00Z")), ==, 0);
+  g_assert_cmpint (okc_tariff_find_version (tariff, parse_time ("2026-02-01T04:59:59Z")), ==, 0);
+  g_assert_cmpint (okc_tariff_find_version (tariff, parse_time ("2026-02-01T05:00:00Z")), ==, 1);
+  g_assert_cmpint (okc_tariff_find_version (tariff, parse_time ("2030-01-01T00:00:00Z")), ==, 1);
+}
+
+/* What the customer reads says which rate, window, version and cap a line is for. */
+static void
+test_descriptions (void)
+{
+  static const struct
+  {
+    const char *tariff, *started, *charging_ended, *ended, *samples;
+    guint line;
+    const char *description;
+  } described[] = {
+    { T_CAP, "2026-01-05T15:00:00Z", "2026-01-05T16:00:00Z", "2026-01-05T16:40:30Z",
+      "2026-01-05T15:00:00Z=0 2026-01-05T16:00:00Z=10000", 2,
+      "Idle time after 10 minutes' grace, capped at $10.00" },
+    { T_HOURS, "2026-01-05T23:30:00Z", "2026-01-06T00:30:00Z", "2026-01-06T03:00:00Z",
+      "2026-01-05T23:30:00Z=0 2026-01-06T00:30:00Z=5000", 2,
+      "Idle time after 10 minutes' grace, 08:00–20:00" },
+    { T_HISTORY, "2026-02-01T04:00:00Z", NULL, "2026-02-01T06:00:00Z",
+      "2026-02-01T04:00:00Z=0 2026-02-01T06:00:00Z=7777", 2, "Energy (rates from 2026-02-01)" },
+    { T_TOD, "2026-01-06T02:00:00Z", NULL, "2026-01-06T06:00:00Z",
+      "2026-01-06T02:00:00Z=0 2026-01-06T06:00:00Z=8000", 1, "Energy, 22:00–06:00" },
+    { T_TIERS, "2026-01-05T15:00:00Z", NULL, "2026-01-05T17:00:00Z",
+      "2026-01-05T15:00:00Z=0 2026-01-05T17:00:00Z=15000", 0, "Energy, up to 10 kWh" },
+    { T_FEES ("true"), "2026-01-05T15:00:00Z", NULL, "2026-01-05T16:00:00Z",
+      "2026-01-05T15:00:00Z=0 2026-01-05T16:00:00Z=10000", 1, "Card processing 2.90 %" },
+    { T_FEES ("true"), "2026-01-05T15:00:00Z", NULL, "2026-01-05T16:00:00Z",
+      "2026-01-05T15:00:00Z=0 2026-01-05T16:00:00Z=10000", 4, "City levy, fixed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (described); i++)
+    {
+      g_autoptr(OkcTariff) tariff = tariff_from (described[i].tariff);
+      g_autoptr(OkcMeteredSession) session =
+        session_from (described[i].started, described[i].charging_ended, described[i].ended,
+                      described[i].samples);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OkcCostBreakdown) breakdown = okc_billing_compute (tariff, session, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (described[i].line, <, okc_cost_breakdown_get_n_lines (breakdown));
+      g_assert_cmpstr (okc_cost_breakdown_get_line (breakdown, described[i].line)->description,
+                       ==, described[i].description);
+    }
+}
+
 typedef struct
 {
   const char *json;
@@ -482,6 +566,13 @@ test_tariff_errors (void)
       OKC_DATA_ERROR_INVALID, "versions[0].effective_from" },
     { "{'id': 'T', 'currency': 'USD', 'time_zone': 'UTC', 'versions': ["
       " {'effective_from': '2026-01-01', 'energy': []}]}",
+      OKC_DATA_ERROR_INVALID, "versions[0].energy" },
+    { "{'id': 'T', 'currency': 'USD', 'time_zone': 'UTC', 'versions': ["
+      " {'effective_from': '2026-01-01', 'energy': [{'rate_per_kwh': 1}, {'rate_per_kwh': 1},"
+      "  {'rate_per_kwh': 1}, {'rate_per_kwh': 1}, {'rate_per_kwh': 1}, {'rate_per_kwh': 1},"
+      "  {'rate_per_kwh': 1}, {'rate_per_kwh': 1}, {'rate_per_kwh': 1}, {'rate_per_kwh': 1},"
+      "  {'rate_per_kwh': 1}, {'rate_per_kwh': 1}, {'rate_per_kwh': 1}, {'rate_per_kwh': 1},"
+      "  {'rate_per_kwh': 1}, {'rate_per_kwh': 1}, {'rate_per_kwh': 1}]}]}",
       OKC_DATA_ERROR_INVALID, "versions[0].energy" },
     { "{'id': 'T', 'currency': 'USD', 'time_zone': 'UTC', 'versions': ["
       " {'effective_from': '2026-01-01', 'energy': [{'rate_per_kwh': -1}]}]}",
@@ -703,6 +794,9 @@ main (int   argc,
       g_test_add_data_func (path, &error_cases[i], test_error_case);
     }
   g_test_add_func ("/Okc/Billing/scale-half-up", test_scale_half_up);
+  g_test_add_func ("/Okc/Billing/time-of-day-window", test_time_of_day_window);
+  g_test_add_func ("/Okc/Billing/find-version", test_find_version);
+  g_test_add_func ("/Okc/Billing/descriptions", test_descriptions);
   g_test_add_func ("/Okc/Billing/tariff-errors", test_tariff_errors);
   g_test_add_func ("/Okc/Billing/tariff-round-trip", test_tariff_round_trip);
   g_test_add_func ("/Okc/Billing/breakdown-round-trip", test_breakdown_round_trip);
