@@ -541,6 +541,122 @@ test_descriptions (void)
     }
 }
 
+static gint64
+unit_divisor (OkcCostUnit unit)
+{
+  switch (unit)
+    {
+    case OKC_COST_UNIT_WH:
+      return 1000;
+    case OKC_COST_UNIT_SECOND:
+      return 60;
+    case OKC_COST_UNIT_BASIS_POINT:
+      return 10000;
+    case OKC_COST_UNIT_SESSION:
+    default:
+      return 1;
+    }
+}
+
+/* Irregular sessions (samples at odd intervals, pauses, two readings at one instant) under
+ * time-of-day rates, a tariff change and steps: what must hold for every one of them. */
+static void
+test_generated_invariants (void)
+{
+  const char *tariffs[] = { T_TOD, T_TOD_STEP, T_HISTORY, T_FEES ("true"), T_CAP, T_HOURS };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tariffs); t++)
+    {
+      g_autoptr(OkcTariff) tariff = tariff_from (tariffs[t]);
+
+      for (guint n = 0; n < 300; n++)
+        {
+          /* 2026-01-20 to 2026-03-20 local: a tariff change and the start of DST. */
+          gint64 started = 1768867200 + g_rand_int_range (rand, 0, 59 * 86400);
+          gint64 at = started, wh = g_rand_int_range (rand, 0, 1000000), first_wh = wh;
+          gint64 charging_ended, ended;
+          g_autoptr(OkcMeteredSession) session = NULL;
+          g_autoptr(OkcCostBreakdown) breakdown = NULL;
+          g_autoptr(OkcCostBreakdown) again = NULL;
+          g_autoptr(JsonNode) node = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *lines = NULL, *again_lines = NULL;
+          guint n_samples = g_rand_int_range (rand, 0, 40);
+          gint64 energy_wh = 0, max_step = 1;
+          OkcMoney subtotal, fees, taxes, total;
+          GArray *times = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+
+          for (guint i = 0; i < n_samples; i++)
+            {
+              gint64 pair[2] = { at, wh };
+
+              g_array_append_val (times, pair);
+              at += g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 4 * 3600) : 300;
+              wh += g_rand_int_range (rand, 0, 3) == 0 ? 0 : g_rand_int_range (rand, 0, 5000);
+            }
+          charging_ended = at;
+          ended = at + (g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 5 * 3600) : 0);
+          session = okc_metered_session_new (started, g_rand_boolean (rand) ? charging_ended : 0,
+                                             ended);
+          for (guint i = 0; i < times->len; i++)
+            {
+              const gint64 *pair = &g_array_index (times, gint64, i * 2);
+
+              okc_metered_session_add_sample (session, pair[0], pair[1]);
+              energy_wh = pair[1] - first_wh;
+            }
+          g_array_unref (times);
+
+          breakdown = okc_billing_compute (tariff, session, &error);
+          g_assert_no_error (error);
+
+          okc_cost_breakdown_get_subtotal (breakdown, &subtotal);
+          okc_cost_breakdown_get_fees (breakdown, &fees);
+          okc_cost_breakdown_get_taxes (breakdown, &taxes);
+          okc_cost_breakdown_get_total (breakdown, &total);
+          g_assert_cmpint (total.amount, ==, subtotal.amount + fees.amount + taxes.amount);
+          g_assert_cmpint (subtotal.amount, ==,
+                           okc_cost_breakdown_sum_kind (breakdown, OKC_COST_LINE_KIND_CONNECTION_FEE) +
+                           okc_cost_breakdown_sum_kind (breakdown, OKC_COST_LINE_KIND_ENERGY) +
+                           okc_cost_breakdown_sum_kind (breakdown, OKC_COST_LINE_KIND_IDLE_FEE));
+
+          /* Every Wh is billed once, plus at most one step's round-up; every amount is its
+           * quantity × price, rounded half up (a capped idle fee at most that). */
+          {
+            gint64 billed_wh = 0;
+
+            for (guint i = 0; i < okc_cost_breakdown_get_n_lines (breakdown); i++)
+              {
+                const OkcCostLine *line = okc_cost_breakdown_get_line (breakdown, i);
+                gint64 expected;
+
+                g_assert_true (okc_billing_scale_half_up (line->quantity, line->unit_price,
+                                                          unit_divisor (line->unit), &expected));
+                if (line->kind == OKC_COST_LINE_KIND_IDLE_FEE)
+                  g_assert_cmpint (line->amount, <=, expected);
+                else
+                  g_assert_cmpint (line->amount, ==, expected);
+                if (line->kind == OKC_COST_LINE_KIND_ENERGY)
+                  billed_wh += line->quantity;
+              }
+            if (t == 1) /* T_TOD_STEP */
+              max_step = 1000;
+            g_assert_cmpint (billed_wh, >=, energy_wh);
+            g_assert_cmpint (billed_wh - energy_wh, <, max_step);
+          }
+
+          /* What the backend sends is what the console reads back. */
+          node = okc_cost_breakdown_to_json (breakdown);
+          again = okc_cost_breakdown_new_from_json (node, NULL, &error);
+          g_assert_no_error (error);
+          lines = describe_lines (breakdown);
+          again_lines = describe_lines (again);
+          g_assert_cmpstr (lines, ==, again_lines);
+        }
+    }
+}
+
 typedef struct
 {
   const char *json;
@@ -797,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Billing/time-of-day-window", test_time_of_day_window);
   g_test_add_func ("/Okc/Billing/find-version", test_find_version);
   g_test_add_func ("/Okc/Billing/descriptions", test_descriptions);
+  g_test_add_func ("/Okc/Billing/generated-invariants", test_generated_invariants);
   g_test_add_func ("/Okc/Billing/tariff-errors", test_tariff_errors);
   g_test_add_func ("/Okc/Billing/tariff-round-trip", test_tariff_round_trip);
   g_test_add_func ("/Okc/Billing/breakdown-round-trip", test_breakdown_round_trip);
