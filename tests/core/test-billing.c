@@ -31,6 +31,14 @@
   "           'end_time': '20:00'}," \
   "  'taxes': [{'name': 'NY sales tax', 'rate_bp': 888}]}]}"
 
+/* A night idle fee, 22:00 to 06:00 local time. */
+#define T_NIGHT_IDLE \
+  "{'id': 'TRF-NGT', 'currency': 'USD', 'time_zone': 'America/New_York', 'versions': [" \
+  " {'effective_from': '2026-01-01', 'connection_fee': 100, 'energy': [{'rate_per_kwh': 30}]," \
+  "  'idle': {'rate_per_minute': 40, 'grace_minutes': 10, 'start_time': '22:00'," \
+  "           'end_time': '06:00'}," \
+  "  'taxes': [{'name': 'NY sales tax', 'rate_bp': 888}]}]}"
+
 /* Rates change on 1 February (local midnight, 05:00 UTC). */
 #define T_HISTORY \
   "{'id': 'TRF-HIST', 'currency': 'USD', 'time_zone': 'America/New_York', 'versions': [" \
@@ -175,6 +183,13 @@ static const BillingCase cases[] = {
     "2026-01-05T23:30:00Z=0 2026-01-06T00:30:00Z=5000",
     "connection_fee 1 100 100|energy 5000 30 150|idle_fee 3000 40 2000|tax 2250 888 200",
     2250, 0, 200, 2450 },
+  /* Charging ends 21:00 EST, grace to 21:10, free until the night fee starts at 22:00,
+   * unplugged 23:30: 90 minutes. */
+  { "idle-hours-span-midnight", T_NIGHT_IDLE,
+    "2026-01-06T01:00:00Z", "2026-01-06T02:00:00Z", "2026-01-06T04:30:00Z",
+    "2026-01-06T01:00:00Z=0 2026-01-06T02:00:00Z=5000",
+    "connection_fee 1 100 100|energy 5000 30 150|idle_fee 5400 40 3600|tax 3850 888 342",
+    3850, 0, 342, 4192 },
   /* 23:00–01:00 EST across 1 February: the register is interpolated at local midnight
    * (3888.5 Wh, rounded down), connection fee and tax from the version at the start. */
   { "tariff-change", T_HISTORY,
