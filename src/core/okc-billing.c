@@ -662,6 +662,9 @@ bill_fees_and_taxes (const OkcTariffVersion *version,
  * version in force when charging completed; times of day and dates in the tariff's
  * time zone.
  *
+ * Pure: it reads its arguments and nothing else, so it may run in a worker thread
+ * (g_task_run_in_thread()) on a tariff shared with other threads.
+ *
  * Returns: (transfer full) (nullable): the breakdown, or %NULL with an #OKC_DATA_ERROR
  *   naming the field to blame: a session that does not validate, a session before the
  *   tariff's first version, or amounts too large for 63 bits.
