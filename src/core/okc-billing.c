@@ -26,10 +26,20 @@ typedef struct
   gint64 wh;
 } EnergyBucket;
 
+/* The site's time zone, with the last offset looked up: GLib scans a zone's transitions
+ * on every lookup, and a segment usually starts where the previous one's lookup ended. */
+typedef struct
+{
+  GTimeZone *zone;
+  gint64 at;
+  gint32 offset;
+  gboolean cached;
+} Zone;
+
 typedef struct
 {
   OkcTariff *tariff;
-  GTimeZone *time_zone;
+  Zone zone;
   GArray *buckets;        /* EnergyBucket, in the order first used */
   int last_bucket;        /* the bucket of the session's last Wh, -1 before any */
 } Billing;
@@ -73,10 +83,18 @@ too_large (GError    **error,
 }
 
 static gint32
-offset_at (GTimeZone *zone,
-           gint64     t)
+offset_at (Zone   *zone,
+           gint64  t)
 {
-  return g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t));
+  if (!zone->cached || zone->at != t)
+    {
+      int interval = g_time_zone_find_interval (zone->zone, G_TIME_TYPE_UNIVERSAL, t);
+
+      zone->offset = g_time_zone_get_offset (zone->zone, interval);
+      zone->at = t;
+      zone->cached = TRUE;
+    }
+  return zone->offset;
 }
 
 static gint64
@@ -88,7 +106,7 @@ floor_day (gint64 local)
 /* Local time of @t in @zone: the start of its local day (local seconds), its minute of the
  * day and its day of the week. */
 static void
-local_split (GTimeZone *zone,
+local_split (Zone      *zone,
              gint64     t,
              gint64    *out_day_start,
              int       *out_minute,
@@ -108,7 +126,7 @@ local_split (GTimeZone *zone,
  * change keeps the offset constant within a segment, so that every second is priced by
  * the wall-clock time it shows, through a repeated or a skipped hour. */
 static gint64
-next_boundary (GTimeZone *zone,
+next_boundary (Zone      *zone,
                gint64     t,
                const int *minutes,
                guint      n_minutes)
@@ -255,9 +273,10 @@ segment_at (Billing *billing,
   out->version = v;
   if (v + 1 < okc_tariff_get_n_versions (billing->tariff))
     out->end = okc_tariff_get_version (billing->tariff, v + 1)->effective_from;
+  /* Local time first: next_boundary() leaves the zone's cache at the segment's end. */
+  local_split (&billing->zone, t, &day_start, &out->minute, &out->weekday);
   if (n_minutes > 0)
-    out->end = MIN (out->end, next_boundary (billing->time_zone, t, minutes, n_minutes));
-  local_split (billing->time_zone, t, &day_start, &out->minute, &out->weekday);
+    out->end = MIN (out->end, next_boundary (&billing->zone, t, minutes, n_minutes));
 }
 
 /* Prices the session's Wh from @from to @to (positions in the session's energy), all
@@ -489,7 +508,7 @@ bill_energy (Billing          *billing,
 
 /* Seconds of [from, to) inside the idle fee's hours. */
 static gint64
-idle_billable_seconds (GTimeZone        *zone,
+idle_billable_seconds (Zone             *zone,
                        const OkcIdleFee *idle,
                        gint64            from,
                        gint64            to)
@@ -508,11 +527,11 @@ idle_billable_seconds (GTimeZone        *zone,
 
   while (from < to)
     {
-      gint64 until = MIN (to, next_boundary (zone, from, minutes, n));
-      gint64 day_start;
+      gint64 day_start, until;
       int minute, weekday;
 
       local_split (zone, from, &day_start, &minute, &weekday);
+      until = MIN (to, next_boundary (zone, from, minutes, n));
       if (okc_time_of_day_window_contains (idle->start_minute, idle->end_minute, minute))
         seconds += until - from;
       from = until;
@@ -544,7 +563,7 @@ bill_idle (Billing           *billing,
   from = charging_ended + idle->grace_minutes * 60;
   if (from >= ended)
     return TRUE;
-  seconds = idle_billable_seconds (billing->time_zone, idle, from, ended);
+  seconds = idle_billable_seconds (&billing->zone, idle, from, ended);
   if (seconds == 0)
     return TRUE;
   if (seconds % idle->step_seconds != 0)
@@ -701,7 +720,7 @@ okc_billing_compute (OkcTariff         *tariff,
     }
 
   buckets = g_array_sized_new (FALSE, FALSE, sizeof (EnergyBucket), 4);
-  billing = (Billing) { tariff, okc_tariff_get_time_zone (tariff), buckets, -1 };
+  billing = (Billing) { tariff, { okc_tariff_get_time_zone (tariff), 0, 0, FALSE }, buckets, -1 };
   breakdown = okc_cost_breakdown_new (okc_tariff_get_currency (tariff));
   first = okc_tariff_get_version (tariff, (guint) at_start);
 
