@@ -187,6 +187,39 @@ typedef enum /*< prefix=OKC_EVIDENCE >*/
   OKC_EVIDENCE_PAYOUTS,                                     /*< nick=payouts >*/
 } OkcEvidence;
 
+/* A day of the week as a tariff restriction names it; the values are GDateWeekday's. */
+typedef enum /*< prefix=OKC_WEEKDAY >*/
+{
+  OKC_WEEKDAY_MONDAY = 1,                                   /*< nick=monday >*/
+  OKC_WEEKDAY_TUESDAY = 2,                                  /*< nick=tuesday >*/
+  OKC_WEEKDAY_WEDNESDAY = 3,                                /*< nick=wednesday >*/
+  OKC_WEEKDAY_THURSDAY = 4,                                 /*< nick=thursday >*/
+  OKC_WEEKDAY_FRIDAY = 5,                                   /*< nick=friday >*/
+  OKC_WEEKDAY_SATURDAY = 6,                                 /*< nick=saturday >*/
+  OKC_WEEKDAY_SUNDAY = 7,                                   /*< nick=sunday >*/
+} OkcWeekday;
+
+/* What a line of a cost breakdown bills (docs/billing.md). */
+typedef enum /*< prefix=OKC_COST_LINE_KIND >*/
+{
+  OKC_COST_LINE_KIND_CONNECTION_FEE,                        /*< nick=connection_fee >*/
+  OKC_COST_LINE_KIND_ENERGY,                                /*< nick=energy >*/
+  OKC_COST_LINE_KIND_IDLE_FEE,                              /*< nick=idle_fee >*/
+  OKC_COST_LINE_KIND_PROCESSING_FEE,                        /*< nick=processing_fee >*/
+  OKC_COST_LINE_KIND_TAX,                                   /*< nick=tax >*/
+} OkcCostLineKind;
+
+/* What a cost line's quantity counts, and so what its unit price is per: a session
+ * (price per session), Wh (price per kWh), seconds (price per minute), or a base amount
+ * in minor units (price in basis points of it). */
+typedef enum /*< prefix=OKC_COST_UNIT >*/
+{
+  OKC_COST_UNIT_SESSION,                                    /*< nick=session >*/
+  OKC_COST_UNIT_WH,                                         /*< nick=wh >*/
+  OKC_COST_UNIT_SECOND,                                     /*< nick=second >*/
+  OKC_COST_UNIT_BASIS_POINT,                                /*< nick=basis_point >*/
+} OkcCostUnit;
+
 const char *okc_enum_to_nick    (GType       enum_type,
                                  int         value);
 gboolean    okc_enum_from_nick  (GType       enum_type,
