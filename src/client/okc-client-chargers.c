@@ -63,7 +63,7 @@ okc_client_get_charger_async (OkcClient           *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   path = charger_path (id, NULL);
-  okc_client_get_json_async (self, path, NULL, decode_charger, g_object_unref,
+  okc_client_call_json_async (self, "GET", path, NULL, NULL, decode_charger, g_object_unref,
                              okc_client_get_charger_async, cancellable, callback, user_data);
 }
 
@@ -118,7 +118,7 @@ okc_client_get_charger_access_async (OkcClient           *self,
   /* Escape everything reserved: a phone's "+" would otherwise read as a space. */
   escaped = g_uri_escape_string (account, NULL, FALSE);
   query = g_strconcat ("account=", escaped, NULL);
-  okc_client_get_json_async (self, path, query, decode_charger_access, g_object_unref,
+  okc_client_call_json_async (self, "GET", path, query, NULL, decode_charger_access, g_object_unref,
                              okc_client_get_charger_access_async, cancellable, callback,
                              user_data);
 }

@@ -17,16 +17,18 @@ G_BEGIN_DECLS
 void okc_client_set_max_body_size (OkcClient *self,
                                    gsize      max_body_size);
 
-/* For calls that live in their own file (okc-client-chargers.c): an authenticated GET
- * of a JSON document through the client's one request path, decoded in a worker thread
- * by @decode (which must only touch @root). */
+/* For calls that live in their own file (okc-client-chargers.c): an authenticated call
+ * answered with a JSON document, through the client's one request path, decoded in a
+ * worker thread by @decode (which must only touch @root). */
 typedef gpointer (*OkcClientDecoder) (JsonNode  *root,
                                       gint64     server_time,
                                       GError   **error);
 
-void     okc_client_get_json_async    (OkcClient           *self,
+void     okc_client_call_json_async   (OkcClient           *self,
+                                       const char          *method,
                                        const char          *path,
                                        const char          *query,
+                                       JsonNode            *body,
                                        OkcClientDecoder     decode,
                                        GDestroyNotify       result_free,
                                        gpointer             source_tag,

@@ -226,7 +226,9 @@ set_status_error (GError  **error,
   else if (status == 409)
     {
       error_code = OKC_CLIENT_ERROR_CONFLICT;
-      prefix = g_strdup (_("Someone else changed this first"));
+      /* A command the charger cannot take is not a race: the backend's sentence says why. */
+      if (g_strcmp0 (code, "command_unavailable") != 0 || message == NULL || *message == '\0')
+        prefix = g_strdup (_("Someone else changed this first"));
     }
   else if (status == 412)
     {
@@ -2100,29 +2102,34 @@ okc_client_send_reply_finish (OkcClient     *self,
 /* Private API for the calls of other files ----------------------------------------- */
 
 /**
- * okc_client_get_json_async: (skip)
+ * okc_client_call_json_async: (skip)
+ * @method: "GET", "POST", …
  * @query: (nullable): the query string, already escaped
+ * @body: (nullable): the JSON body to send
  *
- * Sends an authenticated GET of @path; the task completes with @decode's result, freed
- * with @result_free, tagged @source_tag for okc_client_propagate_pointer().
+ * Sends an authenticated @method of @path that answers with JSON; the task completes with
+ * @decode's result, freed with @result_free, tagged @source_tag for
+ * okc_client_propagate_pointer().
  */
 void
-okc_client_get_json_async (OkcClient           *self,
-                           const char          *path,
-                           const char          *query,
-                           OkcClientDecoder     decode,
-                           GDestroyNotify       result_free,
-                           gpointer             source_tag,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+okc_client_call_json_async (OkcClient           *self,
+                            const char          *method,
+                            const char          *path,
+                            const char          *query,
+                            JsonNode            *body,
+                            OkcClientDecoder     decode,
+                            GDestroyNotify       result_free,
+                            gpointer             source_tag,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
   g_return_if_fail (OKC_IS_CLIENT (self));
-  g_return_if_fail (path != NULL && decode != NULL && source_tag != NULL);
+  g_return_if_fail (method != NULL && path != NULL && decode != NULL && source_tag != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  okc_client_send_async (self, "GET", path, query, NULL, TRUE, EXPECT_JSON, decode, result_free,
-                         source_tag, cancellable, callback, user_data);
+  okc_client_send_async (self, method, path, query, body, TRUE, EXPECT_JSON, decode,
+                         result_free, source_tag, cancellable, callback, user_data);
 }
 
 /**

@@ -30,6 +30,15 @@ struct _OkcCharger
   char *unit_id;
   char *unit_name;
   OkcChargerPolicy access;
+
+  gint64 status_since;
+  guint heartbeat_interval;
+  OkcNetworkKind network_kind;
+  int network_signal;
+  char *network_ssid;
+  char *network_ip;
+  OkcLedState led;
+  GPtrArray *connectors;
 };
 
 G_DEFINE_FINAL_TYPE (OkcCharger, okc_charger, G_TYPE_OBJECT)
@@ -57,6 +66,9 @@ okc_charger_finalize (GObject *object)
   g_free (self->property_name);
   g_free (self->unit_id);
   g_free (self->unit_name);
+  g_free (self->network_ssid);
+  g_free (self->network_ip);
+  g_clear_pointer (&self->connectors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (okc_charger_parent_class)->finalize (object);
 }
@@ -108,6 +120,11 @@ okc_charger_class_init (OkcChargerClass *klass)
 static void
 okc_charger_init (OkcCharger *self)
 {
+  self->heartbeat_interval = 60;
+  self->network_kind = OKC_NETWORK_KIND_WIFI;
+  self->network_signal = -1;
+  self->led = OKC_LED_STATE_OFF;
+  self->connectors = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -202,10 +219,95 @@ read_ref (JsonObject  *object,
          okc_json_read_string (ref, ref_path, "name", OKC_JSON_REQUIRED, out_name, error);
 }
 
+/* {"kind", "signal", "ssid", "ip"}, every member present: a signal only where there is a
+ * radio, an SSID only on Wi-Fi. */
+static gboolean
+read_network (OkcCharger  *self,
+              JsonObject  *object,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *network_path = okc_json_path_member (path, "network");
+  const char *ssid = NULL, *ip = NULL;
+  JsonObject *network = NULL;
+  gint64 signal = -1;
+  int kind = 0;
+
+  if (!okc_json_read_object (object, path, "network", OKC_JSON_REQUIRED, &network, error) ||
+      !okc_json_read_enum (network, network_path, "kind", OKC_TYPE_NETWORK_KIND,
+                           OKC_JSON_REQUIRED, &kind, error) ||
+      !okc_json_read_int64 (network, network_path, "signal", OKC_JSON_NULLABLE, &signal,
+                            error) ||
+      !okc_json_read_string (network, network_path, "ssid", OKC_JSON_NULLABLE, &ssid, error) ||
+      !okc_json_read_string (network, network_path, "ip", OKC_JSON_NULLABLE, &ip, error))
+    return FALSE;
+
+  if (signal != -1 && (signal < 0 || signal > 100 || kind == OKC_NETWORK_KIND_ETHERNET))
+    {
+      g_autofree char *member = okc_json_path_member (network_path, "signal");
+      if (kind == OKC_NETWORK_KIND_ETHERNET)
+        okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
+                            "an Ethernet connection has no signal strength: it is null");
+      else
+        okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
+                            "a signal is a percentage from 0 to 100, not %" G_GINT64_FORMAT,
+                            signal);
+      return FALSE;
+    }
+  if (ssid != NULL && kind != OKC_NETWORK_KIND_WIFI)
+    {
+      g_autofree char *member = okc_json_path_member (network_path, "ssid");
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
+                          "only a Wi-Fi connection has an SSID");
+      return FALSE;
+    }
+
+  okc_charger_set_network (self, kind, (int) signal, ssid, ip);
+  return TRUE;
+}
+
+/* An array of Connector numbered 1, 2, … in order. */
+static gboolean
+read_connectors (OkcCharger  *self,
+                 JsonObject  *object,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *array_path = okc_json_path_member (path, "connectors");
+  JsonArray *array = NULL;
+  guint length;
+
+  if (!okc_json_read_array (object, path, "connectors", OKC_JSON_REQUIRED, &array, error))
+    return FALSE;
+
+  length = json_array_get_length (array);
+  for (guint i = 0; i < length; i++)
+    {
+      g_autofree char *element_path = okc_json_path_index (array_path, i);
+      g_autoptr(OkcConnector) connector =
+        okc_connector_new_from_json (json_array_get_element (array, i), element_path, error);
+
+      if (connector == NULL)
+        return FALSE;
+      if (okc_connector_get_id (connector) != i + 1)
+        {
+          g_autofree char *member = okc_json_path_member (element_path, "id");
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
+                              "connectors are numbered 1, 2, … in order: expected %u, found %u",
+                              i + 1, okc_connector_get_id (connector));
+          return FALSE;
+        }
+      okc_charger_add_connector (self, connector);
+    }
+  return TRUE;
+}
+
 /**
  * okc_charger_new_from_json:
- * @node: {"id", "serial", "model", "firmware", "status", "last_heartbeat_at" (nullable),
- *   "property" ({"id", "name"} or null), "unit" (likewise), "access"}
+ * @node: {"id", "serial", "model", "firmware", "status", "status_since" (null when
+ *   unknown), "last_heartbeat_at" (nullable), "heartbeat_interval", "property" ({"id",
+ *   "name"} or null), "unit" (likewise), "access", "network", "led", "connectors"}, as
+ *   docs/chargers.md shows it
  * @path: (nullable): where @node is, for errors
  *
  * Returns: (transfer full) (nullable): the charger, or %NULL with an #OKC_DATA_ERROR.
@@ -218,9 +320,9 @@ okc_charger_new_from_json (JsonNode    *node,
   const char *id = NULL, *serial = NULL, *model = NULL, *firmware = NULL;
   const char *property_id = NULL, *property_name = NULL, *unit_id = NULL, *unit_name = NULL;
   g_autoptr(OkcCharger) self = NULL;
-  gint64 last_heartbeat = 0;
+  gint64 last_heartbeat = 0, status_since = 0, heartbeat_interval = 0;
   JsonObject *object;
-  int status = 0, access = 0;
+  int status = 0, access = 0, led = 0;
 
   object = okc_json_node_get_object (node, path, error);
   if (object == NULL ||
@@ -230,12 +332,18 @@ okc_charger_new_from_json (JsonNode    *node,
       !okc_json_read_string (object, path, "firmware", OKC_JSON_REQUIRED, &firmware, error) ||
       !okc_json_read_enum (object, path, "status", OKC_TYPE_CHARGER_STATUS, OKC_JSON_REQUIRED,
                            &status, error) ||
+      !okc_json_read_time (object, path, "status_since", OKC_JSON_NULLABLE, &status_since,
+                           error) ||
       !okc_json_read_time (object, path, "last_heartbeat_at", OKC_JSON_OPTIONAL,
                            &last_heartbeat, error) ||
+      !okc_json_read_int64 (object, path, "heartbeat_interval", OKC_JSON_REQUIRED,
+                            &heartbeat_interval, error) ||
       !read_ref (object, path, "property", &property_id, &property_name, error) ||
       !read_ref (object, path, "unit", &unit_id, &unit_name, error) ||
       !okc_json_read_enum (object, path, "access", OKC_TYPE_CHARGER_POLICY, OKC_JSON_REQUIRED,
-                           &access, error))
+                           &access, error) ||
+      !okc_json_read_enum (object, path, "led", OKC_TYPE_LED_STATE, OKC_JSON_REQUIRED, &led,
+                           error))
     return NULL;
 
   if (*id == '\0')
@@ -251,6 +359,22 @@ okc_charger_new_from_json (JsonNode    *node,
                           "a heartbeat is not before 1970");
       return NULL;
     }
+  if (status_since < 0)
+    {
+      g_autofree char *member = okc_json_path_member (path, "status_since");
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
+                          "a status change is not before 1970");
+      return NULL;
+    }
+  /* OCPP's HeartbeatInterval; a day bounds what any charge point is configured with. */
+  if (heartbeat_interval < 1 || heartbeat_interval > 86400)
+    {
+      g_autofree char *member = okc_json_path_member (path, "heartbeat_interval");
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
+                          "a heartbeat interval is 1 to 86400 seconds, not %" G_GINT64_FORMAT,
+                          heartbeat_interval);
+      return NULL;
+    }
   /* A unit belongs to a property: a unit without one is a broken answer. */
   if (unit_id != NULL && property_id == NULL)
     {
@@ -263,6 +387,12 @@ okc_charger_new_from_json (JsonNode    *node,
   self = okc_charger_new (id, serial, model, firmware, status, last_heartbeat, access);
   okc_charger_set_property_ref (self, property_id, property_name);
   okc_charger_set_unit_ref (self, unit_id, unit_name);
+  okc_charger_set_status_since (self, status_since);
+  okc_charger_set_heartbeat_interval (self, (guint) heartbeat_interval);
+  okc_charger_set_led (self, led);
+  if (!read_network (self, object, path, error) ||
+      !read_connectors (self, object, path, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -303,6 +433,10 @@ okc_charger_to_json (OkcCharger *self)
   okc_json_builder_add_string (builder, "firmware", self->firmware);
   okc_json_builder_add_string (builder, "status",
                                okc_enum_to_nick (OKC_TYPE_CHARGER_STATUS, self->status));
+  if (self->status_since > 0)
+    okc_json_builder_add_time (builder, "status_since", self->status_since);
+  else
+    okc_json_builder_add_string (builder, "status_since", NULL);
   if (self->last_heartbeat > 0)
     okc_json_builder_add_time (builder, "last_heartbeat_at", self->last_heartbeat);
   else
@@ -310,10 +444,33 @@ okc_charger_to_json (OkcCharger *self)
       json_builder_set_member_name (builder, "last_heartbeat_at");
       json_builder_add_null_value (builder);
     }
+  json_builder_set_member_name (builder, "heartbeat_interval");
+  json_builder_add_int_value (builder, self->heartbeat_interval);
   add_ref (builder, "property", self->property_id, self->property_name);
   add_ref (builder, "unit", self->unit_id, self->unit_name);
   okc_json_builder_add_string (builder, "access",
                                okc_enum_to_nick (OKC_TYPE_CHARGER_POLICY, self->access));
+
+  json_builder_set_member_name (builder, "network");
+  json_builder_begin_object (builder);
+  okc_json_builder_add_string (builder, "kind",
+                               okc_enum_to_nick (OKC_TYPE_NETWORK_KIND, self->network_kind));
+  json_builder_set_member_name (builder, "signal");
+  if (self->network_signal >= 0)
+    json_builder_add_int_value (builder, self->network_signal);
+  else
+    json_builder_add_null_value (builder);
+  okc_json_builder_add_string (builder, "ssid", self->network_ssid);
+  okc_json_builder_add_string (builder, "ip", self->network_ip);
+  json_builder_end_object (builder);
+
+  okc_json_builder_add_string (builder, "led", okc_enum_to_nick (OKC_TYPE_LED_STATE, self->led));
+  json_builder_set_member_name (builder, "connectors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->connectors->len; i++)
+    json_builder_add_value (builder,
+                            okc_connector_to_json (g_ptr_array_index (self->connectors, i)));
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -418,6 +575,184 @@ okc_charger_get_access (OkcCharger *self)
 {
   g_return_val_if_fail (OKC_IS_CHARGER (self), OKC_CHARGER_POLICY_RESTRICTED);
   return self->access;
+}
+
+/**
+ * okc_charger_set_status_since:
+ * @status_since: when the status last changed, seconds since the epoch, 0 if unknown
+ */
+void
+okc_charger_set_status_since (OkcCharger *self,
+                              gint64      status_since)
+{
+  g_return_if_fail (OKC_IS_CHARGER (self));
+  g_return_if_fail (status_since >= 0);
+
+  self->status_since = status_since;
+}
+
+/**
+ * okc_charger_set_heartbeat_interval:
+ * @seconds: OCPP's HeartbeatInterval, at least 1
+ */
+void
+okc_charger_set_heartbeat_interval (OkcCharger *self,
+                                    guint       seconds)
+{
+  g_return_if_fail (OKC_IS_CHARGER (self));
+  g_return_if_fail (seconds >= 1);
+
+  self->heartbeat_interval = seconds;
+}
+
+/**
+ * okc_charger_set_network:
+ * @signal: 0–100, or -1 when unknown or not applicable (Ethernet)
+ * @ssid: (nullable): the Wi-Fi network's name
+ * @ip: (nullable): the charger's address
+ */
+void
+okc_charger_set_network (OkcCharger     *self,
+                         OkcNetworkKind  kind,
+                         int             signal,
+                         const char     *ssid,
+                         const char     *ip)
+{
+  g_return_if_fail (OKC_IS_CHARGER (self));
+  g_return_if_fail (signal >= -1 && signal <= 100);
+
+  self->network_kind = kind;
+  self->network_signal = signal;
+  g_free (self->network_ssid);
+  self->network_ssid = g_strdup (ssid);
+  g_free (self->network_ip);
+  self->network_ip = g_strdup (ip);
+}
+
+void
+okc_charger_set_led (OkcCharger  *self,
+                     OkcLedState  led)
+{
+  g_return_if_fail (OKC_IS_CHARGER (self));
+
+  self->led = led;
+}
+
+/**
+ * okc_charger_add_connector:
+ * @connector: (transfer none): the next connector, numbered one more than the last
+ */
+void
+okc_charger_add_connector (OkcCharger   *self,
+                           OkcConnector *connector)
+{
+  g_return_if_fail (OKC_IS_CHARGER (self));
+  g_return_if_fail (OKC_IS_CONNECTOR (connector));
+
+  g_ptr_array_add (self->connectors, g_object_ref (connector));
+}
+
+/**
+ * okc_charger_get_status_since:
+ *
+ * Returns: when the status last changed, seconds since the epoch, 0 if unknown.
+ */
+gint64
+okc_charger_get_status_since (OkcCharger *self)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER (self), 0);
+  return self->status_since;
+}
+
+guint
+okc_charger_get_heartbeat_interval (OkcCharger *self)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER (self), 0);
+  return self->heartbeat_interval;
+}
+
+OkcNetworkKind
+okc_charger_get_network_kind (OkcCharger *self)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER (self), OKC_NETWORK_KIND_WIFI);
+  return self->network_kind;
+}
+
+/**
+ * okc_charger_get_network_signal:
+ *
+ * Returns: the signal strength, 0–100, or -1 when unknown or not applicable.
+ */
+int
+okc_charger_get_network_signal (OkcCharger *self)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER (self), -1);
+  return self->network_signal;
+}
+
+/**
+ * okc_charger_get_network_ssid:
+ *
+ * Returns: (nullable): the Wi-Fi network's name.
+ */
+const char *
+okc_charger_get_network_ssid (OkcCharger *self)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER (self), NULL);
+  return self->network_ssid;
+}
+
+/**
+ * okc_charger_get_network_ip:
+ *
+ * Returns: (nullable): the charger's address.
+ */
+const char *
+okc_charger_get_network_ip (OkcCharger *self)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER (self), NULL);
+  return self->network_ip;
+}
+
+OkcLedState
+okc_charger_get_led (OkcCharger *self)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER (self), OKC_LED_STATE_OFF);
+  return self->led;
+}
+
+/**
+ * okc_charger_get_connectors:
+ *
+ * Returns: (transfer none) (element-type OkcConnector): the connectors, in order.
+ */
+GPtrArray *
+okc_charger_get_connectors (OkcCharger *self)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER (self), NULL);
+  return self->connectors;
+}
+
+/**
+ * okc_charger_get_connector:
+ * @id: a connector number
+ *
+ * Returns: (transfer none) (nullable): the connector numbered @id.
+ */
+OkcConnector *
+okc_charger_get_connector (OkcCharger *self,
+                           guint       id)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER (self), NULL);
+
+  for (guint i = 0; i < self->connectors->len; i++)
+    {
+      OkcConnector *connector = g_ptr_array_index (self->connectors, i);
+
+      if (okc_connector_get_id (connector) == id)
+        return connector;
+    }
+  return NULL;
 }
 
 const char *

@@ -42,6 +42,8 @@ const char          *okc_connector_get_session_id        (OkcConnector        *s
 const char          *okc_connector_status_get_label      (OkcConnectorStatus   status);
 /* "Ground failure", "Connector lock failure", …; "No error" for NoError. */
 const char          *okc_charge_point_error_get_label    (OkcChargePointError  error_code);
+/* The same inside a sentence: "ground failure", "EV communication error". */
+char                *okc_charge_point_error_get_inline_label (OkcChargePointError error_code);
 const char          *okc_network_kind_get_label          (OkcNetworkKind       kind);
 /* "Solid green", "Blinking red", … */
 const char          *okc_led_state_get_label             (OkcLedState          led);

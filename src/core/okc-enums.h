@@ -68,8 +68,6 @@ typedef enum /*< prefix=OKC_CHARGER_STATUS >*/
   OKC_CHARGER_STATUS_FAULTED,                               /*< nick=faulted >*/
 } OkcChargerStatus;
 
-/* Who may charge: anyone, or only the accounts on the charger's access list (residents
- * and registered guests). */
 /* OCPP 1.6 ChargePointStatus of one connector, spelt as OCPP spells it. */
 typedef enum /*< prefix=OKC_CONNECTOR_STATUS >*/
 {
@@ -158,6 +156,8 @@ typedef enum /*< prefix=OKC_ATTENTION_KIND >*/
   OKC_ATTENTION_KIND_STUCK_SESSION,                         /*< nick=stuck_session >*/
 } OkcAttentionKind;
 
+/* Who may charge: anyone, or only the accounts on the charger's access list (residents
+ * and registered guests). */
 typedef enum /*< prefix=OKC_CHARGER_POLICY >*/
 {
   OKC_CHARGER_POLICY_PUBLIC,                                /*< nick=public >*/

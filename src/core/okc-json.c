@@ -126,7 +126,7 @@ lookup_member (JsonObject    *object,
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     return node;
 
-  if (flags & OKC_JSON_OPTIONAL)
+  if ((flags & OKC_JSON_OPTIONAL) || (node != NULL && (flags & OKC_JSON_NULLABLE)))
     {
       *absent_ok = TRUE;
       return NULL;

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * OkcJsonFlags:
  * @OKC_JSON_REQUIRED: the member must be present and not null
  * @OKC_JSON_OPTIONAL: the member may be absent or null; the output is left untouched then
+ * @OKC_JSON_NULLABLE: the member must be present but may be null, which leaves the output
+ *   untouched: the contract spells out an unknown value as null rather than leaving it out
  *
  * How a reader treats an absent or null member. Present members are always checked
  * strictly: a number where a string belongs is an error, never a conversion.
@@ -26,6 +28,7 @@ typedef enum
 {
   OKC_JSON_REQUIRED = 0,
   OKC_JSON_OPTIONAL = 1 << 0,
+  OKC_JSON_NULLABLE = 1 << 1,
 } OkcJsonFlags;
 
 char       *okc_json_path_member     (const char   *path,

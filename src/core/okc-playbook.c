@@ -13,7 +13,7 @@
 #include "okc-playbook.h"
 
 #include "okc-charger-access.h"
-
+#include "okc-time.h"
 #include "okc-topic.h"
 
 /* The steps a charger's state selects, shared by the charger topics. */
@@ -206,28 +206,16 @@ okc_playbook_is_about_charger (const OkcPlaybook *playbook)
  * okc_playbook_format_age:
  * @seconds: a duration, not negative
  *
- * Returns: (transfer full): "less than a minute", "12 min", "3 h 12 min", "2 d 4 h".
+ * Kept for the console's callers: the same as okc_format_duration().
+ *
+ * Returns: (transfer full): "45 s", "12 min", "3 h 12 min", "2 d 4 h", "1 d".
  */
 char *
 okc_playbook_format_age (gint64 seconds)
 {
-  gint64 minutes = seconds / 60;
-  gint64 hours = minutes / 60;
-  gint64 days = hours / 24;
-
   g_return_val_if_fail (seconds >= 0, NULL);
 
-  if (minutes == 0)
-    return g_strdup (_("less than a minute"));
-  if (hours == 0)
-    /* Translators: a duration in minutes */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
-  if (days == 0)
-    /* Translators: a duration in hours and minutes */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours,
-                            minutes % 60);
-  /* Translators: a duration in days and hours */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours % 24);
+  return okc_format_duration (seconds);
 }
 
 static const OkcPlaybookStep *

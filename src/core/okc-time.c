@@ -6,6 +6,10 @@
 
 #define G_LOG_DOMAIN "okc-core"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "okc-time.h"
 
 #include <string.h>
@@ -125,4 +129,44 @@ okc_date_parse (const char *text,
   g_date_clear (out_date, 1);
   g_date_set_dmy (out_date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   return TRUE;
+}
+
+/**
+ * okc_format_duration:
+ * @seconds: a duration, not negative
+ *
+ * The one way the console writes an age or a duration: the two largest units, the
+ * smaller left out when it is zero, rounded down.
+ *
+ * Returns: (transfer full): "45 s", "12 min", "3 h 12 min", "3 h", "2 d 4 h", "1 d".
+ */
+char *
+okc_format_duration (gint64 seconds)
+{
+  gint64 minutes = seconds / 60;
+  gint64 hours = minutes / 60;
+  gint64 days = hours / 24;
+
+  g_return_val_if_fail (seconds >= 0, NULL);
+
+  if (minutes == 0)
+    /* Translators: a duration in seconds */
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " s"), seconds);
+  if (hours == 0)
+    /* Translators: a duration in minutes */
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+  if (days == 0)
+    {
+      if (minutes % 60 == 0)
+        /* Translators: a duration in whole hours */
+        return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), hours);
+      /* Translators: a duration in hours and minutes */
+      return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours,
+                              minutes % 60);
+    }
+  if (hours % 24 == 0)
+    /* Translators: a duration in whole days */
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " d"), days);
+  /* Translators: a duration in days and hours */
+  return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours % 24);
 }

@@ -19,5 +19,7 @@ gboolean okc_time_parse_rfc3339  (const char *text,
 char    *okc_time_format_rfc3339 (gint64      unix_time);
 gboolean okc_date_parse          (const char *text,
                                   GDate      *out_date);
+/* "45 s", "12 min", "3 h 12 min", "2 d 4 h", "1 d": every age the console shows. */
+char    *okc_format_duration     (gint64      seconds);
 
 G_END_DECLS

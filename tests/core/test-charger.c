@@ -22,7 +22,10 @@ parse (const char *text)
   " \"firmware\": \"3.4.1\", \"status\": \"offline\"," \
   " \"last_heartbeat_at\": \"2026-11-24T09:30:00Z\"," \
   " \"property\": {\"id\": \"PRP-0001\", \"name\": \"Lakeview Lofts\"}," \
-  " \"unit\": {\"id\": \"UNT-0003\", \"name\": \"Garage 3\"}, \"access\": \"restricted\"" \
+  " \"unit\": {\"id\": \"UNT-0003\", \"name\": \"Garage 3\"}, \"access\": \"restricted\"," \
+  " \"status_since\": \"2026-11-24T09:33:00Z\", \"heartbeat_interval\": 60," \
+  " \"network\": {\"kind\": \"wifi\", \"signal\": 42, \"ssid\": \"Lakeview-Guest\"," \
+  " \"ip\": \"10.0.3.17\"}, \"led\": \"off\", \"connectors\": []" \
   member_overrides "}"
 
 static void
@@ -65,7 +68,10 @@ test_charger_unassigned (void)
   g_autoptr(JsonNode) node = parse (
     "{\"id\": \"CH-10400\", \"serial\": \"OK2-X-1\", \"model\": \"M\", \"firmware\": \"1\","
     " \"status\": \"online\", \"last_heartbeat_at\": null, \"property\": null, \"unit\": null,"
-    " \"access\": \"public\", \"installed_at\": \"2026-11-20T00:00:00Z\"}");
+    " \"access\": \"public\", \"installed_at\": \"2026-11-20T00:00:00Z\","
+    " \"status_since\": null, \"heartbeat_interval\": 300,"
+    " \"network\": {\"kind\": \"ethernet\", \"signal\": null, \"ssid\": null, \"ip\": null},"
+    " \"led\": \"green\", \"connectors\": []}");
   g_autoptr(GError) error = NULL;
   g_autoptr(OkcCharger) charger = okc_charger_new_from_json (node, NULL, &error);
   g_autoptr(JsonNode) encoded = NULL;
@@ -127,6 +133,227 @@ test_charger_invalid (void)
       if (cases[i].field != NULL)
         g_assert_cmpstr (okc_data_error_get_field (error), ==, cases[i].field);
     }
+}
+
+/* The example of docs/chargers.md, verbatim. */
+#define FULL_CHARGER_JSON(connector_2_overrides) \
+  "{\"id\": \"CH-10234\", \"serial\": \"OK2-W22-2300042\", \"model\": \"OK2 Wallbox 22\"," \
+  " \"firmware\": \"3.4.1\", \"status\": \"faulted\", \"status_since\": \"2026-11-24T06:12:40Z\"," \
+  " \"last_heartbeat_at\": \"2026-11-24T09:29:10Z\", \"heartbeat_interval\": 60," \
+  " \"property\": {\"id\": \"PRP-0004\", \"name\": \"Lakeview Lofts\"}," \
+  " \"unit\": {\"id\": \"UNT-0012\", \"name\": \"Garage 3\"}, \"access\": \"restricted\"," \
+  " \"network\": {\"kind\": \"wifi\", \"signal\": 42, \"ssid\": \"Lakeview-Guest\"," \
+  " \"ip\": \"10.0.3.17\"}, \"led\": \"red_blinking\", \"connectors\": [" \
+  " {\"id\": 1, \"status\": \"Faulted\", \"error_code\": \"GroundFailure\"," \
+  " \"vendor_error_code\": \"E-GF-01\", \"info\": \"RCD tripped: residual current 30 mA\"," \
+  " \"status_since\": \"2026-11-24T06:12:40Z\", \"session_id\": null}," \
+  " {\"id\": 2, \"status\": \"Charging\", \"error_code\": \"NoError\", \"vendor_error_code\": null," \
+  " \"info\": null, \"status_since\": \"2026-11-24T08:02:00Z\", \"session_id\": \"SES-0004711\"" \
+  connector_2_overrides "}]}"
+
+static gint64
+at (const char *text)
+{
+  gint64 unix_time = 0;
+
+  g_assert_true (okc_time_parse_rfc3339 (text, &unix_time));
+  return unix_time;
+}
+
+static void
+check_full_charger (OkcCharger *charger)
+{
+  GPtrArray *connectors = okc_charger_get_connectors (charger);
+  OkcConnector *one, *two;
+
+  g_assert_cmpint (okc_charger_get_status (charger), ==, OKC_CHARGER_STATUS_FAULTED);
+  g_assert_cmpint (okc_charger_get_status_since (charger), ==, at ("2026-11-24T06:12:40Z"));
+  g_assert_cmpint (okc_charger_get_last_heartbeat (charger), ==, at ("2026-11-24T09:29:10Z"));
+  g_assert_cmpuint (okc_charger_get_heartbeat_interval (charger), ==, 60);
+  g_assert_cmpint (okc_charger_get_network_kind (charger), ==, OKC_NETWORK_KIND_WIFI);
+  g_assert_cmpint (okc_charger_get_network_signal (charger), ==, 42);
+  g_assert_cmpstr (okc_charger_get_network_ssid (charger), ==, "Lakeview-Guest");
+  g_assert_cmpstr (okc_charger_get_network_ip (charger), ==, "10.0.3.17");
+  g_assert_cmpint (okc_charger_get_led (charger), ==, OKC_LED_STATE_RED_BLINKING);
+  g_assert_cmpuint (connectors->len, ==, 2);
+
+  one = okc_charger_get_connector (charger, 1);
+  two = okc_charger_get_connector (charger, 2);
+  g_assert_true (one == g_ptr_array_index (connectors, 0));
+  g_assert_null (okc_charger_get_connector (charger, 3));
+  g_assert_null (okc_charger_get_connector (charger, 0));
+  g_assert_cmpuint (okc_connector_get_id (one), ==, 1);
+  g_assert_cmpint (okc_connector_get_status (one), ==, OKC_CONNECTOR_STATUS_FAULTED);
+  g_assert_cmpint (okc_connector_get_error_code (one), ==, OKC_CHARGE_POINT_ERROR_GROUND_FAILURE);
+  g_assert_cmpstr (okc_connector_get_vendor_error_code (one), ==, "E-GF-01");
+  g_assert_cmpstr (okc_connector_get_info (one), ==, "RCD tripped: residual current 30 mA");
+  g_assert_cmpint (okc_connector_get_status_since (one), ==, at ("2026-11-24T06:12:40Z"));
+  g_assert_null (okc_connector_get_session_id (one));
+  g_assert_cmpint (okc_connector_get_status (two), ==, OKC_CONNECTOR_STATUS_CHARGING);
+  g_assert_cmpint (okc_connector_get_error_code (two), ==, OKC_CHARGE_POINT_ERROR_NO_ERROR);
+  g_assert_null (okc_connector_get_vendor_error_code (two));
+  g_assert_null (okc_connector_get_info (two));
+  g_assert_cmpstr (okc_connector_get_session_id (two), ==, "SES-0004711");
+}
+
+static void
+test_charger_live_state (void)
+{
+  g_autoptr(JsonNode) node = parse (FULL_CHARGER_JSON (""));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcCharger) charger = okc_charger_new_from_json (node, NULL, &error);
+  g_autoptr(JsonNode) encoded = NULL;
+  g_autoptr(OkcCharger) again = NULL;
+
+  g_assert_no_error (error);
+  check_full_charger (charger);
+
+  encoded = okc_charger_to_json (charger);
+  again = okc_charger_new_from_json (encoded, NULL, &error);
+  g_assert_no_error (error);
+  check_full_charger (again);
+  g_assert_finalize_object (g_steal_pointer (&again));
+  g_assert_finalize_object (g_steal_pointer (&charger));
+}
+
+/* What okc_charger_new() gives the backend before it fills the live state round-trips. */
+static void
+test_charger_defaults (void)
+{
+  g_autoptr(OkcCharger) charger =
+    okc_charger_new ("CH-1", "S", "M", "1.0", OKC_CHARGER_STATUS_ONLINE, 0,
+                     OKC_CHARGER_POLICY_PUBLIC);
+  g_autoptr(JsonNode) encoded = okc_charger_to_json (charger);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcCharger) again = okc_charger_new_from_json (encoded, NULL, &error);
+  JsonObject *object = json_node_get_object (encoded);
+  JsonObject *network = json_object_get_object_member (object, "network");
+
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_null_member (object, "status_since"));
+  g_assert_cmpint (json_object_get_int_member (object, "heartbeat_interval"), ==, 60);
+  g_assert_cmpstr (json_object_get_string_member (network, "kind"), ==, "wifi");
+  g_assert_true (json_object_get_null_member (network, "signal"));
+  g_assert_cmpstr (json_object_get_string_member (object, "led"), ==, "off");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "connectors")),
+                    ==, 0);
+  g_assert_cmpint (okc_charger_get_status_since (again), ==, 0);
+  g_assert_cmpint (okc_charger_get_network_signal (again), ==, -1);
+  g_assert_cmpuint (okc_charger_get_connectors (again)->len, ==, 0);
+}
+
+static void
+test_charger_live_state_invalid (void)
+{
+  static const BadCase cases[] = {
+    /* Every member of the contract is there, null or not. */
+    { CHARGER_JSON (", \"status_since\": 5"), OKC_DATA_ERROR_INVALID, "status_since" },
+    { CHARGER_JSON (", \"heartbeat_interval\": null"), OKC_DATA_ERROR_MISSING,
+      "heartbeat_interval" },
+    { CHARGER_JSON (", \"heartbeat_interval\": 0"), OKC_DATA_ERROR_INVALID,
+      "heartbeat_interval" },
+    { CHARGER_JSON (", \"heartbeat_interval\": 60.5"), OKC_DATA_ERROR_INVALID,
+      "heartbeat_interval" },
+    { CHARGER_JSON (", \"network\": null"), OKC_DATA_ERROR_MISSING, "network" },
+    { CHARGER_JSON (", \"network\": {\"kind\": \"wifi\", \"signal\": 42, \"ssid\": \"x\"}"),
+      OKC_DATA_ERROR_MISSING, "network.ip" },
+    { CHARGER_JSON (", \"network\": {\"kind\": \"5g\", \"signal\": 42, \"ssid\": null,"
+                    " \"ip\": null}"), OKC_DATA_ERROR_UNKNOWN, "network.kind" },
+    { CHARGER_JSON (", \"network\": {\"kind\": \"wifi\", \"signal\": 101, \"ssid\": null,"
+                    " \"ip\": null}"), OKC_DATA_ERROR_INVALID, "network.signal" },
+    { CHARGER_JSON (", \"network\": {\"kind\": \"wifi\", \"signal\": \"42\", \"ssid\": null,"
+                    " \"ip\": null}"), OKC_DATA_ERROR_INVALID, "network.signal" },
+    { CHARGER_JSON (", \"network\": {\"kind\": \"ethernet\", \"signal\": 80, \"ssid\": null,"
+                    " \"ip\": null}"), OKC_DATA_ERROR_INVALID, "network.signal" },
+    { CHARGER_JSON (", \"network\": {\"kind\": \"cellular\", \"signal\": 80, \"ssid\": \"x\","
+                    " \"ip\": null}"), OKC_DATA_ERROR_INVALID, "network.ssid" },
+    { CHARGER_JSON (", \"led\": \"purple\""), OKC_DATA_ERROR_UNKNOWN, "led" },
+    { CHARGER_JSON (", \"connectors\": {}"), OKC_DATA_ERROR_INVALID, "connectors" },
+    { CHARGER_JSON (", \"connectors\": null"), OKC_DATA_ERROR_MISSING, "connectors" },
+    { FULL_CHARGER_JSON (", \"id\": 3"), OKC_DATA_ERROR_INVALID, "connectors[1].id" },
+    { FULL_CHARGER_JSON (", \"id\": 0"), OKC_DATA_ERROR_INVALID, "connectors[1].id" },
+    { FULL_CHARGER_JSON (", \"status\": \"charging\""), OKC_DATA_ERROR_UNKNOWN,
+      "connectors[1].status" },
+    { FULL_CHARGER_JSON (", \"error_code\": \"Ground\""), OKC_DATA_ERROR_UNKNOWN,
+      "connectors[1].error_code" },
+    { FULL_CHARGER_JSON (", \"error_code\": null"), OKC_DATA_ERROR_MISSING,
+      "connectors[1].error_code" },
+    { FULL_CHARGER_JSON (", \"vendor_error_code\": 7"), OKC_DATA_ERROR_INVALID,
+      "connectors[1].vendor_error_code" },
+    { FULL_CHARGER_JSON (", \"info\": false"), OKC_DATA_ERROR_INVALID, "connectors[1].info" },
+    { FULL_CHARGER_JSON (", \"status_since\": \"now\""), OKC_DATA_ERROR_INVALID,
+      "connectors[1].status_since" },
+    { FULL_CHARGER_JSON (", \"session_id\": \"\""), OKC_DATA_ERROR_INVALID,
+      "connectors[1].session_id" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = parse (cases[i].text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OkcCharger) charger = okc_charger_new_from_json (node, NULL, &error);
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_null (charger);
+      g_assert_error (error, OKC_DATA_ERROR, cases[i].code);
+      g_assert_cmpstr (okc_data_error_get_field (error), ==, cases[i].field);
+    }
+}
+
+/* A member left out is not the same as null: the contract spells every one out. */
+static void
+test_connector_members_required (void)
+{
+  static const char * const members[] = {
+    "id", "status", "error_code", "vendor_error_code", "info", "status_since", "session_id",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autoptr(JsonNode) node = parse (
+        "{\"id\": 1, \"status\": \"Available\", \"error_code\": \"NoError\","
+        " \"vendor_error_code\": null, \"info\": null, \"status_since\": null,"
+        " \"session_id\": null}");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OkcConnector) connector = NULL;
+      g_autofree char *field = g_strdup_printf ("connectors[0].%s", members[i]);
+
+      json_object_remove_member (json_node_get_object (node), members[i]);
+      connector = okc_connector_new_from_json (node, "connectors[0]", &error);
+      g_assert_null (connector);
+      g_assert_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING);
+      g_assert_cmpstr (okc_data_error_get_field (error), ==, field);
+    }
+}
+
+static void
+test_connector_labels (void)
+{
+  g_autofree char *ground = okc_charge_point_error_get_inline_label (
+    OKC_CHARGE_POINT_ERROR_GROUND_FAILURE);
+  g_autofree char *ev = okc_charge_point_error_get_inline_label (
+    OKC_CHARGE_POINT_ERROR_EV_COMMUNICATION_ERROR);
+
+  g_assert_cmpstr (ground, ==, "ground failure");
+  g_assert_cmpstr (ev, ==, "EV communication error");
+  g_assert_cmpstr (okc_connector_status_get_label (OKC_CONNECTOR_STATUS_SUSPENDED_EV), ==,
+                   "Suspended by the car");
+  g_assert_cmpstr (okc_charge_point_error_get_label (OKC_CHARGE_POINT_ERROR_NO_ERROR), ==,
+                   "No error");
+  g_assert_cmpstr (okc_led_state_get_label (OKC_LED_STATE_RED_BLINKING), ==, "Blinking red");
+  g_assert_cmpstr (okc_network_kind_get_label (OKC_NETWORK_KIND_ETHERNET), ==, "Ethernet");
+  /* Every value has a label and a wire name. */
+  for (int v = OKC_CONNECTOR_STATUS_AVAILABLE; v <= OKC_CONNECTOR_STATUS_FAULTED; v++)
+    g_assert_nonnull (okc_connector_status_get_label (v));
+  for (int v = OKC_CHARGE_POINT_ERROR_NO_ERROR; v <= OKC_CHARGE_POINT_ERROR_WEAK_SIGNAL; v++)
+    {
+      g_autofree char *inline_label = okc_charge_point_error_get_inline_label (v);
+      g_assert_nonnull (okc_charge_point_error_get_label (v));
+      g_assert_nonnull (okc_enum_to_nick (OKC_TYPE_CHARGE_POINT_ERROR, v));
+      g_assert_nonnull (inline_label);
+    }
+  for (int v = OKC_LED_STATE_OFF; v <= OKC_LED_STATE_RED_BLINKING; v++)
+    g_assert_nonnull (okc_led_state_get_label (v));
 }
 
 static void
@@ -236,6 +463,11 @@ main (int   argc,
   g_test_add_func ("/Okc/Charger/decode", test_charger_decode);
   g_test_add_func ("/Okc/Charger/unassigned", test_charger_unassigned);
   g_test_add_func ("/Okc/Charger/invalid", test_charger_invalid);
+  g_test_add_func ("/Okc/Charger/live-state", test_charger_live_state);
+  g_test_add_func ("/Okc/Charger/defaults", test_charger_defaults);
+  g_test_add_func ("/Okc/Charger/live-state-invalid", test_charger_live_state_invalid);
+  g_test_add_func ("/Okc/Connector/members-required", test_connector_members_required);
+  g_test_add_func ("/Okc/Connector/labels", test_connector_labels);
   g_test_add_func ("/Okc/ChargerAccess/decode", test_access_decode);
   g_test_add_func ("/Okc/ChargerAccess/invalid", test_access_invalid);
 

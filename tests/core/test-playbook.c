@@ -66,28 +66,6 @@ test_evidence (void)
   g_assert_true (payout);
 }
 
-static void
-test_format_age (void)
-{
-  static const struct { gint64 seconds; const char *text; } cases[] = {
-    { 0, "less than a minute" },
-    { 59, "less than a minute" },
-    { 60, "1 min" },
-    { 3599, "59 min" },
-    { 3600, "1 h 0 min" },
-    { 3 * 3600 + 12 * 60 + 30, "3 h 12 min" },
-    { 86399, "23 h 59 min" },
-    { 86400, "1 d 0 h" },
-    { 2 * 86400 + 4 * 3600 + 59 * 60, "2 d 4 h" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = okc_playbook_format_age (cases[i].seconds);
-      g_assert_cmpstr (text, ==, cases[i].text);
-    }
-}
-
 static OkcCharger *
 charger_new (OkcChargerStatus status,
              gint64           last_heartbeat)
@@ -252,7 +230,6 @@ main (int   argc,
 
   g_test_add_func ("/Okc/Playbook/every-topic", test_every_topic);
   g_test_add_func ("/Okc/Playbook/evidence", test_evidence);
-  g_test_add_func ("/Okc/Playbook/format-age", test_format_age);
   g_test_add_func ("/Okc/Playbook/judge-charger", test_judge_charger);
   g_test_add_func ("/Okc/Playbook/judge-no-charger", test_judge_no_charger);
   g_test_add_func ("/Okc/Playbook/judge-access", test_judge_access);

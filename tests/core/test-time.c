@@ -52,6 +52,39 @@ test_format (void)
   g_assert_cmpint (back, ==, 1795512600);
 }
 
+/* The one age formatter: two units at most, the smaller left out when zero, never "1 d 0 h". */
+static void
+test_duration (void)
+{
+  static const struct { gint64 seconds; const char *text; } cases[] = {
+    { 0, "0 s" },
+    { 45, "45 s" },
+    { 59, "59 s" },
+    { 60, "1 min" },
+    { 12 * 60 + 59, "12 min" },
+    { 3599, "59 min" },
+    { 3600, "1 h" },
+    { 3600 + 59, "1 h" },
+    { 3600 + 60, "1 h 1 min" },
+    { 3 * 3600 + 12 * 60 + 30, "3 h 12 min" },
+    { 86399, "23 h 59 min" },
+    { 86400, "1 d" },
+    { 86400 + 3599, "1 d" },
+    { 86400 + 3600, "1 d 1 h" },
+    { 2 * 86400 + 4 * 3600 + 59 * 60, "2 d 4 h" },
+    { 400 * 86400, "400 d" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = okc_format_duration (cases[i].seconds);
+      g_autofree char *age = okc_playbook_format_age (cases[i].seconds);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpstr (age, ==, cases[i].text);
+    }
+}
+
 static void
 test_date (void)
 {
@@ -73,6 +106,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Time/parse", test_parse);
   g_test_add_func ("/Okc/Time/format", test_format);
   g_test_add_func ("/Okc/Time/date", test_date);
+  g_test_add_func ("/Okc/Time/duration", test_duration);
 
   return g_test_run ();
 }
