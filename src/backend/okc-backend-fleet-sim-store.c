@@ -525,3 +525,39 @@ okc_backend_fleet_store_pick_account (OkcBackendDb *db,
     return NULL;
   return g_strdup (okc_backend_stmt_get_text (stmt, 0));
 }
+
+static char *
+world_new_session_id (gpointer user_data)
+{
+  OkcBackendFleetWorld *self = user_data;
+
+  if (self->last_session == 0)
+    self->last_session = okc_backend_fleet_store_last_session (self->db, NULL);
+  return g_strdup_printf ("SES-%07" G_GUINT64_FORMAT, ++self->last_session);
+}
+
+static char *
+world_pick_account (gpointer user_data,
+                    guint32  random)
+{
+  OkcBackendFleetWorld *self = user_data;
+
+  return okc_backend_fleet_store_pick_account (self->db, random);
+}
+
+/**
+ * okc_backend_fleet_world_init:
+ *
+ * Makes @self the world of the chargers of @db, for one transaction: session ids are
+ * counted on from the highest in use when the first is needed.
+ */
+void
+okc_backend_fleet_world_init (OkcBackendFleetWorld *self,
+                              OkcBackendDb         *db)
+{
+  self->world.new_session_id = world_new_session_id;
+  self->world.pick_account = world_pick_account;
+  self->world.user_data = self;
+  self->db = db;
+  self->last_session = 0;
+}

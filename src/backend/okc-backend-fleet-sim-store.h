@@ -53,4 +53,15 @@ guint64        okc_backend_fleet_store_last_session (OkcBackendDb   *db,
 char          *okc_backend_fleet_store_pick_account (OkcBackendDb   *db,
                                                      guint32         random);
 
+/* The fleet around a charger, over the database: session ids and accounts. */
+typedef struct
+{
+  OkcSimWorld world;
+  OkcBackendDb *db;
+  guint64 last_session; /* 0 until first needed */
+} OkcBackendFleetWorld;
+
+void           okc_backend_fleet_world_init         (OkcBackendFleetWorld *self,
+                                                     OkcBackendDb         *db);
+
 G_END_DECLS
