@@ -230,6 +230,8 @@ parse_statuses (const char *text)
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
 
+  if (*text == '\0')
+    return NULL;
   json_builder_begin_array (builder);
   for (guint i = 0; values[i] != NULL; i++)
     {
