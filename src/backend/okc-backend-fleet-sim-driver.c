@@ -14,7 +14,7 @@
 #include "okc-backend-fleet-sim-store.h"
 
 /* At most this many chargers move on in one tick; the rest wait for the next one. */
-#define MAX_CHARGERS_PER_TICK 2000
+#define MAX_CHARGERS_PER_TICK 500
 
 struct _OkcBackendFleetSimDriver
 {

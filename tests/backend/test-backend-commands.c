@@ -489,6 +489,15 @@ test_round_trips (void)
       "AND target_id = '%s'", (char *) g_ptr_array_index (ticket, 0), a);
     g_assert_cmpint (query_count (ticket_sql), ==, 1);
   }
+  /* Each state change went out on the event stream, the charger changes too. */
+  g_assert_cmpint (query_count ("SELECT count(*) FROM events WHERE type = 'charger.command'"), >=,
+                   8 * 3);
+  {
+    g_autofree char *events_sql = g_strdup_printf (
+      "SELECT count(*) FROM events WHERE type = 'charger.updated' AND "
+      "json_extract(data, '$.charger.id') = '%s'", g);
+    g_assert_cmpint (query_count (events_sql), >=, 3);
+  }
   /* And the charger's list of commands has them, newest first. */
   {
     g_autofree char *path = g_strdup_printf ("/v1/chargers/%s/commands?limit=5", g);
@@ -559,6 +568,26 @@ test_causes (void)
     g_assert_cmpuint (response->status, ==, 200);
   }
   charger = wait_charger_status (c, OKC_CHARGER_STATUS_ONLINE);
+}
+
+/* Routine heartbeats are written, not announced. */
+static void
+test_quiet_heartbeats (void)
+{
+  g_autofree char *a = take_healthy_charger ();
+  g_autofree char *heartbeat_sql = g_strdup_printf (
+    "SELECT coalesce(last_heartbeat_at, 0) FROM chargers WHERE id = '%s'", a);
+  g_autofree char *events_sql = g_strdup_printf (
+    "SELECT count(*) FROM events WHERE json_extract(data, '$.charger.id') = '%s'", a);
+  gint64 first = query_count (heartbeat_sql);
+  gint64 two_beats = 2 * g_ascii_strtoll (HEARTBEAT_INTERVAL, NULL, 10);
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  /* Two heartbeats later: newer in the table, nothing on the stream. */
+  while (query_count (heartbeat_sql) < first + two_beats && g_get_monotonic_time () < deadline)
+    pause_between_polls ();
+  g_assert_cmpint (query_count (heartbeat_sql), >=, first + two_beats);
+  g_assert_cmpint (query_count (events_sql), ==, 0);
 }
 
 static void
@@ -679,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Backend/commands/history-and-attention", test_history_and_attention);
   g_test_add_func ("/Okc/Backend/commands/round-trips", test_round_trips);
   g_test_add_func ("/Okc/Backend/commands/causes", test_causes);
+  g_test_add_func ("/Okc/Backend/commands/quiet-heartbeats", test_quiet_heartbeats);
   g_test_add_func ("/Okc/Backend/commands/refusals", test_refusals);
   g_test_add_func ("/Okc/Backend/commands/restart", test_restart);
   g_test_add_func ("/Okc/Backend/commands/no-simulator-control", test_no_simulator_control);
