@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include "okc-charger-change.h"
+#include "okc-charger-command.h"
 #include "okc-client.h"
 
 G_BEGIN_DECLS
@@ -25,6 +27,54 @@ void              okc_client_get_charger_access_async  (OkcClient           *sel
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
 OkcChargerAccess *okc_client_get_charger_access_finish (OkcClient           *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
+/* One page of GET /v1/chargers. */
+typedef struct
+{
+  GPtrArray *chargers;      /* OkcCharger, by id */
+  char *next_cursor;        /* NULL on the last page */
+  gint64 total;
+} OkcChargerPage;
+
+void              okc_charger_page_free               (OkcChargerPage      *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcChargerPage, okc_charger_page_free)
+
+void              okc_client_list_chargers_async       (OkcClient           *self,
+                                                        const char          *property_id,
+                                                        const char          *cursor,
+                                                        guint                limit,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+OkcChargerPage   *okc_client_list_chargers_finish      (OkcClient           *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+void              okc_client_get_charger_history_async (OkcClient           *self,
+                                                        const char          *charger_id,
+                                                        guint                limit,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GPtrArray        *okc_client_get_charger_history_finish (OkcClient          *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+void              okc_client_send_charger_command_async (OkcClient          *self,
+                                                        OkcChargerCommand   *command,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+OkcChargerCommand *okc_client_send_charger_command_finish (OkcClient        *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+void              okc_client_list_charger_commands_async (OkcClient         *self,
+                                                        const char          *charger_id,
+                                                        guint                limit,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GPtrArray        *okc_client_list_charger_commands_finish (OkcClient        *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
