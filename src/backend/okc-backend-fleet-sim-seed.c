@@ -113,7 +113,9 @@ make_charger (const Row *row,
   else if (g_str_equal (row->status, "faulted"))
     {
       OkcSimCause cause = faults[(h >> 3) % G_N_ELEMENTS (faults)];
-      gint64 fault_at = MAX (row->installed_at, heard - (gint64) ((h >> 8) % (6 * HOUR)));
+      /* Before the demo's first ticket about it (those come within the last 105 min). */
+      gint64 fault_at = MAX (row->installed_at,
+                             heard - 2 * HOUR - (gint64) ((h >> 8) % (4 * HOUR)));
 
       charger = okc_sim_charger_new (row->id, n_connectors, fault_at);
       set_network (charger, row->property_name, mix (seed, row->id, 2));

@@ -227,6 +227,18 @@ test_migration_v4 (void)
     }
   g_assert_cmpint (rc, ==, SQLITE_DONE);
   g_assert_cmpuint (n_chargers, >, 0);
+  okc_backend_stmt_release (stmt);
+
+  /* A faulted charger's fault began before the first report of it. */
+  stmt = okc_backend_db_prepare (db,
+                                 "SELECT count(*) FROM connectors x JOIN tickets t ON "
+                                 "t.charger_id = x.charger_id WHERE x.status = 'Faulted' "
+                                 "AND t.topic = 'charger-offline' "
+                                 "AND x.status_since > t.created_at",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
 }
 
 /* A database of schema v1 (made here by taking v2's, v3's and v4's additions off a
