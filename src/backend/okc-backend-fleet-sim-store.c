@@ -503,24 +503,32 @@ okc_backend_fleet_store_last_session (OkcBackendDb  *db,
 
 /**
  * okc_backend_fleet_store_pick_account:
+ * @charger_id: the charger the session starts on
  * @random: picks the account
  *
- * Returns: (transfer full) (nullable): a guest account's id, for a session that starts
- *   by itself.
+ * Returns: (transfer full) (nullable): an account that may use the charger, for a session
+ *   that starts by itself: one of its access list when it is restricted, else a guest.
  */
 char *
 okc_backend_fleet_store_pick_account (OkcBackendDb *db,
+                                      const char   *charger_id,
                                       guint32       random)
 {
   g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
     db,
-    "SELECT id FROM accounts WHERE kind = 'guest' ORDER BY id LIMIT 1 OFFSET "
-    "(?1 % max(1, (SELECT count(*) FROM accounts WHERE kind = 'guest')))",
+    "WITH candidates AS ("
+    "  SELECT x.account_id AS id FROM chargers c JOIN charger_access x ON x.charger_id = c.id "
+    "  WHERE c.id = ?2 AND c.access = 'restricted' "
+    "  UNION ALL SELECT a.id FROM accounts a, chargers c "
+    "  WHERE c.id = ?2 AND c.access = 'public' AND a.kind = 'guest') "
+    "SELECT id FROM candidates ORDER BY id LIMIT 1 "
+    "OFFSET (?1 % max(1, (SELECT count(*) FROM candidates)))",
     NULL);
 
   if (stmt == NULL)
     return NULL;
   okc_backend_stmt_bind_int64 (stmt, 1, random);
+  okc_backend_stmt_bind_text (stmt, 2, charger_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
   return g_strdup (okc_backend_stmt_get_text (stmt, 0));
@@ -537,12 +545,13 @@ world_new_session_id (gpointer user_data)
 }
 
 static char *
-world_pick_account (gpointer user_data,
-                    guint32  random)
+world_pick_account (gpointer    user_data,
+                    const char *charger_id,
+                    guint32     random)
 {
   OkcBackendFleetWorld *self = user_data;
 
-  return okc_backend_fleet_store_pick_account (self->db, random);
+  return okc_backend_fleet_store_pick_account (self->db, charger_id, random);
 }
 
 /**

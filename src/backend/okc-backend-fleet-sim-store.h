@@ -51,6 +51,7 @@ gboolean       okc_backend_fleet_store_save_command (OkcBackendDb   *db,
 guint64        okc_backend_fleet_store_last_session (OkcBackendDb   *db,
                                                      GError        **error);
 char          *okc_backend_fleet_store_pick_account (OkcBackendDb   *db,
+                                                     const char     *charger_id,
                                                      guint32         random);
 
 /* The fleet around a charger, over the database: session ids and accounts. */

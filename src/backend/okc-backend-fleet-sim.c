@@ -700,7 +700,7 @@ random_activity (OkcSimCharger     *self,
       if (c->status != OKC_CONNECTOR_STATUS_AVAILABLE || c->session_id != NULL ||
           !happens (self, MEAN_SECONDS_BETWEEN_SESSIONS))
         continue;
-      account = world->pick_account (world->user_data, okc_sim_random_next (self));
+      account = world->pick_account (world->user_data, self->id, okc_sim_random_next (self));
       if (account != NULL)
         okc_sim_charger_start_session (self, world, c, account, now);
     }

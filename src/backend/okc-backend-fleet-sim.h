@@ -92,8 +92,9 @@ typedef struct
 {
   /* A new session id ("SES-0004711"), newly allocated. */
   char *(*new_session_id) (gpointer user_data);
-  /* An account id for a session that starts by itself, newly allocated, or NULL. */
-  char *(*pick_account) (gpointer user_data, guint32 random);
+  /* An account that may use @charger_id, for a session that starts by itself, newly
+   * allocated, or NULL. */
+  char *(*pick_account) (gpointer user_data, const char *charger_id, guint32 random);
   gpointer user_data;
 } OkcSimWorld;
 

@@ -25,8 +25,9 @@ new_session_id (gpointer user_data)
 }
 
 static char *
-pick_account (gpointer user_data,
-              guint32  random)
+pick_account (gpointer    user_data,
+              const char *charger_id,
+              guint32     random)
 {
   return g_strdup ("ACC-00042");
 }

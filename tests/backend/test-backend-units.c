@@ -9,6 +9,7 @@
 
 #include "okc-backend-auth.h"
 #include "okc-backend-crypto.h"
+#include "okc-backend-fleet-sim-store.h"
 #include "okc-backend-handoff.h"
 #include "okc-backend-test-run.h"
 #include "okc-backend-ticket-query.h"
@@ -239,6 +240,31 @@ test_migration_v4 (void)
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  okc_backend_stmt_release (stmt);
+
+  /* A session that starts by itself on a restricted charger is one of its list's; on a
+   * public one, any guest's. */
+  stmt = okc_backend_db_prepare (db,
+                                 "SELECT c.id, c.access, ?1 IN (SELECT account_id FROM "
+                                 "charger_access x WHERE x.charger_id = c.id), "
+                                 "(SELECT kind FROM accounts WHERE id = ?1) FROM chargers c "
+                                 "WHERE c.id = ?2",
+                                 &error);
+  g_assert_no_error (error);
+  for (guint32 random = 1; random < 4000; random += 97)
+    {
+      g_autofree char *charger_id = g_strdup_printf ("CH-%05u", 10001 + random % 20);
+      g_autofree char *account = okc_backend_fleet_store_pick_account (db, charger_id, random);
+
+      okc_backend_stmt_release (stmt);
+      okc_backend_stmt_bind_text (stmt, 1, account);
+      okc_backend_stmt_bind_text (stmt, 2, charger_id);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      if (g_str_equal (okc_backend_stmt_get_text (stmt, 1), "restricted"))
+        g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+      else
+        g_assert_cmpstr (okc_backend_stmt_get_text (stmt, 3), ==, "guest");
+    }
 }
 
 /* A database of schema v1 (made here by taking v2's, v3's and v4's additions off a
