@@ -21,6 +21,7 @@
 #include "okc-backend-crypto.h"
 #include "okc-backend-dataset.h"
 #include "okc-backend-events.h"
+#include "okc-backend-fleet-sim-driver.h"
 #include "okc-backend-presence.h"
 #include "okc-backend-server.h"
 #include "okc-backend-users.h"
@@ -43,6 +44,9 @@ typedef struct
   char *export_path;
   char *presence_ttl;
   char *event_history;
+  char *heartbeat_interval;
+  gboolean simulator_control;
+  gboolean fleet_activity;
 } Options;
 
 typedef struct
@@ -54,6 +58,7 @@ typedef struct
   gint64 now;
   guint presence_ttl;
   guint event_history;
+  guint heartbeat_interval;
 } Settings;
 
 static void
@@ -68,6 +73,7 @@ options_clear (Options *options)
   g_free (options->export_path);
   g_free (options->presence_ttl);
   g_free (options->event_history);
+  g_free (options->heartbeat_interval);
 }
 
 static void
@@ -107,6 +113,12 @@ parse_options (int       *argc,
       "Seconds a ticket presence lasts after its last PUT (default: 45)", "SECONDS" },
     { "event-history", 0, 0, G_OPTION_ARG_STRING, &options->event_history,
       "Number of newest events kept for resuming streams (default: 50000)", "N" },
+    { "heartbeat-interval", 0, 0, G_OPTION_ARG_STRING, &options->heartbeat_interval,
+      "The HeartbeatInterval of every simulated charger (default: 60)", "SECONDS" },
+    { "simulator-control", 0, 0, G_OPTION_ARG_NONE, &options->simulator_control,
+      "Serve /v1/simulator/chargers/{id}/faults to inject and clear faults", NULL },
+    { "fleet-activity", 0, 0, G_OPTION_ARG_NONE, &options->fleet_activity,
+      "Let faults and sessions happen by themselves, seeded random, as in a live fleet", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the OK2Charge reference backend");
@@ -227,20 +239,25 @@ make_settings (const Options  *options,
   guint64 seed = DEFAULT_SEED, n_tickets = DEFAULT_TICKETS;
   guint64 presence_ttl = OKC_BACKEND_PRESENCE_DEFAULT_TTL;
   guint64 event_history = OKC_BACKEND_EVENTS_DEFAULT_HISTORY;
+  guint64 heartbeat_interval = OKC_BACKEND_DEFAULT_HEARTBEAT_INTERVAL;
 
   if (!check_combinations (options, error) ||
       !parse_count ("seed", options->seed, G_MAXINT64, &seed, error) ||
       !parse_count ("tickets", options->tickets, MAX_TICKETS, &n_tickets, error) ||
       !parse_count ("presence-ttl", options->presence_ttl, 24 * 60 * 60, &presence_ttl, error) ||
-      !parse_count ("event-history", options->event_history, G_MAXINT32, &event_history, error))
+      !parse_count ("event-history", options->event_history, G_MAXINT32, &event_history, error) ||
+      !parse_count ("heartbeat-interval", options->heartbeat_interval, 24 * 60 * 60,
+                    &heartbeat_interval, error))
     return FALSE;
-  if (presence_ttl == 0 || event_history == 0)
+  if (presence_ttl == 0 || event_history == 0 || heartbeat_interval == 0)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           presence_ttl == 0 ? "--presence-ttl must be at least 1"
-                                             : "--event-history must be at least 1");
+                           presence_ttl == 0    ? "--presence-ttl must be at least 1"
+                           : event_history == 0 ? "--event-history must be at least 1"
+                                                : "--heartbeat-interval must be at least 1");
       return FALSE;
     }
+  settings->heartbeat_interval = (guint) heartbeat_interval;
   settings->seed = seed;
   settings->n_tickets = (guint) n_tickets;
   settings->presence_ttl = (guint) presence_ttl;
@@ -344,6 +361,7 @@ quit_cb (gpointer user_data)
 
 static gboolean
 serve (OkcBackendDb    *db,
+       const Options   *options,
        const Settings  *settings,
        GError         **error)
 {
@@ -354,7 +372,11 @@ serve (OkcBackendDb    *db,
 
   okc_backend_events_set_history (db, settings->event_history);
   okc_backend_server_set_presence_ttl (server, settings->presence_ttl * 1000);
-  if (!okc_backend_server_listen (server, settings->address, error))
+  if (options->simulator_control)
+    okc_backend_server_enable_simulator_control (server);
+  if (!okc_backend_server_listen (server, settings->address, error) ||
+      !okc_backend_server_start_fleet (server, settings->heartbeat_interval,
+                                       options->fleet_activity, error))
     return FALSE;
 
   url = okc_backend_server_get_url (server);
@@ -398,7 +420,7 @@ run (const Options  *options,
 
   if (options->export_path != NULL)
     return export_to (db, options->export_path, error);
-  return serve (db, &settings, error);
+  return serve (db, options, &settings, error);
 }
 
 /**

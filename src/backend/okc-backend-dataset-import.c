@@ -12,6 +12,7 @@
 
 #include "okc-backend-crypto.h"
 #include "okc-backend-dataset-tables.h"
+#include "okc-backend-fleet-sim-store.h"
 #include "okc-backend-tickets.h"
 #include "okc-core.h"
 
@@ -509,8 +510,12 @@ import_all (Import      *import,
   for (guint i = 0; i < n_tables; i++)
     if (!import_table (import, root, &tables[i], error))
       return FALSE;
+  /* The chargers' live state is not in a data set: it is seeded from their status. */
   return import_blobs (import, root, error) &&
-         okc_backend_dataset_import_tickets (import->db, root, import->ids, import->blobs, error);
+         okc_backend_dataset_import_tickets (import->db, root, import->ids, import->blobs,
+                                             error) &&
+         okc_backend_fleet_store_seed (import->db, 0, g_get_real_time () / G_USEC_PER_SEC,
+                                       error);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "okc-backend-db.h"
 
+#include "okc-backend-fleet-sim-store.h"
 #include "okc-backend-schema.h"
 #include "okc-backend-tickets.h"
 
@@ -240,9 +241,12 @@ migrate (OkcBackendDb  *self,
 
       if (!okc_backend_db_begin (self, error))
         return FALSE;
-      /* v2 added the SLA columns: the tickets already there get their due time. */
+      /* v2 added the SLA columns: the tickets already there get their due time; v4 the
+       * chargers' live state: those already there get theirs from their status. */
       if (!okc_backend_db_exec (self, migrations[i], error) ||
           (i + 1 == 2 && !okc_backend_tickets_backfill_sla (self, error)) ||
+          (i + 1 == 4 &&
+           !okc_backend_fleet_store_seed (self, 0, g_get_real_time () / G_USEC_PER_SEC, error)) ||
           !okc_backend_db_exec (self, set_version, error) || !okc_backend_db_commit (self, error))
         {
           okc_backend_db_rollback (self);

@@ -114,3 +114,38 @@ okc_backend_request_get_query (OkcBackendRequest *request,
     return NULL;
   return g_hash_table_lookup (request->query, name);
 }
+
+/**
+ * okc_backend_request_get_limit:
+ * @fallback: the value when the parameter is absent
+ * @out: (out): the value
+ *
+ * Reads the query parameter @name as a whole number from 1 to @max; answers 400
+ * invalid_parameter naming it otherwise.
+ *
+ * Returns: whether it was absent or valid.
+ */
+gboolean
+okc_backend_request_get_limit (OkcBackendRequest *request,
+                               const char        *name,
+                               guint              fallback,
+                               guint              max,
+                               guint             *out)
+{
+  const char *text = okc_backend_request_get_query (request, name);
+  guint64 value;
+  g_autofree char *message = NULL;
+
+  *out = fallback;
+  if (text == NULL)
+    return TRUE;
+  if (g_ascii_string_to_unsigned (text, 10, 1, max, &value, NULL))
+    {
+      *out = (guint) value;
+      return TRUE;
+    }
+  message = g_strdup_printf ("“%s” is not a whole number from 1 to %u", text, max);
+  okc_backend_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+                           "%s: %s", name, message);
+  return FALSE;
+}

@@ -72,5 +72,10 @@ void okc_backend_reply_not_found      (SoupServerMessage *msg,
 
 const char *okc_backend_request_get_query (OkcBackendRequest *request,
                                            const char        *name);
+gboolean    okc_backend_request_get_limit (OkcBackendRequest *request,
+                                           const char        *name,
+                                           guint              fallback,
+                                           guint              max,
+                                           guint             *out);
 
 G_END_DECLS

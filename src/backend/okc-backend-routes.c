@@ -8,7 +8,8 @@
 
 #include "okc-backend-routes.h"
 
-/* Every endpoint of docs/api.md, one area per file. */
+/* Every endpoint of docs/api.md, one area per file; the simulator's control routes only
+ * with okc_backend_server_enable_simulator_control(). */
 void
 okc_backend_routes_register_all (OkcBackendServer *server)
 {
@@ -20,4 +21,5 @@ okc_backend_routes_register_all (OkcBackendServer *server)
   okc_backend_workflow_routes_register (server);
   okc_backend_events_routes_register (server);
   okc_backend_charger_routes_register (server);
+  okc_backend_command_routes_register (server);
 }

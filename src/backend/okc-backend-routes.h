@@ -20,5 +20,7 @@ void okc_backend_export_routes_register  (OkcBackendServer *server);
 void okc_backend_workflow_routes_register (OkcBackendServer *server);
 void okc_backend_events_routes_register  (OkcBackendServer *server);
 void okc_backend_charger_routes_register (OkcBackendServer *server);
+void okc_backend_command_routes_register (OkcBackendServer *server);
+void okc_backend_simulator_routes_register (OkcBackendServer *server);
 
 G_END_DECLS

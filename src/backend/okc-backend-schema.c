@@ -214,10 +214,98 @@ static const char schema_v3[] =
   "  data TEXT NOT NULL);"
   "CREATE INDEX events_by_at ON events (at);";
 
+/* v4: the chargers' live state and the simulator behind it (docs/chargers.md). What the
+ * backend sees is in the charger's columns and its connectors; the sim_* columns are the
+ * simulator's hidden truth (the cause of a fault, a reboot in progress, when the charger is
+ * next due). Histories are CHG-<seq>, commands CMD-<seq>. A session in progress lives on its
+ * connector and reaches the sessions table when it ends. Chargers of a v3 database get
+ * their connectors, network and cause from okc_backend_fleet_store_seed() in the same
+ * transaction. `audit_log` records who did what to what; `before` and `after` are JSON. */
+static const char schema_v4[] =
+  "ALTER TABLE chargers ADD COLUMN status_since INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE chargers ADD COLUMN heartbeat_interval INTEGER NOT NULL DEFAULT 60;"
+  "ALTER TABLE chargers ADD COLUMN network_kind TEXT NOT NULL DEFAULT 'wifi';"
+  "ALTER TABLE chargers ADD COLUMN network_signal INTEGER;"
+  "ALTER TABLE chargers ADD COLUMN network_ssid TEXT;"
+  "ALTER TABLE chargers ADD COLUMN network_ip TEXT;"
+  "ALTER TABLE chargers ADD COLUMN led TEXT NOT NULL DEFAULT 'off';"
+  "ALTER TABLE chargers ADD COLUMN sim_cause TEXT NOT NULL DEFAULT 'none';"
+  "ALTER TABLE chargers ADD COLUMN sim_connector INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE chargers ADD COLUMN sim_cause_since INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE chargers ADD COLUMN sim_cause_until INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE chargers ADD COLUMN sim_reboot_until INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE chargers ADD COLUMN sim_next_heartbeat INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE chargers ADD COLUMN sim_random INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE chargers ADD COLUMN sim_due_at INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX chargers_by_sim_due ON chargers (sim_due_at);"
+  "CREATE INDEX chargers_by_status ON chargers (status, id);"
+
+  "CREATE TABLE connectors ("
+  "  charger_id TEXT NOT NULL REFERENCES chargers (id) ON DELETE CASCADE,"
+  "  id INTEGER NOT NULL CHECK (id >= 1),"
+  "  status TEXT NOT NULL,"
+  "  error_code TEXT NOT NULL DEFAULT 'NoError',"
+  "  vendor_error_code TEXT,"
+  "  info TEXT,"
+  "  status_since INTEGER NOT NULL,"
+  "  inoperative INTEGER NOT NULL DEFAULT 0,"
+  "  session_id TEXT,"
+  "  account_id TEXT REFERENCES accounts (id),"
+  "  session_started_at INTEGER NOT NULL DEFAULT 0,"
+  "  charging_started_at INTEGER NOT NULL DEFAULT 0,"
+  "  charging_ended_at INTEGER NOT NULL DEFAULT 0,"
+  "  end_billing INTEGER NOT NULL DEFAULT 0,"
+  "  stopped_remotely INTEGER NOT NULL DEFAULT 0,"
+  "  phase_until INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (charger_id, id)) WITHOUT ROWID;"
+
+  "CREATE TABLE charger_changes ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  charger_id TEXT NOT NULL REFERENCES chargers (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  connector_id INTEGER NOT NULL,"
+  "  from_status TEXT NOT NULL,"
+  "  to_status TEXT NOT NULL,"
+  "  error_code TEXT,"
+  "  info TEXT);"
+  "CREATE INDEX charger_changes_by_charger ON charger_changes (charger_id, seq);"
+
+  "CREATE TABLE charger_commands ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  charger_id TEXT NOT NULL REFERENCES chargers (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  connector_id INTEGER NOT NULL,"
+  "  availability TEXT,"
+  "  account_id TEXT REFERENCES accounts (id),"
+  "  end_billing INTEGER NOT NULL DEFAULT 0,"
+  "  ticket_id TEXT,"
+  "  state TEXT NOT NULL,"
+  "  requested_by TEXT NOT NULL REFERENCES users (id),"
+  "  requested_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  outcome TEXT,"
+  "  due_at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX charger_commands_by_charger ON charger_commands (charger_id, seq);"
+  "CREATE INDEX charger_commands_due ON charger_commands (due_at) WHERE due_at > 0;"
+
+  "CREATE TABLE audit_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  actor_id TEXT REFERENCES users (id),"
+  "  action TEXT NOT NULL,"
+  "  target_kind TEXT NOT NULL,"
+  "  target_id TEXT NOT NULL,"
+  "  ticket_id TEXT,"
+  "  before TEXT,"
+  "  after TEXT);"
+  "CREATE INDEX audit_log_by_target ON audit_log (target_kind, target_id, seq);"
+  "CREATE INDEX audit_log_by_at ON audit_log (at);";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 /* The data tables, parents before children: the order of a dataset's import. */
@@ -226,7 +314,10 @@ static const char * const tables[] = {
   "charger_access", "tariffs", "sessions", "payouts", "blobs", "tickets",
   "ticket_messages", "attachments", "ticket_events", "tokens",
   /* Not in a dataset, but emptied with the data it describes: resuming clients get a
-   * reset, the ids going on from where they were. */
+   * reset, the ids going on from where they were. The chargers' live state is seeded
+   * again from their status (okc_backend_fleet_store_seed()); their history, commands
+   * and the audit trail start over. */
+  "connectors", "charger_changes", "charger_commands", "audit_log",
   "events",
 };
 

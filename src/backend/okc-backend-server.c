@@ -14,6 +14,8 @@
 
 #include "okc-backend-auth.h"
 #include "okc-backend-events.h"
+#include "okc-backend-fleet-sim-driver.h"
+#include "okc-backend-fleet-sim-store.h"
 #include "okc-backend-presence.h"
 #include "okc-backend-routes.h"
 
@@ -35,6 +37,8 @@ struct _OkcBackendServer
   GPtrArray *routes;
   OkcBackendEvents *events;
   OkcBackendPresence *presence;
+  OkcBackendFleetSimDriver *fleet_sim;
+  gboolean simulator_control;
 };
 
 G_DEFINE_FINAL_TYPE (OkcBackendServer, okc_backend_server, G_TYPE_OBJECT)
@@ -67,6 +71,7 @@ okc_backend_server_dispose (GObject *object)
   if (self->events != NULL)
     okc_backend_events_close_all (self->events);
   g_clear_object (&self->presence);
+  g_clear_object (&self->fleet_sim);
   if (self->soup_server != NULL)
     soup_server_disconnect (self->soup_server);
   g_clear_object (&self->events);
@@ -392,6 +397,7 @@ okc_backend_server_constructed (GObject *object)
   self->events = okc_backend_events_new (self->db);
   self->presence = okc_backend_presence_new (self->events,
                                              OKC_BACKEND_PRESENCE_DEFAULT_TTL * 1000);
+  self->fleet_sim = okc_backend_fleet_sim_driver_new (self->db, self->events);
   self->soup_server = soup_server_new ("server-header", "ok2charge-backend/" PACKAGE_VERSION " ",
                                        NULL);
   soup_server_add_early_handler (self->soup_server, NULL, early_handler_cb, self, NULL);
@@ -473,6 +479,52 @@ okc_backend_server_set_presence_ttl (OkcBackendServer *self,
 
   g_clear_object (&self->presence);
   self->presence = okc_backend_presence_new (self->events, ttl_ms);
+}
+
+/**
+ * okc_backend_server_enable_simulator_control:
+ *
+ * Serves the simulator's fault injection (POST and DELETE
+ * /v1/simulator/chargers/{id}/faults), for tests and demonstrations.
+ */
+void
+okc_backend_server_enable_simulator_control (OkcBackendServer *self)
+{
+  g_return_if_fail (OKC_IS_BACKEND_SERVER (self));
+
+  if (self->simulator_control)
+    return;
+  self->simulator_control = TRUE;
+  okc_backend_simulator_routes_register (self);
+}
+
+/**
+ * okc_backend_server_start_fleet:
+ * @heartbeat_interval: the HeartbeatInterval configured on every charger, in seconds
+ * @activity: whether faults and sessions happen by themselves
+ *
+ * Configures the chargers and starts the fleet simulator on the main loop.
+ */
+gboolean
+okc_backend_server_start_fleet (OkcBackendServer  *self,
+                                guint              heartbeat_interval,
+                                gboolean           activity,
+                                GError           **error)
+{
+  g_return_val_if_fail (OKC_IS_BACKEND_SERVER (self), FALSE);
+  g_return_val_if_fail (heartbeat_interval > 0, FALSE);
+
+  if (!okc_backend_db_begin (self->db, error))
+    return FALSE;
+  if (!okc_backend_fleet_store_set_interval (self->db, heartbeat_interval, error) ||
+      !okc_backend_db_commit (self->db, error))
+    {
+      okc_backend_db_rollback (self->db);
+      return FALSE;
+    }
+  okc_backend_fleet_sim_driver_set_activity (self->fleet_sim, activity);
+  okc_backend_fleet_sim_driver_start (self->fleet_sim);
+  return TRUE;
 }
 
 gboolean

@@ -37,6 +37,11 @@ void              okc_backend_server_add_route (OkcBackendServer      *self,
                                                 OkcBackendHandler      handler);
 void              okc_backend_server_set_presence_ttl (OkcBackendServer *self,
                                                        guint             ttl_ms);
+void              okc_backend_server_enable_simulator_control (OkcBackendServer *self);
+gboolean          okc_backend_server_start_fleet (OkcBackendServer    *self,
+                                                  guint                heartbeat_interval,
+                                                  gboolean             activity,
+                                                  GError             **error);
 gboolean          okc_backend_server_listen    (OkcBackendServer      *self,
                                                 GSocketAddress        *address,
                                                 GError               **error);

@@ -6,6 +6,7 @@
 
 #define G_LOG_DOMAIN "okc-backend"
 
+#include "okc-backend-fleet-sim-store.h"
 #include "okc-demo-names.h"
 #include "okc-demo-world.h"
 
@@ -270,7 +271,10 @@ okc_demo_fleet_store (OkcDemoWorld  *world,
                       OkcBackendDb  *db,
                       GError       **error)
 {
+  /* The chargers' connectors, network, LED and the causes behind the offline and faulted
+   * ones follow from their status, as they would for imported data. */
   return store_accounts (world, db, error) && store_properties (world, db, error) &&
          store_chargers (world, db, error) && store_sessions (world, db, error) &&
-         store_payouts (world, db, error);
+         store_payouts (world, db, error) &&
+         okc_backend_fleet_store_seed (db, 0, world->now, error);
 }

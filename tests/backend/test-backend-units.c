@@ -9,6 +9,7 @@
 
 #include "okc-backend-auth.h"
 #include "okc-backend-crypto.h"
+#include "okc-backend-fleet-sim-store.h"
 #include "okc-backend-handoff.h"
 #include "okc-backend-test-run.h"
 #include "okc-backend-ticket-query.h"
@@ -145,8 +146,129 @@ test_random (void)
     }
 }
 
-/* A database of schema v1 (made here by taking v2's and v3's additions off a generated
- * one) gets SLA due times and "created" timeline entries when it is opened. */
+/* What schema v4 added, taken off again: a v3 database. */
+#define DROP_V4 \
+  "DROP TABLE audit_log;" \
+  "DROP TABLE charger_commands;" \
+  "DROP TABLE charger_changes;" \
+  "DROP TABLE connectors;" \
+  "DROP INDEX chargers_by_sim_due;" \
+  "DROP INDEX chargers_by_status;" \
+  "ALTER TABLE chargers DROP COLUMN status_since;" \
+  "ALTER TABLE chargers DROP COLUMN heartbeat_interval;" \
+  "ALTER TABLE chargers DROP COLUMN network_kind;" \
+  "ALTER TABLE chargers DROP COLUMN network_signal;" \
+  "ALTER TABLE chargers DROP COLUMN network_ssid;" \
+  "ALTER TABLE chargers DROP COLUMN network_ip;" \
+  "ALTER TABLE chargers DROP COLUMN led;" \
+  "ALTER TABLE chargers DROP COLUMN sim_cause;" \
+  "ALTER TABLE chargers DROP COLUMN sim_connector;" \
+  "ALTER TABLE chargers DROP COLUMN sim_cause_since;" \
+  "ALTER TABLE chargers DROP COLUMN sim_cause_until;" \
+  "ALTER TABLE chargers DROP COLUMN sim_reboot_until;" \
+  "ALTER TABLE chargers DROP COLUMN sim_next_heartbeat;" \
+  "ALTER TABLE chargers DROP COLUMN sim_random;" \
+  "ALTER TABLE chargers DROP COLUMN sim_due_at;"
+
+/* A v3 database gets its chargers' live state from their status when it is opened: one
+ * or two connectors, a network, a LED, and a cause behind each offline or faulted one. */
+static void
+test_migration_v4 (void)
+{
+  g_autofree char *dir = okc_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "v3.sqlite", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "v3.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--database", path, "--demo", "--seed", "3", "--tickets", "40",
+                         "--now", "2026-11-24T12:00:00Z", "--export", export_path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcBackendDb) db = NULL;
+  g_autoptr(OkcBackendStmt) stmt = NULL;
+  guint n_chargers = 0;
+  int rc;
+
+  if (okc_test_run_backend (args, &out, &err) != 0)
+    g_error ("ok2charge-backend failed: %s", err);
+  db = okc_backend_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (okc_backend_db_exec (db, DROP_V4 "PRAGMA user_version = 3;", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = okc_backend_db_open (path, &error);
+  g_assert_no_error (error);
+  stmt = okc_backend_db_prepare (db,
+                                 "SELECT c.status, c.sim_cause, c.network_kind, c.led, "
+                                 "(SELECT count(*) FROM connectors x WHERE x.charger_id = c.id), "
+                                 "(SELECT count(*) FROM connectors x WHERE x.charger_id = c.id "
+                                 " AND x.status = 'Faulted') FROM chargers c",
+                                 &error);
+  g_assert_no_error (error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *status = okc_backend_stmt_get_text (stmt, 0);
+      const char *cause = okc_backend_stmt_get_text (stmt, 1);
+
+      n_chargers++;
+      g_assert_cmpint (sqlite3_column_int (stmt, 4), >=, 1);
+      g_assert_cmpint (sqlite3_column_int (stmt, 4), <=, 2);
+      g_assert_nonnull (okc_backend_stmt_get_text (stmt, 2));
+      if (g_str_equal (status, "offline"))
+        g_assert_true (g_str_equal (cause, "power_lost") || g_str_equal (cause, "wifi_down"));
+      else if (g_str_equal (status, "faulted"))
+        {
+          g_assert_true (g_str_equal (cause, "ground_fault") ||
+                         g_str_equal (cause, "stuck_connector") ||
+                         g_str_equal (cause, "firmware_glitch"));
+          g_assert_cmpint (sqlite3_column_int (stmt, 5), ==, 1);
+          g_assert_true (g_str_has_prefix (okc_backend_stmt_get_text (stmt, 3), "red"));
+        }
+      else
+        g_assert_cmpstr (cause, ==, "none");
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  g_assert_cmpuint (n_chargers, >, 0);
+  okc_backend_stmt_release (stmt);
+
+  /* A faulted charger's fault began before the first report of it. */
+  stmt = okc_backend_db_prepare (db,
+                                 "SELECT count(*) FROM connectors x JOIN tickets t ON "
+                                 "t.charger_id = x.charger_id WHERE x.status = 'Faulted' "
+                                 "AND t.topic = 'charger-offline' "
+                                 "AND x.status_since > t.created_at",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  okc_backend_stmt_release (stmt);
+
+  /* A session that starts by itself on a restricted charger is one of its list's; on a
+   * public one, any guest's. */
+  stmt = okc_backend_db_prepare (db,
+                                 "SELECT c.id, c.access, ?1 IN (SELECT account_id FROM "
+                                 "charger_access x WHERE x.charger_id = c.id), "
+                                 "(SELECT kind FROM accounts WHERE id = ?1) FROM chargers c "
+                                 "WHERE c.id = ?2",
+                                 &error);
+  g_assert_no_error (error);
+  for (guint32 random = 1; random < 4000; random += 97)
+    {
+      g_autofree char *charger_id = g_strdup_printf ("CH-%05u", 10001 + random % 20);
+      g_autofree char *account = okc_backend_fleet_store_pick_account (db, charger_id, random);
+
+      okc_backend_stmt_release (stmt);
+      okc_backend_stmt_bind_text (stmt, 1, account);
+      okc_backend_stmt_bind_text (stmt, 2, charger_id);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      if (g_str_equal (okc_backend_stmt_get_text (stmt, 1), "restricted"))
+        g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+      else
+        g_assert_cmpstr (okc_backend_stmt_get_text (stmt, 3), ==, "guest");
+    }
+}
+
+/* A database of schema v1 (made here by taking v2's, v3's and v4's additions off a
+ * generated one) gets SLA due times and "created" timeline entries when it is opened. */
 static void
 test_migration_v2 (void)
 {
@@ -168,6 +290,7 @@ test_migration_v2 (void)
   db = okc_backend_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (okc_backend_db_exec (db,
+                                      DROP_V4
                                       "DROP TABLE events;"
                                       "DROP TABLE ticket_events;"
                                       "ALTER TABLE tickets DROP COLUMN sla_due_at;"
@@ -310,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Backend/units/random", test_random);
   g_test_add_func ("/Okc/Backend/units/token-expiry", test_token_expiry);
   g_test_add_func ("/Okc/Backend/units/migration-v2", test_migration_v2);
+  g_test_add_func ("/Okc/Backend/units/migration-v4", test_migration_v4);
   g_test_add_func ("/Okc/Backend/units/priority-rule", test_priority_rule);
 
   return g_test_run ();

@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -132,7 +133,8 @@ class Backend:
         database = os.path.join(self.dir.name, "backend.sqlite")
         self.process = subprocess.Popen(
             [os.environ["OKC_BACKEND_PATH"], "--database", database, "--listen", "127.0.0.1:0",
-             "--demo", "--seed", "7", "--tickets", "120"],
+             "--demo", "--seed", "7", "--tickets", "120", "--heartbeat-interval", "2",
+             "--simulator-control"],
             stdout=subprocess.PIPE, text=True, env=dict(os.environ, XDG_DATA_HOME=self.dir.name))
         self.url = None
         for line in self.process.stdout:
@@ -476,6 +478,85 @@ def chargers(contract, agent, supervisor, chatbot):
          expect=404)
     call("GET", access, base + "?account=a%40example.com", chatbot, expect=403)
     call("GET", access, base + "?account=a%40example.com", None, expect=401)
+
+    live_chargers(contract, agent, supervisor, chatbot)
+
+
+def live_chargers(contract, agent, supervisor, chatbot):
+    """The list, attention, history, remote commands and the simulator's faults."""
+    call = contract.call
+    listing, attention = "/v1/chargers", "/v1/chargers/attention"
+    history, commands = "/v1/chargers/{id}/history", "/v1/chargers/{id}/commands"
+    command, faults = "/v1/commands/{id}", "/v1/simulator/chargers/{id}/faults"
+
+    _, _, page = call("GET", listing, listing + "?limit=3", agent, expect=200)
+    call("GET", listing, listing + "?limit=3&cursor=" + (page["next_cursor"] or ""), agent,
+         expect=200)
+    _, _, online = call("GET", listing, listing + "?status=online", supervisor, expect=200)
+    call("GET", listing, listing + "?property=PRP-0001&status=online,faulted", agent, expect=200)
+    call("GET", listing, listing + "?property=none&status=offline,faulted", agent, expect=200)
+    for bad in ["?limit=0", "?status=sleeping", "?cursor=zz", "?colour=red"]:
+        call("GET", listing, listing + bad, agent, expect=400)
+    call("GET", listing, listing, chatbot, expect=403)
+    call("GET", listing, listing, None, expect=401)
+    call("GET", attention, attention, agent, expect=200)
+    call("GET", attention, attention + "?limit=5", agent, expect=400)
+    call("GET", attention, attention, chatbot, expect=403)
+    call("GET", attention, attention, None, expect=401)
+
+    target = online["chargers"][0]["id"]
+    call("GET", history, f"/v1/chargers/{target}/history?limit=5", agent, expect=200)
+    call("GET", history, f"/v1/chargers/{target}/history?limit=0", agent, expect=400)
+    call("GET", history, "/v1/chargers/CH-99999/history", agent, expect=404)
+    call("GET", history, f"/v1/chargers/{target}/history", chatbot, expect=403)
+    call("GET", history, f"/v1/chargers/{target}/history", None, expect=401)
+
+    path = f"/v1/chargers/{target}/commands"
+    _, _, sent = call("POST", commands, path, agent, body={"kind": "trigger_heartbeat"},
+                      expect=202)
+    call("POST", commands, path, agent, body={"kind": "remote_stop", "connector_id": 1},
+         expect=409)
+    call("POST", commands, path, agent, body={"kind": "remote_start", "connector_id": 1},
+         expect=422)
+    call("POST", commands, path, agent, body=b"{", expect=400)
+    call("POST", commands, path, agent, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", commands, "/v1/chargers/CH-99999/commands", agent, body={"kind": "soft_reset"},
+         expect=404)
+    call("POST", commands, path, chatbot, body={"kind": "soft_reset"}, expect=403)
+    call("POST", commands, path, None, body={"kind": "soft_reset"}, expect=401)
+    call("GET", commands, path + "?limit=5", supervisor, expect=200)
+    call("GET", commands, path + "?limit=500", agent, expect=400)
+    call("GET", commands, "/v1/chargers/CH-99999/commands", agent, expect=404)
+    call("GET", commands, path, chatbot, expect=403)
+    call("GET", commands, path, None, expect=401)
+
+    # The command's final shape: poll until the charger has answered.
+    final = sent
+    deadline = time.monotonic() + 30
+    while sent and final["state"] in ("sent", "accepted") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        _, _, final = call("GET", command, f"/v1/commands/{sent['id']}", agent, expect=200)
+    contract.results.append((bool(sent) and final["state"] == "completed",
+                             "a heartbeat command completes", repr(final)))
+    call("GET", command, "/v1/commands/CMD-999999", agent, expect=404)
+    call("GET", command, "/v1/commands/nonsense", agent, expect=404)
+    call("GET", command, f"/v1/commands/{sent['id'] if sent else 'CMD-1'}", chatbot, expect=403)
+    call("GET", command, "/v1/commands/CMD-000001", None, expect=401)
+
+    path = f"/v1/simulator/chargers/{target}/faults"
+    call("POST", faults, path, agent, body={"cause": "ground_fault", "connector_id": 1},
+         expect=200)
+    call("POST", faults, path, agent, body={"cause": "meteor"}, expect=422)
+    call("POST", faults, path, agent, body=b"{", expect=400)
+    call("POST", faults, path, agent, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", faults, "/v1/simulator/chargers/CH-99999/faults", agent,
+         body={"cause": "power_lost"}, expect=404)
+    call("POST", faults, path, chatbot, body={"cause": "power_lost"}, expect=403)
+    call("POST", faults, path, None, body={"cause": "power_lost"}, expect=401)
+    call("DELETE", faults, path, supervisor, expect=200)
+    call("DELETE", faults, "/v1/simulator/chargers/CH-99999/faults", agent, expect=404)
+    call("DELETE", faults, path, chatbot, expect=403)
+    call("DELETE", faults, path, None, expect=401)
 
 
 def check_coverage(contract):
