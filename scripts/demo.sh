@@ -31,7 +31,7 @@ mkdir -p "$data_dir"
 log="$data_dir/backend.log"
 
 okc_say "Starting the reference backend on 127.0.0.1:$port (demo data in $data_dir)"
-build/src/backend/ok2charge-backend --demo --database "$data_dir/backend.sqlite" \
+build/src/backend/ok2charge-backend --demo --fleet-activity --database "$data_dir/backend.sqlite" \
   --listen "127.0.0.1:$port" >"$log" 2>&1 &
 backend_pid=$!
 trap 'kill "$backend_pid" 2>/dev/null || true' EXIT INT TERM
