@@ -1,0 +1,951 @@
+/* okc-charger-commands.c
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "okc-charger-commands.h"
+#include "okc-client-chargers.h"
+#include "okc-command-row.h"
+#include "okc-widget-util.h"
+
+#define N_KINDS (OKC_COMMAND_KIND_REMOTE_STOP + 1)
+#define RECENT_LIMIT 20
+#define RECENT_LIMIT_COMPACT 3
+
+/* Whether a button may send is decided by okc_charger_check_command(), the rule the backend
+ * refuses by, against the live charger and the clock; beside it the widget's own reasons: a
+ * command of the kind still on its way, or no account found for a session. Every reason
+ * goes to the row's subtitle, the button's tooltip and its accessible description, so a
+ * disabled button always says why. */
+struct _OkcChargerCommands
+{
+  GtkWidget parent_instance;
+
+  OkcClient *client;
+  OkcChargerFleet *fleet;
+  OkcClock *clock;
+  OkcCharger *charger;
+  char *ticket_id;
+  gboolean compact;
+  gboolean expanded;
+
+  /* Commands being sent, by kind: a second click waits for the first answer. */
+  gboolean sending[N_KINDS];
+  /* The account found for "Start Session", for the text in account_row. */
+  char *account_id;
+  char *account_name;
+  GCancellable *charger_cancellable;   /* the list and the account look-up of this charger */
+  GCancellable *cancellable;           /* commands sent: their answers outlive a switch */
+
+  GtkRevealer *problem_revealer;
+  GtkLabel *problem_label;
+  AdwPreferencesGroup *operations_group;
+  AdwComboRow *connector_row;
+  GtkStringList *connector_model;
+  AdwActionRow *heartbeat_row;
+  GtkButton *heartbeat_button;
+  AdwActionRow *status_row;
+  GtkButton *status_button;
+  AdwActionRow *soft_reset_row;
+  GtkButton *soft_reset_button;
+  AdwActionRow *hard_reset_row;
+  GtkButton *hard_reset_button;
+  AdwActionRow *unlock_row;
+  GtkButton *unlock_button;
+  AdwActionRow *availability_row;
+  GtkButton *availability_button;
+  GtkDropDown *availability_dropdown;
+  AdwEntryRow *account_row;
+  AdwActionRow *start_row;
+  GtkButton *start_button;
+  AdwActionRow *end_billing_row;
+  GtkSwitch *end_billing_switch;
+  AdwActionRow *stop_row;
+  GtkButton *stop_button;
+  AdwActionRow *more_row;
+  AdwPreferencesGroup *recent_group;
+  GtkListBox *commands_list;
+};
+
+G_DEFINE_FINAL_TYPE (OkcChargerCommands, okc_charger_commands, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  AdwActionRow *row;
+  GtkButton *button;
+  const char *description;
+} Operation;
+
+static Operation
+get_operation (OkcChargerCommands *self,
+               OkcCommandKind      kind)
+{
+  switch (kind)
+    {
+    case OKC_COMMAND_KIND_TRIGGER_HEARTBEAT:
+      return (Operation) { self->heartbeat_row, self->heartbeat_button,
+                           N_("The charger sends a heartbeat now") };
+    case OKC_COMMAND_KIND_TRIGGER_STATUS:
+      return (Operation) { self->status_row, self->status_button,
+                           N_("The charger reports each connector’s status now") };
+    case OKC_COMMAND_KIND_SOFT_RESET:
+      return (Operation) { self->soft_reset_row, self->soft_reset_button,
+                           N_("Reboots the firmware in about 8 s; sessions are stopped first") };
+    case OKC_COMMAND_KIND_HARD_RESET:
+      return (Operation) { self->hard_reset_row, self->hard_reset_button,
+                           N_("Power-cycles the charger in about 15 s; it stops every session") };
+    case OKC_COMMAND_KIND_UNLOCK_CONNECTOR:
+      return (Operation) { self->unlock_row, self->unlock_button,
+                           N_("Releases the cable lock of the connector") };
+    case OKC_COMMAND_KIND_CHANGE_AVAILABILITY:
+      return (Operation) { self->availability_row, self->availability_button,
+                           N_("Takes the connector in or out of service") };
+    case OKC_COMMAND_KIND_REMOTE_START:
+      return (Operation) { self->start_row, self->start_button,
+                           N_("Starts a host or override session for the customer") };
+    case OKC_COMMAND_KIND_REMOTE_STOP:
+      return (Operation) { self->stop_row, self->stop_button,
+                           N_("Stops the session on the connector") };
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+charger_id (OkcChargerCommands *self)
+{
+  return self->charger != NULL ? okc_charger_get_id (self->charger) : NULL;
+}
+
+static gboolean
+is_this_charger (OkcChargerCommands *self,
+                 const char         *id)
+{
+  return self->charger != NULL && id != NULL && g_ascii_strcasecmp (charger_id (self), id) == 0;
+}
+
+static gint64
+now (OkcChargerCommands *self)
+{
+  return self->clock != NULL ? okc_clock_get_now (self->clock) : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static guint
+selected_connector (OkcChargerCommands *self)
+{
+  guint selected = adw_combo_row_get_selected (self->connector_row);
+  GPtrArray *connectors = self->charger != NULL ? okc_charger_get_connectors (self->charger) : NULL;
+
+  if (connectors == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= connectors->len)
+    return 1;
+  return okc_connector_get_id (g_ptr_array_index (connectors, selected));
+}
+
+static void
+show_problem (OkcChargerCommands *self,
+              const char         *message)
+{
+  gtk_label_set_label (self->problem_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_revealer), message != NULL);
+  gtk_revealer_set_reveal_child (self->problem_revealer, message != NULL);
+}
+
+static void
+dismiss_problem_cb (OkcChargerCommands *self)
+{
+  show_problem (self, NULL);
+}
+
+/* The command of @kind sent from here or elsewhere that the charger has not finished. */
+static OkcChargerCommand *
+find_unfinished (OkcChargerCommands *self,
+                 OkcCommandKind      kind,
+                 guint               connector_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->commands_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      OkcChargerCommand *command;
+
+      if (!OKC_IS_COMMAND_ROW (child))
+        continue;
+      command = okc_command_row_get_command (OKC_COMMAND_ROW (child));
+      if (okc_charger_command_get_kind (command) == kind &&
+          (!okc_command_kind_needs_connector (kind) ||
+           okc_charger_command_get_connector_id (command) == connector_id) &&
+          !okc_command_state_is_final (okc_charger_command_get_state (command)))
+        return command;
+    }
+  return NULL;
+}
+
+/* Whether @kind can be sent now; if not, *@out_reason says why, for the agent. */
+static gboolean
+can_send (OkcChargerCommands  *self,
+          OkcCommandKind       kind,
+          guint                connector_id,
+          char               **out_reason)
+{
+  OkcChargerCommand *unfinished;
+
+  if (self->charger == NULL)
+    {
+      *out_reason = g_strdup (_("The charger’s live status is not known yet"));
+      return FALSE;
+    }
+  if (self->client == NULL)
+    {
+      *out_reason = g_strdup (_("Not signed in"));
+      return FALSE;
+    }
+  if (self->sending[kind])
+    {
+      /* Translators: %s is a command, "Soft reset" */
+      *out_reason = g_strdup_printf (_("Sending “%s”…"), okc_command_kind_get_label (kind));
+      return FALSE;
+    }
+  if (!okc_charger_check_command (self->charger, kind, connector_id, now (self), out_reason))
+    return FALSE;
+  unfinished = find_unfinished (self, kind, connector_id);
+  if (unfinished != NULL)
+    {
+      /* Translators: %s is a command, "Soft reset"; the charger has not finished it */
+      *out_reason = g_strdup_printf (_("“%s” sent earlier is still in progress"),
+                                     okc_command_kind_get_label (kind));
+      return FALSE;
+    }
+  if (kind == OKC_COMMAND_KIND_REMOTE_START && self->account_id == NULL)
+    {
+      *out_reason = g_strdup (_("Find the customer’s account first: type their email or phone above"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_operation (OkcChargerCommands *self,
+                  OkcCommandKind      kind)
+{
+  Operation op = get_operation (self, kind);
+  guint connector_id = (okc_command_kind_needs_connector (kind) ||
+                        kind == OKC_COMMAND_KIND_CHANGE_AVAILABILITY) ? selected_connector (self) : 0;
+  g_autofree char *reason = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean possible = can_send (self, kind, connector_id, &reason);
+
+  if (possible && kind == OKC_COMMAND_KIND_REMOTE_START)
+    {
+      /* Translators: whose session "Start Session" starts, "For Maya Chen" */
+      subtitle = g_strdup_printf (_("For %s, on connector %u"), self->account_name, connector_id);
+    }
+  else if (possible)
+    subtitle = g_strdup (_(op.description));
+  else
+    subtitle = g_steal_pointer (&reason);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (op.button), possible);
+  adw_action_row_set_subtitle (op.row, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (op.button), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (op.button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  subtitle, -1);
+  if (op.row == self->availability_row)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->availability_dropdown), possible);
+  if (op.row == self->stop_row)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->end_billing_row), possible);
+}
+
+static void
+update_operations (OkcChargerCommands *self)
+{
+  for (int kind = 0; kind < N_KINDS; kind++)
+    update_operation (self, kind);
+}
+
+static void
+show_rows (OkcChargerCommands *self)
+{
+  gboolean all = !self->compact || self->expanded;
+  GtkWidget *more[] = {
+    GTK_WIDGET (self->availability_row), GTK_WIDGET (self->account_row),
+    GTK_WIDGET (self->start_row), GTK_WIDGET (self->end_billing_row), GTK_WIDGET (self->stop_row),
+  };
+  GPtrArray *connectors = self->charger != NULL ? okc_charger_get_connectors (self->charger) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    gtk_widget_set_visible (more[i], all);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_row), self->compact);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->more_row),
+                                 self->expanded ? _("Fewer Operations") : _("Sessions and Availability"));
+  gtk_widget_set_visible (GTK_WIDGET (self->connector_row), connectors != NULL && connectors->len > 0);
+  /* Nothing to operate without a charger: no row of disabled buttons. */
+  gtk_widget_set_visible (GTK_WIDGET (self->operations_group), self->charger != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), self->charger != NULL);
+}
+
+static void
+more_activated_cb (OkcChargerCommands *self)
+{
+  self->expanded = !self->expanded;
+  show_rows (self);
+}
+
+/* Connector rows follow the charger's connectors; the choice stays where it was. */
+static void
+show_connectors (OkcChargerCommands *self)
+{
+  GPtrArray *connectors = self->charger != NULL ? okc_charger_get_connectors (self->charger) : NULL;
+  guint n = connectors != NULL ? connectors->len : 0;
+  guint selected = adw_combo_row_get_selected (self->connector_row);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      OkcConnector *connector = g_ptr_array_index (connectors, i);
+      /* Translators: a connector in the chooser, "Connector 1 · Charging" */
+      g_ptr_array_add (names, g_strdup_printf (_("Connector %u · %s"), okc_connector_get_id (connector),
+                                               okc_connector_status_get_label (okc_connector_get_status (connector))));
+    }
+  g_ptr_array_add (names, NULL);
+
+  g_signal_handlers_block_matched (self->connector_row, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_string_list_splice (self->connector_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->connector_model)),
+                          (const char * const *) names->pdata);
+  adw_combo_row_set_selected (self->connector_row, selected < n ? selected : 0);
+  g_signal_handlers_unblock_matched (self->connector_row, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+}
+
+static void
+connector_selected_cb (OkcChargerCommands *self)
+{
+  update_operations (self);
+}
+
+/* Commands move on only (sent → accepted → a final state): an older copy, such as a
+ * 202 answer arriving after the charger's own progress event, never goes back. */
+static int
+progress_rank (OkcCommandState state)
+{
+  if (state == OKC_COMMAND_STATE_SENT)
+    return 0;
+  if (state == OKC_COMMAND_STATE_ACCEPTED)
+    return 1;
+  return 2;
+}
+
+static void
+trim_rows (OkcChargerCommands *self)
+{
+  guint limit = self->compact ? RECENT_LIMIT_COMPACT : RECENT_LIMIT;
+  guint n = 0;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->commands_list));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (OKC_IS_COMMAND_ROW (child) && ++n > limit)
+        gtk_list_box_remove (self->commands_list, child);
+      child = next;
+    }
+}
+
+/* Shows @command in its row, or in a new one at the top. */
+static void
+upsert_command (OkcChargerCommands *self,
+                OkcChargerCommand  *command,
+                gboolean            append)
+{
+  const char *id = okc_charger_command_get_id (command);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->commands_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      OkcChargerCommand *shown;
+
+      if (!OKC_IS_COMMAND_ROW (child))
+        continue;
+      shown = okc_command_row_get_command (OKC_COMMAND_ROW (child));
+      if (g_strcmp0 (okc_charger_command_get_id (shown), id) != 0)
+        continue;
+      if (progress_rank (okc_charger_command_get_state (command)) >=
+          progress_rank (okc_charger_command_get_state (shown)))
+        okc_command_row_set_command (OKC_COMMAND_ROW (child), command);
+      return;
+    }
+
+  if (append)
+    gtk_list_box_append (self->commands_list, okc_command_row_new (command));
+  else
+    gtk_list_box_prepend (self->commands_list, okc_command_row_new (command));
+  trim_rows (self);
+}
+
+static void
+clear_rows (OkcChargerCommands *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->commands_list));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (OKC_IS_COMMAND_ROW (child))
+        gtk_list_box_remove (self->commands_list, child);
+      child = next;
+    }
+}
+
+static void
+commands_listed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(OkcChargerCommands) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) commands =
+    okc_client_list_charger_commands_finish (OKC_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (commands == NULL)
+    {
+      /* Translators: %s is why the charger's commands could not be fetched */
+      g_autofree char *message = g_strdup_printf (_("The charger’s recent commands could not be fetched: %s"),
+                                                  error->message);
+      show_problem (self, message);
+      return;
+    }
+  /* Newest first, as the backend lists them; events may have brought some already. */
+  for (guint i = 0; i < commands->len; i++)
+    upsert_command (self, g_ptr_array_index (commands, i), TRUE);
+  update_operations (self);
+}
+
+static void
+list_commands (OkcChargerCommands *self)
+{
+  g_cancellable_cancel (self->charger_cancellable);
+  g_clear_object (&self->charger_cancellable);
+  if (self->client == NULL || self->charger == NULL)
+    return;
+  self->charger_cancellable = g_cancellable_new ();
+  okc_client_list_charger_commands_async (self->client, charger_id (self), RECENT_LIMIT,
+                                          self->charger_cancellable, commands_listed_cb,
+                                          g_object_ref (self));
+}
+
+typedef struct
+{
+  OkcChargerCommands *self;
+  OkcCommandKind kind;
+} SendData;
+
+static void
+send_data_free (SendData *data)
+{
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendData, send_data_free)
+
+static void
+command_sent_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SendData) data = user_data;
+  OkcChargerCommands *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcChargerCommand) command =
+    okc_client_send_charger_command_finish (OKC_CLIENT (object), result, &error);
+
+  self->sending[data->kind] = FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (command == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_CONFLICT))
+        /* Translators: "“Soft reset” refused: CH-10234 is offline: …" — the backend's reason */
+        message = g_strdup_printf (_("“%s” refused: %s"), okc_command_kind_get_label (data->kind),
+                                   error->message);
+      else
+        /* Translators: "“Soft reset” was not sent: the backend cannot be reached" */
+        message = g_strdup_printf (_("“%s” was not sent: %s"), okc_command_kind_get_label (data->kind),
+                                   error->message);
+      show_problem (self, message);
+    }
+  else if (is_this_charger (self, okc_charger_command_get_charger_id (command)))
+    {
+      show_problem (self, NULL);
+      upsert_command (self, command, FALSE);
+    }
+  update_operations (self);
+}
+
+static void
+send_command (OkcChargerCommands *self,
+              OkcCommandKind      kind,
+              guint               connector_id)
+{
+  g_autoptr(OkcChargerCommand) command = NULL;
+  g_autofree char *reason = NULL;
+  SendData *data;
+
+  /* The charger may have changed since the button was last evaluated. */
+  if (!can_send (self, kind, connector_id, &reason))
+    {
+      show_problem (self, reason);
+      update_operations (self);
+      return;
+    }
+
+  command = okc_charger_command_new (charger_id (self), kind, connector_id);
+  okc_charger_command_set_ticket_id (command, self->ticket_id);
+  if (kind == OKC_COMMAND_KIND_CHANGE_AVAILABILITY)
+    okc_charger_command_set_availability (command,
+                                          gtk_drop_down_get_selected (self->availability_dropdown) == 1
+                                            ? OKC_AVAILABILITY_INOPERATIVE : OKC_AVAILABILITY_OPERATIVE);
+  if (kind == OKC_COMMAND_KIND_REMOTE_START)
+    okc_charger_command_set_account (command, self->account_id);
+  if (kind == OKC_COMMAND_KIND_REMOTE_STOP)
+    okc_charger_command_set_end_billing (command, gtk_switch_get_active (self->end_billing_switch));
+
+  self->sending[kind] = TRUE;
+  update_operation (self, kind);
+  data = g_new0 (SendData, 1);
+  data->self = g_object_ref (self);
+  data->kind = kind;
+  okc_client_send_charger_command_async (self->client, command, self->cancellable,
+                                         command_sent_cb, data);
+}
+
+typedef struct
+{
+  OkcChargerCommands *self;
+  char *charger_id;
+} ConfirmData;
+
+static void
+confirm_data_free (gpointer  user_data,
+                   GClosure *closure)
+{
+  ConfirmData *data = user_data;
+
+  g_object_unref (data->self);
+  g_free (data->charger_id);
+  g_free (data);
+}
+
+static void
+hard_reset_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  ConfirmData *data = user_data;
+
+  /* Only for the charger the agent confirmed it for. */
+  if (g_str_equal (response, "reset") && is_this_charger (data->self, data->charger_id))
+    send_command (data->self, OKC_COMMAND_KIND_HARD_RESET, 0);
+}
+
+static void
+confirm_hard_reset (OkcChargerCommands *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  ConfirmData *data;
+  g_autofree char *heading = NULL;
+
+  /* Translators: %s is a charger id */
+  heading = g_strdup_printf (_("Hard Reset %s?"), charger_id (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("The charger is power-cycled: every charging session on it "
+                                     "stops, and it is back in about 15 seconds."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Hard Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  data = g_new0 (ConfirmData, 1);
+  data->self = g_object_ref (self);
+  data->charger_id = g_strdup (charger_id (self));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (hard_reset_response_cb), data,
+                         confirm_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * okc_charger_commands_run:
+ * @kind: the command
+ * @connector_id: its connector where @kind needs one (0 for the one chosen in the widget)
+ *
+ * Does what the command's button does: sends @kind if the charger can take it now (a hard
+ * reset after the agent confirms), else says why. The playbook's one-click steps use it.
+ */
+void
+okc_charger_commands_run (OkcChargerCommands *self,
+                          OkcCommandKind      kind,
+                          guint               connector_id)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
+  g_return_if_fail (kind < N_KINDS);
+
+  if ((okc_command_kind_needs_connector (kind) || kind == OKC_COMMAND_KIND_CHANGE_AVAILABILITY) &&
+      connector_id == 0)
+    connector_id = selected_connector (self);
+  else if (!okc_command_kind_needs_connector (kind) && kind != OKC_COMMAND_KIND_CHANGE_AVAILABILITY)
+    connector_id = 0;
+
+  if (!can_send (self, kind, connector_id, &reason))
+    {
+      show_problem (self, reason);
+      return;
+    }
+  if (kind == OKC_COMMAND_KIND_HARD_RESET)
+    confirm_hard_reset (self);
+  else
+    send_command (self, kind, connector_id);
+}
+
+static void
+operation_clicked_cb (GtkButton          *button,
+                      OkcChargerCommands *self)
+{
+  for (int kind = 0; kind < N_KINDS; kind++)
+    if (get_operation (self, kind).button == button)
+      {
+        okc_charger_commands_run (self, kind, 0);
+        return;
+      }
+}
+
+static void
+account_found_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(OkcChargerCommands) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcChargerAccess) access =
+    okc_client_get_charger_access_finish (OKC_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_pointer (&self->account_id, g_free);
+  g_clear_pointer (&self->account_name, g_free);
+
+  if (access == NULL)
+    {
+      /* Translators: %s is why the customer's account could not be found */
+      g_autofree char *message = g_strdup_printf (_("The customer’s account could not be looked up: %s"),
+                                                  error->message);
+      show_problem (self, message);
+    }
+  else if (okc_charger_access_get_account_id (access) == NULL)
+    show_problem (self, _("No OK2Charge account has this email or phone"));
+  else
+    {
+      const char *name = okc_charger_access_get_account_name (access);
+      const char *email = okc_charger_access_get_account_email (access);
+
+      self->account_id = g_strdup (okc_charger_access_get_account_id (access));
+      /* Translators: an account, "Maya Chen (maya.chen@example.com)" */
+      self->account_name = email != NULL ? g_strdup_printf (_("%s (%s)"), name, email) : g_strdup (name);
+      show_problem (self, NULL);
+    }
+  update_operations (self);
+}
+
+static void
+account_apply_cb (AdwEntryRow        *row,
+                  OkcChargerCommands *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (self->client == NULL || self->charger == NULL || *text == '\0')
+    return;
+  okc_client_get_charger_access_async (self->client, charger_id (self), text,
+                                       self->charger_cancellable, account_found_cb,
+                                       g_object_ref (self));
+}
+
+static void
+account_changed_cb (AdwEntryRow        *row,
+                    OkcChargerCommands *self)
+{
+  /* Another customer: the account found for the text before no longer counts. */
+  if (self->account_id == NULL)
+    return;
+  g_clear_pointer (&self->account_id, g_free);
+  g_clear_pointer (&self->account_name, g_free);
+  update_operation (self, OKC_COMMAND_KIND_REMOTE_START);
+}
+
+static void
+clock_ticked_cb (OkcChargerCommands *self)
+{
+  update_operations (self);
+}
+
+static void
+fleet_charger_changed_cb (OkcChargerFleet    *fleet,
+                          OkcCharger         *charger,
+                          OkcChargerCommands *self)
+{
+  if (is_this_charger (self, okc_charger_get_id (charger)))
+    okc_charger_commands_set_charger (self, charger);
+}
+
+static void
+fleet_command_changed_cb (OkcChargerFleet    *fleet,
+                          OkcChargerCommand  *command,
+                          OkcChargerCommands *self)
+{
+  if (!is_this_charger (self, okc_charger_command_get_charger_id (command)))
+    return;
+  upsert_command (self, command, FALSE);
+  update_operations (self);
+}
+
+/**
+ * okc_charger_commands_set_charger:
+ * @charger: (nullable): the charger, as last heard of
+ *
+ * Shows what can be sent to @charger now. Another charger than the one shown fetches its
+ * recent commands; a newer state of the same one only re-evaluates the buttons.
+ */
+void
+okc_charger_commands_set_charger (OkcChargerCommands *self,
+                                  OkcCharger         *charger)
+{
+  gboolean same;
+
+  g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
+  g_return_if_fail (charger == NULL || OKC_IS_CHARGER (charger));
+
+  same = charger != NULL && is_this_charger (self, okc_charger_get_id (charger));
+  g_set_object (&self->charger, charger);
+  if (!same)
+    {
+      clear_rows (self);
+      show_problem (self, NULL);
+      g_clear_pointer (&self->account_id, g_free);
+      g_clear_pointer (&self->account_name, g_free);
+      gtk_editable_set_text (GTK_EDITABLE (self->account_row), "");
+      gtk_switch_set_active (self->end_billing_switch, FALSE);
+      list_commands (self);
+    }
+  show_connectors (self);
+  show_rows (self);
+  update_operations (self);
+}
+
+/**
+ * okc_charger_commands_set_client:
+ * @client: (nullable): what commands are sent with
+ */
+void
+okc_charger_commands_set_client (OkcChargerCommands *self,
+                                 OkcClient          *client)
+{
+  g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
+
+  if (!g_set_object (&self->client, client))
+    return;
+  clear_rows (self);
+  list_commands (self);
+  update_operations (self);
+}
+
+/**
+ * okc_charger_commands_set_fleet:
+ * @fleet: (nullable): the live chargers: the charger shown and its commands follow it
+ */
+void
+okc_charger_commands_set_fleet (OkcChargerCommands *self,
+                                OkcChargerFleet    *fleet)
+{
+  g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
+
+  if (self->fleet == fleet)
+    return;
+  if (self->fleet != NULL)
+    g_signal_handlers_disconnect_by_data (self->fleet, self);
+  g_set_object (&self->fleet, fleet);
+  if (fleet == NULL)
+    return;
+  g_signal_connect_object (fleet, "charger-changed", G_CALLBACK (fleet_charger_changed_cb), self, 0);
+  g_signal_connect_object (fleet, "command-changed", G_CALLBACK (fleet_command_changed_cb), self, 0);
+}
+
+/**
+ * okc_charger_commands_set_clock:
+ * @clock: what heartbeat ages are measured against; the buttons are re-evaluated as it ticks
+ */
+void
+okc_charger_commands_set_clock (OkcChargerCommands *self,
+                                OkcClock           *clock)
+{
+  g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
+  g_return_if_fail (OKC_IS_CLOCK (clock));
+
+  if (self->clock == clock)
+    return;
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_set_object (&self->clock, clock);
+  g_signal_connect_object (clock, "notify::now", G_CALLBACK (clock_ticked_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_operations (self);
+}
+
+/**
+ * okc_charger_commands_set_ticket_id:
+ * @ticket_id: (nullable): the ticket the agent acts from, recorded with each command
+ */
+void
+okc_charger_commands_set_ticket_id (OkcChargerCommands *self,
+                                    const char         *ticket_id)
+{
+  g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
+  g_free (self->ticket_id);
+  self->ticket_id = g_strdup (ticket_id);
+}
+
+/**
+ * okc_charger_commands_set_compact:
+ * @compact: whether to show the charger operations only, with the session and availability
+ *   ones behind a row, and the three newest commands (the ticket's charger card)
+ */
+void
+okc_charger_commands_set_compact (OkcChargerCommands *self,
+                                  gboolean            compact)
+{
+  g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
+
+  self->compact = compact;
+  self->expanded = FALSE;
+  show_rows (self);
+  trim_rows (self);
+}
+
+/**
+ * okc_charger_commands_new:
+ *
+ * Returns: (transfer floating): a commands widget, with no charger yet.
+ */
+GtkWidget *
+okc_charger_commands_new (void)
+{
+  return g_object_new (OKC_TYPE_CHARGER_COMMANDS, NULL);
+}
+
+static void
+okc_charger_commands_dispose (GObject *object)
+{
+  OkcChargerCommands *self = OKC_CHARGER_COMMANDS (object);
+
+  g_cancellable_cancel (self->charger_cancellable);
+  g_cancellable_cancel (self->cancellable);
+  if (self->fleet != NULL)
+    g_signal_handlers_disconnect_by_data (self->fleet, self);
+  okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_CHARGER_COMMANDS);
+  g_clear_object (&self->charger_cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->fleet);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->charger);
+
+  G_OBJECT_CLASS (okc_charger_commands_parent_class)->dispose (object);
+}
+
+static void
+okc_charger_commands_finalize (GObject *object)
+{
+  OkcChargerCommands *self = OKC_CHARGER_COMMANDS (object);
+
+  g_free (self->ticket_id);
+  g_free (self->account_id);
+  g_free (self->account_name);
+
+  G_OBJECT_CLASS (okc_charger_commands_parent_class)->finalize (object);
+}
+
+static void
+okc_charger_commands_class_init (OkcChargerCommandsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = okc_charger_commands_dispose;
+  object_class->finalize = okc_charger_commands_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/ok2charge/AgentConsole/ui/okc-charger-commands.ui");
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, problem_revealer);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, operations_group);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, connector_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, connector_model);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, heartbeat_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, heartbeat_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, status_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, status_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, soft_reset_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, soft_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, hard_reset_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, hard_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, unlock_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, unlock_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, availability_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, availability_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, availability_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, account_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, start_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, start_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, end_billing_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, end_billing_switch);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, stop_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, more_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, commands_list);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_problem_cb);
+  gtk_widget_class_bind_template_callback (widget_class, operation_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, connector_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, account_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, account_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_activated_cb);
+}
+
+static void
+okc_charger_commands_init (OkcChargerCommands *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->clock = okc_clock_new_system (30);
+  g_signal_connect_object (self->clock, "notify::now", G_CALLBACK (clock_ticked_cb), self,
+                           G_CONNECT_SWAPPED);
+  show_rows (self);
+  update_operations (self);
+}
