@@ -35,7 +35,6 @@ struct _OkcChargerCommands
   OkcCharger *charger;
   char *ticket_id;
   gboolean compact;
-  gboolean expanded;
 
   /* Commands being sent, by kind: a second click waits for the first answer. */
   gboolean sending[N_KINDS];
@@ -70,7 +69,12 @@ struct _OkcChargerCommands
   GtkSwitch *end_billing_switch;
   AdwActionRow *stop_row;
   GtkButton *stop_button;
-  AdwActionRow *more_row;
+  GtkBox *quick_box;
+  GtkFlowBox *quick_flow;
+  GtkLabel *quick_reason_label;
+  GtkToggleButton *more_button;
+  /* The compact bar's buttons, by kind; NULL for the kinds only the rows offer. */
+  GtkButton *quick_buttons[N_KINDS];
   AdwPreferencesGroup *recent_group;
   GtkListBox *commands_list;
 };
@@ -256,10 +260,50 @@ update_operation (OkcChargerCommands *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (op.button), subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (op.button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   subtitle, -1);
+  if (self->quick_buttons[kind] != NULL)
+    {
+      GtkWidget *quick = GTK_WIDGET (self->quick_buttons[kind]);
+
+      gtk_widget_set_sensitive (quick, possible);
+      gtk_widget_set_tooltip_text (quick, subtitle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (quick), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      subtitle, -1);
+    }
   if (op.row == self->availability_row)
     gtk_widget_set_sensitive (GTK_WIDGET (self->availability_dropdown), possible);
   if (op.row == self->stop_row)
     gtk_widget_set_sensitive (GTK_WIDGET (self->end_billing_row), possible);
+}
+
+/* The compact bar says once what stops all its buttons (an offline charger), rather than
+ * only in each one's tooltip. */
+static void
+update_quick_reason (OkcChargerCommands *self)
+{
+  g_autofree char *shared = NULL;
+
+  for (int kind = 0; kind < N_KINDS; kind++)
+    {
+      g_autofree char *reason = NULL;
+      guint connector_id = okc_command_kind_needs_connector (kind) ? selected_connector (self) : 0;
+
+      if (self->quick_buttons[kind] == NULL)
+        continue;
+      if (can_send (self, kind, connector_id, &reason))
+        {
+          g_clear_pointer (&shared, g_free);
+          break;
+        }
+      if (shared == NULL)
+        shared = g_steal_pointer (&reason);
+      else if (g_strcmp0 (shared, reason) != 0)
+        {
+          g_clear_pointer (&shared, g_free);
+          break;
+        }
+    }
+  gtk_label_set_label (self->quick_reason_label, shared != NULL ? shared : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->quick_reason_label), shared != NULL);
 }
 
 static void
@@ -267,33 +311,43 @@ update_operations (OkcChargerCommands *self)
 {
   for (int kind = 0; kind < N_KINDS; kind++)
     update_operation (self, kind);
+  update_quick_reason (self);
 }
 
+/* In full, every operation is a row. Compact (the ticket's card), the charger's own
+ * operations are a bar of buttons, and the connector, availability and session rows show
+ * when the agent asks for more. */
 static void
 show_rows (OkcChargerCommands *self)
 {
-  gboolean all = !self->compact || self->expanded;
-  GtkWidget *more[] = {
+  gboolean more = gtk_toggle_button_get_active (self->more_button);
+  GPtrArray *connectors = self->charger != NULL ? okc_charger_get_connectors (self->charger) : NULL;
+  GtkWidget *charger_rows[] = {
+    GTK_WIDGET (self->heartbeat_row), GTK_WIDGET (self->status_row),
+    GTK_WIDGET (self->soft_reset_row), GTK_WIDGET (self->hard_reset_row),
+    GTK_WIDGET (self->unlock_row),
+  };
+  GtkWidget *session_rows[] = {
     GTK_WIDGET (self->availability_row), GTK_WIDGET (self->account_row),
     GTK_WIDGET (self->start_row), GTK_WIDGET (self->end_billing_row), GTK_WIDGET (self->stop_row),
   };
-  GPtrArray *connectors = self->charger != NULL ? okc_charger_get_connectors (self->charger) : NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
-    gtk_widget_set_visible (more[i], all);
-  gtk_widget_set_visible (GTK_WIDGET (self->more_row), self->compact);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->more_row),
-                                 self->expanded ? _("Fewer Operations") : _("Sessions and Availability"));
-  gtk_widget_set_visible (GTK_WIDGET (self->connector_row), connectors != NULL && connectors->len > 0);
-  /* Nothing to operate without a charger: no row of disabled buttons. */
-  gtk_widget_set_visible (GTK_WIDGET (self->operations_group), self->charger != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (charger_rows); i++)
+    gtk_widget_set_visible (charger_rows[i], !self->compact);
+  for (guint i = 0; i < G_N_ELEMENTS (session_rows); i++)
+    gtk_widget_set_visible (session_rows[i], !self->compact || more);
+  gtk_widget_set_visible (GTK_WIDGET (self->connector_row),
+                          (!self->compact || more) && connectors != NULL && connectors->len > 0);
+  /* Nothing to operate without a charger: no rows of disabled buttons. */
+  gtk_widget_set_visible (GTK_WIDGET (self->quick_box), self->compact && self->charger != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->operations_group),
+                          self->charger != NULL && (!self->compact || more));
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), self->charger != NULL);
 }
 
 static void
-more_activated_cb (OkcChargerCommands *self)
+more_toggled_cb (OkcChargerCommands *self)
 {
-  self->expanded = !self->expanded;
   show_rows (self);
 }
 
@@ -631,7 +685,7 @@ operation_clicked_cb (GtkButton          *button,
                       OkcChargerCommands *self)
 {
   for (int kind = 0; kind < N_KINDS; kind++)
-    if (get_operation (self, kind).button == button)
+    if (get_operation (self, kind).button == button || self->quick_buttons[kind] == button)
       {
         okc_charger_commands_run (self, kind, 0);
         return;
@@ -843,7 +897,7 @@ okc_charger_commands_set_compact (OkcChargerCommands *self,
   g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
 
   self->compact = compact;
-  self->expanded = FALSE;
+  gtk_toggle_button_set_active (self->more_button, FALSE);
   show_rows (self);
   trim_rows (self);
 }
@@ -927,7 +981,9 @@ okc_charger_commands_class_init (OkcChargerCommandsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, end_billing_switch);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, stop_row);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, stop_button);
-  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, more_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, quick_box);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, quick_flow);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, quick_reason_label);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, recent_group);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerCommands, commands_list);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_problem_cb);
@@ -935,13 +991,43 @@ okc_charger_commands_class_init (OkcChargerCommandsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, connector_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, more_activated_cb);
+}
+
+static void
+add_quick_buttons (OkcChargerCommands *self)
+{
+  static const OkcCommandKind kinds[] = {
+    OKC_COMMAND_KIND_TRIGGER_HEARTBEAT, OKC_COMMAND_KIND_TRIGGER_STATUS,
+    OKC_COMMAND_KIND_SOFT_RESET, OKC_COMMAND_KIND_HARD_RESET,
+    OKC_COMMAND_KIND_UNLOCK_CONNECTOR,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      /* The same words as the operation's row, which are its button's accessible name. */
+      Operation op = get_operation (self, kinds[i]);
+      GtkWidget *button = gtk_button_new_with_label (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (op.row)));
+
+      g_signal_connect (button, "clicked", G_CALLBACK (operation_clicked_cb), self);
+      gtk_flow_box_append (self->quick_flow, button);
+      self->quick_buttons[kinds[i]] = GTK_BUTTON (button);
+    }
+
+  self->more_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("More…")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->more_button),
+                               _("Connector, availability and sessions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More operations: connector, availability and sessions"), -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->more_button), "flat");
+  g_signal_connect_swapped (self->more_button, "toggled", G_CALLBACK (more_toggled_cb), self);
+  gtk_flow_box_append (self->quick_flow, GTK_WIDGET (self->more_button));
 }
 
 static void
 okc_charger_commands_init (OkcChargerCommands *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_quick_buttons (self);
   self->cancellable = g_cancellable_new ();
   self->clock = okc_clock_new_system (30);
   g_signal_connect_object (self->clock, "notify::now", G_CALLBACK (clock_ticked_cb), self,
