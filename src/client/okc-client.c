@@ -387,7 +387,8 @@ complete_request (GTask *task)
 
     case EXPECT_JSON:
     default:
-      if (status != SOUP_STATUS_OK && status != SOUP_STATUS_CREATED && !conflict)
+      if (status != SOUP_STATUS_OK && status != SOUP_STATUS_CREATED &&
+          status != SOUP_STATUS_ACCEPTED && !conflict)
         {
           okc_client_error_set (&error, OKC_CLIENT_ERROR_BAD_RESPONSE, status, NULL, NULL,
                                 _("The backend answered %s with an unexpected HTTP %u %s"),
