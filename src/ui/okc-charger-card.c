@@ -18,7 +18,10 @@
 #define WEAK_SIGNAL 20
 
 /* The charger comes from the fleet when it has it, else it is fetched once; either way
- * it then follows the fleet's charger-changed, so the card shows what the backend sees. */
+ * it then follows the fleet's charger-changed, so the card shows what the backend sees.
+ * Routine heartbeats bring no event, so a charger that has not changed for a while would
+ * look silent: as the clock ticks, one whose known heartbeat is older than two intervals
+ * is fetched again, and the newer heartbeat kept. */
 struct _OkcChargerCard
 {
   GtkWidget parent_instance;
@@ -29,6 +32,7 @@ struct _OkcChargerCard
   char *charger_id;
   OkcCharger *charger;
   GCancellable *cancellable;
+  GCancellable *refresh_cancellable;
 
   GtkLabel *title_label;
   GtkLabel *status_label;
@@ -201,6 +205,8 @@ show_charger (OkcChargerCard *self)
   heartbeat = okc_charger_get_last_heartbeat (charger);
   if (heartbeat == 0)
     heartbeat_text = g_strdup (_("Never sent a heartbeat"));
+  else if (now (self) - heartbeat < 1)
+    heartbeat_text = g_strdup (_("Last heartbeat just now"));
   else
     {
       g_autofree char *age = okc_format_duration (MAX (0, now (self) - heartbeat));
@@ -303,8 +309,48 @@ fleet_charger_changed_cb (OkcChargerFleet *fleet,
 }
 
 static void
+charger_refreshed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(OkcChargerCard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcCharger) charger = okc_client_get_charger_finish (OKC_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->refresh_cancellable);
+  /* A failed refresh changes nothing: the card keeps what it knew, the ages say how old. */
+  if (charger == NULL || self->charger == NULL ||
+      g_ascii_strcasecmp (okc_charger_get_id (charger), okc_charger_get_id (self->charger)) != 0)
+    return;
+  if (okc_charger_get_last_heartbeat (charger) > okc_charger_get_last_heartbeat (self->charger) ||
+      okc_charger_get_status (charger) != okc_charger_get_status (self->charger))
+    set_charger (self, charger);
+}
+
+static void
+refresh_if_silent (OkcChargerCard *self)
+{
+  gint64 heartbeat;
+  guint interval;
+
+  if (self->charger == NULL || self->client == NULL || self->refresh_cancellable != NULL ||
+      okc_charger_get_status (self->charger) == OKC_CHARGER_STATUS_OFFLINE)
+    return;
+  heartbeat = okc_charger_get_last_heartbeat (self->charger);
+  interval = MAX (okc_charger_get_heartbeat_interval (self->charger), 1);
+  if (now (self) - heartbeat <= 2 * (gint64) interval)
+    return;
+  self->refresh_cancellable = g_cancellable_new ();
+  okc_client_get_charger_async (self->client, okc_charger_get_id (self->charger),
+                                self->refresh_cancellable, charger_refreshed_cb, g_object_ref (self));
+}
+
+static void
 clock_ticked_cb (OkcChargerCard *self)
 {
+  refresh_if_silent (self);
   show_charger (self);
 }
 
@@ -327,6 +373,8 @@ okc_charger_card_set_charger_id (OkcChargerCard *self,
     return;
   g_free (self->charger_id);
   self->charger_id = g_strdup (charger_id);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
   set_charger (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self), charger_id != NULL);
   if (charger_id == NULL)
@@ -480,10 +528,12 @@ okc_charger_card_dispose (GObject *object)
   OkcChargerCard *self = OKC_CHARGER_CARD (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
   if (self->fleet != NULL)
     g_signal_handlers_disconnect_by_data (self->fleet, self);
   okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_CHARGER_CARD);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->client);
   g_clear_object (&self->fleet);
   g_clear_object (&self->clock);

@@ -348,6 +348,8 @@ show_rows (OkcChargerCommands *self)
 static void
 more_toggled_cb (OkcChargerCommands *self)
 {
+  gtk_button_set_label (GTK_BUTTON (self->more_button),
+                        gtk_toggle_button_get_active (self->more_button) ? _("Fewer…") : _("More…"));
   show_rows (self);
 }
 
@@ -743,6 +745,12 @@ account_apply_cb (AdwEntryRow        *row,
 }
 
 static void
+find_account_clicked_cb (OkcChargerCommands *self)
+{
+  account_apply_cb (self->account_row, self);
+}
+
+static void
 account_changed_cb (AdwEntryRow        *row,
                     OkcChargerCommands *self)
 {
@@ -991,6 +999,7 @@ okc_charger_commands_class_init (OkcChargerCommandsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, connector_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_account_clicked_cb);
 }
 
 static void
