@@ -11,73 +11,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "okc-charger-commands.h"
-#include "okc-client-chargers.h"
+#include "okc-charger-commands-private.h"
 #include "okc-command-row.h"
 #include "okc-widget-util.h"
 
-#define N_KINDS (OKC_COMMAND_KIND_REMOTE_STOP + 1)
 #define RECENT_LIMIT 20
 #define RECENT_LIMIT_COMPACT 3
-
-/* Whether a button may send is decided by okc_charger_check_command(), the rule the backend
- * refuses by, against the live charger and the clock; beside it the widget's own reasons: a
- * command of the kind still on its way, or no account found for a session. Every reason
- * goes to the row's subtitle, the button's tooltip and its accessible description, so a
- * disabled button always says why. */
-struct _OkcChargerCommands
-{
-  GtkWidget parent_instance;
-
-  OkcClient *client;
-  OkcChargerFleet *fleet;
-  OkcClock *clock;
-  OkcCharger *charger;
-  char *ticket_id;
-  gboolean compact;
-
-  /* Commands being sent, by kind: a second click waits for the first answer. */
-  gboolean sending[N_KINDS];
-  /* The account found for "Start Session", for the text in account_row. */
-  char *account_id;
-  char *account_name;
-  GCancellable *charger_cancellable;   /* the list and the account look-up of this charger */
-  GCancellable *cancellable;           /* commands sent: their answers outlive a switch */
-
-  GtkRevealer *problem_revealer;
-  GtkLabel *problem_label;
-  AdwPreferencesGroup *operations_group;
-  AdwComboRow *connector_row;
-  GtkStringList *connector_model;
-  AdwActionRow *heartbeat_row;
-  GtkButton *heartbeat_button;
-  AdwActionRow *status_row;
-  GtkButton *status_button;
-  AdwActionRow *soft_reset_row;
-  GtkButton *soft_reset_button;
-  AdwActionRow *hard_reset_row;
-  GtkButton *hard_reset_button;
-  AdwActionRow *unlock_row;
-  GtkButton *unlock_button;
-  AdwActionRow *availability_row;
-  GtkButton *availability_button;
-  GtkDropDown *availability_dropdown;
-  AdwEntryRow *account_row;
-  AdwActionRow *start_row;
-  GtkButton *start_button;
-  AdwActionRow *end_billing_row;
-  GtkSwitch *end_billing_switch;
-  AdwActionRow *stop_row;
-  GtkButton *stop_button;
-  GtkBox *quick_box;
-  GtkFlowBox *quick_flow;
-  GtkLabel *quick_reason_label;
-  GtkToggleButton *more_button;
-  /* The compact bar's buttons, by kind; NULL for the kinds only the rows offer. */
-  GtkButton *quick_buttons[N_KINDS];
-  AdwPreferencesGroup *recent_group;
-  GtkListBox *commands_list;
-};
 
 G_DEFINE_FINAL_TYPE (OkcChargerCommands, okc_charger_commands, GTK_TYPE_WIDGET)
 
@@ -123,17 +62,17 @@ get_operation (OkcChargerCommands *self,
     }
 }
 
-static const char *
-charger_id (OkcChargerCommands *self)
+const char *
+okc_charger_commands_get_charger_id (OkcChargerCommands *self)
 {
   return self->charger != NULL ? okc_charger_get_id (self->charger) : NULL;
 }
 
-static gboolean
-is_this_charger (OkcChargerCommands *self,
+gboolean
+okc_charger_commands_is_this_charger (OkcChargerCommands *self,
                  const char         *id)
 {
-  return self->charger != NULL && id != NULL && g_ascii_strcasecmp (charger_id (self), id) == 0;
+  return self->charger != NULL && id != NULL && g_ascii_strcasecmp (okc_charger_commands_get_charger_id (self), id) == 0;
 }
 
 static gint64
@@ -142,8 +81,8 @@ now (OkcChargerCommands *self)
   return self->clock != NULL ? okc_clock_get_now (self->clock) : g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static guint
-selected_connector (OkcChargerCommands *self)
+guint
+okc_charger_commands_get_connector (OkcChargerCommands *self)
 {
   guint selected = adw_combo_row_get_selected (self->connector_row);
   GPtrArray *connectors = self->charger != NULL ? okc_charger_get_connectors (self->charger) : NULL;
@@ -153,8 +92,8 @@ selected_connector (OkcChargerCommands *self)
   return okc_connector_get_id (g_ptr_array_index (connectors, selected));
 }
 
-static void
-show_problem (OkcChargerCommands *self,
+void
+okc_charger_commands_show_problem (OkcChargerCommands *self,
               const char         *message)
 {
   gtk_label_set_label (self->problem_label, message != NULL ? message : "");
@@ -165,7 +104,7 @@ show_problem (OkcChargerCommands *self,
 static void
 dismiss_problem_cb (OkcChargerCommands *self)
 {
-  show_problem (self, NULL);
+  okc_charger_commands_show_problem (self, NULL);
 }
 
 /* The command of @kind sent from here or elsewhere that the charger has not finished. */
@@ -192,8 +131,8 @@ find_unfinished (OkcChargerCommands *self,
 }
 
 /* Whether @kind can be sent now; if not, *@out_reason says why, for the agent. */
-static gboolean
-can_send (OkcChargerCommands  *self,
+gboolean
+okc_charger_commands_can_send (OkcChargerCommands  *self,
           OkcCommandKind       kind,
           guint                connector_id,
           char               **out_reason)
@@ -234,16 +173,16 @@ can_send (OkcChargerCommands  *self,
   return TRUE;
 }
 
-static void
-update_operation (OkcChargerCommands *self,
+void
+okc_charger_commands_update_one (OkcChargerCommands *self,
                   OkcCommandKind      kind)
 {
   Operation op = get_operation (self, kind);
   guint connector_id = (okc_command_kind_needs_connector (kind) ||
-                        kind == OKC_COMMAND_KIND_CHANGE_AVAILABILITY) ? selected_connector (self) : 0;
+                        kind == OKC_COMMAND_KIND_CHANGE_AVAILABILITY) ? okc_charger_commands_get_connector (self) : 0;
   g_autofree char *reason = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean possible = can_send (self, kind, connector_id, &reason);
+  gboolean possible = okc_charger_commands_can_send (self, kind, connector_id, &reason);
 
   if (possible && kind == OKC_COMMAND_KIND_REMOTE_START)
     {
@@ -285,11 +224,11 @@ update_quick_reason (OkcChargerCommands *self)
   for (int kind = 0; kind < N_KINDS; kind++)
     {
       g_autofree char *reason = NULL;
-      guint connector_id = okc_command_kind_needs_connector (kind) ? selected_connector (self) : 0;
+      guint connector_id = okc_command_kind_needs_connector (kind) ? okc_charger_commands_get_connector (self) : 0;
 
       if (self->quick_buttons[kind] == NULL)
         continue;
-      if (can_send (self, kind, connector_id, &reason))
+      if (okc_charger_commands_can_send (self, kind, connector_id, &reason))
         {
           g_clear_pointer (&shared, g_free);
           break;
@@ -306,11 +245,11 @@ update_quick_reason (OkcChargerCommands *self)
   gtk_widget_set_visible (GTK_WIDGET (self->quick_reason_label), shared != NULL);
 }
 
-static void
-update_operations (OkcChargerCommands *self)
+void
+okc_charger_commands_update (OkcChargerCommands *self)
 {
   for (int kind = 0; kind < N_KINDS; kind++)
-    update_operation (self, kind);
+    okc_charger_commands_update_one (self, kind);
   update_quick_reason (self);
 }
 
@@ -382,7 +321,7 @@ show_connectors (OkcChargerCommands *self)
 static void
 connector_selected_cb (OkcChargerCommands *self)
 {
-  update_operations (self);
+  okc_charger_commands_update (self);
 }
 
 /* Commands move on only (sent → accepted → a final state): an older copy, such as a
@@ -415,8 +354,8 @@ trim_rows (OkcChargerCommands *self)
 }
 
 /* Shows @command in its row, or in a new one at the top. */
-static void
-upsert_command (OkcChargerCommands *self,
+void
+okc_charger_commands_upsert (OkcChargerCommands *self,
                 OkcChargerCommand  *command,
                 gboolean            append)
 {
@@ -477,13 +416,13 @@ commands_listed_cb (GObject      *object,
       /* Translators: %s is why the charger's commands could not be fetched */
       g_autofree char *message = g_strdup_printf (_("The charger’s recent commands could not be fetched: %s"),
                                                   error->message);
-      show_problem (self, message);
+      okc_charger_commands_show_problem (self, message);
       return;
     }
   /* Newest first, as the backend lists them; events may have brought some already. */
   for (guint i = 0; i < commands->len; i++)
-    upsert_command (self, g_ptr_array_index (commands, i), TRUE);
-  update_operations (self);
+    okc_charger_commands_upsert (self, g_ptr_array_index (commands, i), TRUE);
+  okc_charger_commands_update (self);
 }
 
 static void
@@ -494,192 +433,9 @@ list_commands (OkcChargerCommands *self)
   if (self->client == NULL || self->charger == NULL)
     return;
   self->charger_cancellable = g_cancellable_new ();
-  okc_client_list_charger_commands_async (self->client, charger_id (self), RECENT_LIMIT,
+  okc_client_list_charger_commands_async (self->client, okc_charger_commands_get_charger_id (self), RECENT_LIMIT,
                                           self->charger_cancellable, commands_listed_cb,
                                           g_object_ref (self));
-}
-
-typedef struct
-{
-  OkcChargerCommands *self;
-  OkcCommandKind kind;
-} SendData;
-
-static void
-send_data_free (SendData *data)
-{
-  g_object_unref (data->self);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendData, send_data_free)
-
-static void
-command_sent_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SendData) data = user_data;
-  OkcChargerCommands *self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OkcChargerCommand) command =
-    okc_client_send_charger_command_finish (OKC_CLIENT (object), result, &error);
-
-  self->sending[data->kind] = FALSE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (command == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_CONFLICT))
-        /* Translators: "“Soft reset” refused: CH-10234 is offline: …" — the backend's reason */
-        message = g_strdup_printf (_("“%s” refused: %s"), okc_command_kind_get_label (data->kind),
-                                   error->message);
-      else
-        /* Translators: "“Soft reset” was not sent: the backend cannot be reached" */
-        message = g_strdup_printf (_("“%s” was not sent: %s"), okc_command_kind_get_label (data->kind),
-                                   error->message);
-      show_problem (self, message);
-    }
-  else if (is_this_charger (self, okc_charger_command_get_charger_id (command)))
-    {
-      show_problem (self, NULL);
-      upsert_command (self, command, FALSE);
-    }
-  update_operations (self);
-}
-
-static void
-send_command (OkcChargerCommands *self,
-              OkcCommandKind      kind,
-              guint               connector_id)
-{
-  g_autoptr(OkcChargerCommand) command = NULL;
-  g_autofree char *reason = NULL;
-  SendData *data;
-
-  /* The charger may have changed since the button was last evaluated. */
-  if (!can_send (self, kind, connector_id, &reason))
-    {
-      show_problem (self, reason);
-      update_operations (self);
-      return;
-    }
-
-  command = okc_charger_command_new (charger_id (self), kind, connector_id);
-  okc_charger_command_set_ticket_id (command, self->ticket_id);
-  if (kind == OKC_COMMAND_KIND_CHANGE_AVAILABILITY)
-    okc_charger_command_set_availability (command,
-                                          gtk_drop_down_get_selected (self->availability_dropdown) == 1
-                                            ? OKC_AVAILABILITY_INOPERATIVE : OKC_AVAILABILITY_OPERATIVE);
-  if (kind == OKC_COMMAND_KIND_REMOTE_START)
-    okc_charger_command_set_account (command, self->account_id);
-  if (kind == OKC_COMMAND_KIND_REMOTE_STOP)
-    okc_charger_command_set_end_billing (command, gtk_switch_get_active (self->end_billing_switch));
-
-  self->sending[kind] = TRUE;
-  update_operation (self, kind);
-  data = g_new0 (SendData, 1);
-  data->self = g_object_ref (self);
-  data->kind = kind;
-  okc_client_send_charger_command_async (self->client, command, self->cancellable,
-                                         command_sent_cb, data);
-}
-
-typedef struct
-{
-  OkcChargerCommands *self;
-  char *charger_id;
-} ConfirmData;
-
-static void
-confirm_data_free (gpointer  user_data,
-                   GClosure *closure)
-{
-  ConfirmData *data = user_data;
-
-  g_object_unref (data->self);
-  g_free (data->charger_id);
-  g_free (data);
-}
-
-static void
-hard_reset_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        gpointer          user_data)
-{
-  ConfirmData *data = user_data;
-
-  /* Only for the charger the agent confirmed it for. */
-  if (g_str_equal (response, "reset") && is_this_charger (data->self, data->charger_id))
-    send_command (data->self, OKC_COMMAND_KIND_HARD_RESET, 0);
-}
-
-static void
-confirm_hard_reset (OkcChargerCommands *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-  ConfirmData *data;
-  g_autofree char *heading = NULL;
-
-  /* Translators: %s is a charger id */
-  heading = g_strdup_printf (_("Hard Reset %s?"), charger_id (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("The charger is power-cycled: every charging session on it "
-                                     "stops, and it is back in about 15 seconds."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Hard Reset"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  data = g_new0 (ConfirmData, 1);
-  data->self = g_object_ref (self);
-  data->charger_id = g_strdup (charger_id (self));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (hard_reset_response_cb), data,
-                         confirm_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
- * okc_charger_commands_run:
- * @kind: the command
- * @connector_id: its connector where @kind needs one (0 for the one chosen in the widget)
- *
- * Does what the command's button does: sends @kind if the charger can take it now (a hard
- * reset after the agent confirms), else says why. The playbook's one-click steps use it.
- */
-void
-okc_charger_commands_run (OkcChargerCommands *self,
-                          OkcCommandKind      kind,
-                          guint               connector_id)
-{
-  g_autofree char *reason = NULL;
-
-  g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
-  g_return_if_fail (kind < N_KINDS);
-
-  if ((okc_command_kind_needs_connector (kind) || kind == OKC_COMMAND_KIND_CHANGE_AVAILABILITY) &&
-      connector_id == 0)
-    connector_id = selected_connector (self);
-  else if (!okc_command_kind_needs_connector (kind) && kind != OKC_COMMAND_KIND_CHANGE_AVAILABILITY)
-    connector_id = 0;
-
-  if (!can_send (self, kind, connector_id, &reason))
-    {
-      show_problem (self, reason);
-      return;
-    }
-  if (kind == OKC_COMMAND_KIND_HARD_RESET)
-    confirm_hard_reset (self);
-  else
-    send_command (self, kind, connector_id);
 }
 
 static void
@@ -695,43 +451,6 @@ operation_clicked_cb (GtkButton          *button,
 }
 
 static void
-account_found_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(OkcChargerCommands) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OkcChargerAccess) access =
-    okc_client_get_charger_access_finish (OKC_CLIENT (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_pointer (&self->account_id, g_free);
-  g_clear_pointer (&self->account_name, g_free);
-
-  if (access == NULL)
-    {
-      /* Translators: %s is why the customer's account could not be found */
-      g_autofree char *message = g_strdup_printf (_("The customer’s account could not be looked up: %s"),
-                                                  error->message);
-      show_problem (self, message);
-    }
-  else if (okc_charger_access_get_account_id (access) == NULL)
-    show_problem (self, _("No OK2Charge account has this email or phone"));
-  else
-    {
-      const char *name = okc_charger_access_get_account_name (access);
-      const char *email = okc_charger_access_get_account_email (access);
-
-      self->account_id = g_strdup (okc_charger_access_get_account_id (access));
-      /* Translators: an account, "Maya Chen (maya.chen@example.com)" */
-      self->account_name = email != NULL ? g_strdup_printf (_("%s (%s)"), name, email) : g_strdup (name);
-      show_problem (self, NULL);
-    }
-  update_operations (self);
-}
-
-static void
 account_apply_cb (AdwEntryRow        *row,
                   OkcChargerCommands *self)
 {
@@ -739,9 +458,7 @@ account_apply_cb (AdwEntryRow        *row,
 
   if (self->client == NULL || self->charger == NULL || *text == '\0')
     return;
-  okc_client_get_charger_access_async (self->client, charger_id (self), text,
-                                       self->charger_cancellable, account_found_cb,
-                                       g_object_ref (self));
+  okc_charger_commands_find_account (self, text);
 }
 
 static void
@@ -759,13 +476,13 @@ account_changed_cb (AdwEntryRow        *row,
     return;
   g_clear_pointer (&self->account_id, g_free);
   g_clear_pointer (&self->account_name, g_free);
-  update_operation (self, OKC_COMMAND_KIND_REMOTE_START);
+  okc_charger_commands_update_one (self, OKC_COMMAND_KIND_REMOTE_START);
 }
 
 static void
 clock_ticked_cb (OkcChargerCommands *self)
 {
-  update_operations (self);
+  okc_charger_commands_update (self);
 }
 
 static void
@@ -773,7 +490,7 @@ fleet_charger_changed_cb (OkcChargerFleet    *fleet,
                           OkcCharger         *charger,
                           OkcChargerCommands *self)
 {
-  if (is_this_charger (self, okc_charger_get_id (charger)))
+  if (okc_charger_commands_is_this_charger (self, okc_charger_get_id (charger)))
     okc_charger_commands_set_charger (self, charger);
 }
 
@@ -782,10 +499,10 @@ fleet_command_changed_cb (OkcChargerFleet    *fleet,
                           OkcChargerCommand  *command,
                           OkcChargerCommands *self)
 {
-  if (!is_this_charger (self, okc_charger_command_get_charger_id (command)))
+  if (!okc_charger_commands_is_this_charger (self, okc_charger_command_get_charger_id (command)))
     return;
-  upsert_command (self, command, FALSE);
-  update_operations (self);
+  okc_charger_commands_upsert (self, command, FALSE);
+  okc_charger_commands_update (self);
 }
 
 /**
@@ -804,12 +521,12 @@ okc_charger_commands_set_charger (OkcChargerCommands *self,
   g_return_if_fail (OKC_IS_CHARGER_COMMANDS (self));
   g_return_if_fail (charger == NULL || OKC_IS_CHARGER (charger));
 
-  same = charger != NULL && is_this_charger (self, okc_charger_get_id (charger));
+  same = charger != NULL && okc_charger_commands_is_this_charger (self, okc_charger_get_id (charger));
   g_set_object (&self->charger, charger);
   if (!same)
     {
       clear_rows (self);
-      show_problem (self, NULL);
+      okc_charger_commands_show_problem (self, NULL);
       g_clear_pointer (&self->account_id, g_free);
       g_clear_pointer (&self->account_name, g_free);
       gtk_editable_set_text (GTK_EDITABLE (self->account_row), "");
@@ -818,7 +535,7 @@ okc_charger_commands_set_charger (OkcChargerCommands *self,
     }
   show_connectors (self);
   show_rows (self);
-  update_operations (self);
+  okc_charger_commands_update (self);
 }
 
 /**
@@ -835,7 +552,7 @@ okc_charger_commands_set_client (OkcChargerCommands *self,
     return;
   clear_rows (self);
   list_commands (self);
-  update_operations (self);
+  okc_charger_commands_update (self);
 }
 
 /**
@@ -877,7 +594,7 @@ okc_charger_commands_set_clock (OkcChargerCommands *self,
   g_set_object (&self->clock, clock);
   g_signal_connect_object (clock, "notify::now", G_CALLBACK (clock_ticked_cb), self,
                            G_CONNECT_SWAPPED);
-  update_operations (self);
+  okc_charger_commands_update (self);
 }
 
 /**
@@ -1042,5 +759,5 @@ okc_charger_commands_init (OkcChargerCommands *self)
   g_signal_connect_object (self->clock, "notify::now", G_CALLBACK (clock_ticked_cb), self,
                            G_CONNECT_SWAPPED);
   show_rows (self);
-  update_operations (self);
+  okc_charger_commands_update (self);
 }
