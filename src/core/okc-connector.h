@@ -25,7 +25,8 @@ OkcConnector        *okc_connector_new                   (guint                i
                                                           gint64               status_since,
                                                           const char          *session_id);
 /* Strict: a member missing or of the wrong kind, an unknown status or error code, an id of
- * 0 fail with OKC_ERROR_INVALID_INPUT naming "@path.member". */
+ * 0 fail with an OKC_DATA_ERROR naming "@path.member". Every member is present; the vendor's
+ * words, status_since (unknown) and session_id may be null. */
 OkcConnector        *okc_connector_new_from_json         (JsonNode            *node,
                                                           const char          *path,
                                                           GError             **error);

@@ -25,6 +25,9 @@
 #define TEXT_RESTART_SESSION N_("Restart the session and check the car’s connection")
 #define TEXT_FIND_CHARGER N_("Find the charger by the ID or QR photo the customer sent")
 #define TEXT_AUTHORIZATION N_("Review the guest’s authorization on the charger")
+#define TEXT_UNLOCK N_("Unlock the connector remotely so the cable can be re-seated")
+#define TEXT_TECHNICIAN \
+  N_("Send an electrician or technician: a remote command cannot fix this fault")
 
 #define STEP_CHECK_STATUS { TEXT_CHECK_STATUS, OKC_EVIDENCE_CHARGER_STATUS }
 #define STEP_ASK_HEARTBEAT { TEXT_ASK_HEARTBEAT, OKC_EVIDENCE_CHARGER_HEARTBEAT }
@@ -33,6 +36,8 @@
 #define STEP_RESET { TEXT_RESET, OKC_EVIDENCE_CHARGER_STATUS }
 #define STEP_RESTART_SESSION { TEXT_RESTART_SESSION, OKC_EVIDENCE_CHARGER_STATUS }
 #define STEP_FIND_CHARGER { TEXT_FIND_CHARGER, OKC_EVIDENCE_COLLECTED_DETAILS }
+#define STEP_UNLOCK { TEXT_UNLOCK, OKC_EVIDENCE_CHARGER_STATUS }
+#define STEP_TECHNICIAN { TEXT_TECHNICIAN, OKC_EVIDENCE_CHARGER_STATUS }
 
 /* 1. Charger is offline or not working: "What to check", then "Support will check the
  * charger remotely, confirm connectivity, and advise next steps." */
@@ -43,7 +48,9 @@ static const OkcPlaybookStep charger_offline[] = {
   STEP_POWER_CYCLE,
   STEP_CHECK_NETWORK,
   STEP_RESET,
+  STEP_UNLOCK,
   STEP_RESTART_SESSION,
+  STEP_TECHNICIAN,
   { N_("Advise the customer of the next steps"), OKC_EVIDENCE_NONE },
 };
 
@@ -53,6 +60,8 @@ static const OkcPlaybookStep not_charging[] = {
   STEP_CHECK_STATUS,
   STEP_POWER_CYCLE,
   STEP_RESET,
+  STEP_UNLOCK,
+  STEP_TECHNICIAN,
   { N_("Review the session log around the reported time"), OKC_EVIDENCE_SESSION_LOG },
   STEP_RESTART_SESSION,
   { N_("Help the customer complete a successful session"), OKC_EVIDENCE_NONE },
@@ -127,6 +136,8 @@ static const OkcPlaybookStep guest_cannot_start[] = {
   STEP_CHECK_STATUS,
   STEP_POWER_CYCLE,
   STEP_RESET,
+  STEP_UNLOCK,
+  STEP_TECHNICIAN,
   { TEXT_AUTHORIZATION, OKC_EVIDENCE_ACCOUNT_ACCESS },
   { N_("Start a host or override session where appropriate"), OKC_EVIDENCE_NONE },
 };
@@ -241,6 +252,75 @@ step_with_reason (const OkcPlaybook  *playbook,
   return find_step (playbook, text);
 }
 
+static gboolean
+has_step (const OkcPlaybook *playbook,
+          const char        *text)
+{
+  for (guint i = 0; i < playbook->n_steps; i++)
+    if (g_str_equal (playbook->steps[i].text, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* What a connector's error code says about the cause (docs/chargers.md, "How the simulated
+ * chargers behave"), most serious first: the order decides between connectors. */
+typedef enum
+{
+  CAUSE_HARDWARE,       /* ground fault, over-current, …: a repair on site */
+  CAUSE_STUCK_LOCK,     /* ConnectorLockFailure: unlock_connector releases it */
+  CAUSE_FIRMWARE,       /* InternalError and faults without a code: a reset clears them */
+  CAUSE_CAR,            /* EVCommunicationError: the car, not the charger */
+  CAUSE_NONE,
+} Cause;
+
+static Cause
+connector_cause (OkcConnector *connector)
+{
+  switch (okc_connector_get_error_code (connector))
+    {
+    case OKC_CHARGE_POINT_ERROR_GROUND_FAILURE:
+    case OKC_CHARGE_POINT_ERROR_OVER_CURRENT_FAILURE:
+    case OKC_CHARGE_POINT_ERROR_OVER_VOLTAGE:
+    case OKC_CHARGE_POINT_ERROR_UNDER_VOLTAGE:
+    case OKC_CHARGE_POINT_ERROR_HIGH_TEMPERATURE:
+    case OKC_CHARGE_POINT_ERROR_POWER_METER_FAILURE:
+    case OKC_CHARGE_POINT_ERROR_POWER_SWITCH_FAILURE:
+    case OKC_CHARGE_POINT_ERROR_READER_FAILURE:
+    case OKC_CHARGE_POINT_ERROR_RESET_FAILURE:
+      return CAUSE_HARDWARE;
+    case OKC_CHARGE_POINT_ERROR_CONNECTOR_LOCK_FAILURE:
+      return CAUSE_STUCK_LOCK;
+    case OKC_CHARGE_POINT_ERROR_INTERNAL_ERROR:
+    case OKC_CHARGE_POINT_ERROR_OTHER_ERROR:
+    case OKC_CHARGE_POINT_ERROR_LOCAL_LIST_CONFLICT:
+      return CAUSE_FIRMWARE;
+    case OKC_CHARGE_POINT_ERROR_EV_COMMUNICATION_ERROR:
+      return CAUSE_CAR;
+    case OKC_CHARGE_POINT_ERROR_WEAK_SIGNAL:
+    case OKC_CHARGE_POINT_ERROR_NO_ERROR:
+    default:
+      return okc_connector_get_status (connector) == OKC_CONNECTOR_STATUS_FAULTED
+               ? CAUSE_FIRMWARE : CAUSE_NONE;
+    }
+}
+
+/* "connector 1 reports a ground failure (E-GF-01)" */
+static char *
+describe_fault (OkcConnector *connector)
+{
+  g_autofree char *code = NULL;
+  const char *vendor = okc_connector_get_vendor_error_code (connector);
+
+  if (okc_connector_get_error_code (connector) == OKC_CHARGE_POINT_ERROR_NO_ERROR)
+    return g_strdup_printf (_("connector %u is faulted"), okc_connector_get_id (connector));
+  code = okc_charge_point_error_get_inline_label (okc_connector_get_error_code (connector));
+  if (vendor != NULL)
+    /* Translators: "connector 1 reports ground failure (E-GF-01)" */
+    return g_strdup_printf (_("connector %u reports %s (%s)"), okc_connector_get_id (connector),
+                            code, vendor);
+  return g_strdup_printf (_("connector %u reports %s"), okc_connector_get_id (connector), code);
+}
+
 /**
  * okc_playbook_judge_charger:
  * @playbook: a playbook for which okc_playbook_is_about_charger() is %TRUE
@@ -248,11 +328,16 @@ step_with_reason (const OkcPlaybook  *playbook,
  * @now: the current time, seconds since the epoch
  * @out_reason: (out) (optional) (transfer full): the step and why it applies, one sentence
  *
- * Picks the step the charger's status and heartbeat point to: a charger that is not
- * known yet must be found; a fault comes before anything else; then a heartbeat older
- * than %OKC_PLAYBOOK_HEARTBEAT_STALE_SECONDS (or none ever) means the charger has no power
- * or no network; a charger offline more recently than that has just lost its network;
- * one that is online with a recent heartbeat leaves the session and the car to check.
+ * Picks the step the charger's live evidence points to, by the causes of
+ * docs/chargers.md. A charger not known yet must be found. An offline one (or one that
+ * never sent a heartbeat) has lost its power or its network: its network if its signal was
+ * under %OKC_PLAYBOOK_WEAK_SIGNAL before it went quiet, else its power first, as the article
+ * orders the checks. Then the connectors' error codes, the most serious first: a hardware
+ * fault (ground, over-current, voltage, temperature, …) needs an electrician or a
+ * technician, a connector lock failure an unlock, an internal error a reset, a car that
+ * does not communicate a new session. A weak signal, or a heartbeat older than
+ * %OKC_PLAYBOOK_HEARTBEAT_STALE_SECONDS, points to the network or the power. A healthy
+ * charger leaves the session and the car to check, or the guest's authorization.
  *
  * Returns: (transfer none): the step, one of @playbook's.
  */
@@ -263,8 +348,14 @@ okc_playbook_judge_charger (const OkcPlaybook  *playbook,
                             char              **out_reason)
 {
   g_autofree char *age = NULL;
+  g_autofree char *fault = NULL;
+  OkcConnector *worst = NULL;
+  Cause worst_cause = CAUSE_NONE;
+  gboolean weak_signal;
+  GPtrArray *connectors;
   gint64 heartbeat;
   OkcChargerStatus status;
+  int signal;
 
   g_return_val_if_fail (playbook != NULL, NULL);
   g_return_val_if_fail (okc_playbook_is_about_charger (playbook), NULL);
@@ -278,11 +369,9 @@ okc_playbook_judge_charger (const OkcPlaybook  *playbook,
 
   status = okc_charger_get_status (charger);
   heartbeat = okc_charger_get_last_heartbeat (charger);
-
-  if (status == OKC_CHARGER_STATUS_FAULTED)
-    return step_with_reason (
-      playbook, TEXT_RESET, out_reason,
-      g_strdup (_("The charger reports a fault: reset it remotely and review its error data")));
+  signal = okc_charger_get_network_signal (charger);
+  weak_signal = okc_charger_get_network_kind (charger) != OKC_NETWORK_KIND_ETHERNET &&
+                signal >= 0 && signal < OKC_PLAYBOOK_WEAK_SIGNAL;
 
   if (heartbeat == 0)
     return step_with_reason (
@@ -291,11 +380,84 @@ okc_playbook_judge_charger (const OkcPlaybook  *playbook,
                   "heartbeat")));
 
   /* A heartbeat from the future is clock skew: the charger spoke just now. */
-  age = okc_playbook_format_age (MAX (0, now - heartbeat));
+  age = okc_format_duration (MAX (0, now - heartbeat));
+
+  if (status == OKC_CHARGER_STATUS_OFFLINE)
+    {
+      if (weak_signal && has_step (playbook, TEXT_CHECK_NETWORK))
+        return step_with_reason (
+          playbook, TEXT_CHECK_NETWORK, out_reason,
+          g_strdup_printf (_("Confirm the site’s internet and the charger’s Wi‑Fi: its signal "
+                             "was %d %% before its last heartbeat %s ago"), signal, age));
+      if (weak_signal)
+        return step_with_reason (
+          playbook, TEXT_CHECK_STATUS, out_reason,
+          g_strdup_printf (_("Check the charger’s connectivity: its signal was %d %% before "
+                             "its last heartbeat %s ago"), signal, age));
+      return step_with_reason (
+        playbook, TEXT_POWER_CYCLE, out_reason,
+        g_strdup_printf (_("Confirm the breaker is on and power-cycle the charger: its last "
+                           "heartbeat was %s ago"), age));
+    }
+
+  connectors = okc_charger_get_connectors (charger);
+  for (guint i = 0; i < connectors->len; i++)
+    {
+      OkcConnector *connector = g_ptr_array_index (connectors, i);
+      Cause cause = connector_cause (connector);
+
+      if (cause < worst_cause)
+        {
+          worst = connector;
+          worst_cause = cause;
+        }
+    }
+  if (worst != NULL)
+    fault = describe_fault (worst);
+
+  switch (worst_cause)
+    {
+    case CAUSE_HARDWARE:
+      return step_with_reason (
+        playbook, TEXT_TECHNICIAN, out_reason,
+        g_strdup_printf (_("Send an electrician or technician: %s, which a reset cannot clear"),
+                         fault));
+    case CAUSE_STUCK_LOCK:
+      return step_with_reason (
+        playbook, TEXT_UNLOCK, out_reason,
+        g_strdup_printf (_("Unlock connector %u remotely: %s"), okc_connector_get_id (worst),
+                         fault));
+    case CAUSE_FIRMWARE:
+      return step_with_reason (
+        playbook, TEXT_RESET, out_reason,
+        g_strdup_printf (_("Reset the charger remotely: %s, which a reset usually clears"),
+                         fault));
+    case CAUSE_CAR:
+      if (has_step (playbook, TEXT_RESTART_SESSION))
+        return step_with_reason (
+          playbook, TEXT_RESTART_SESSION, out_reason,
+          g_strdup_printf (_("Restart the session and check the car’s connection: %s"),
+                           fault));
+      break;
+    case CAUSE_NONE:
+    default:
+      break;
+    }
+
+  if (status == OKC_CHARGER_STATUS_FAULTED)
+    return step_with_reason (
+      playbook, TEXT_RESET, out_reason,
+      g_strdup (_("The charger reports a fault: reset it remotely and review its error data")));
+
+  if (weak_signal && has_step (playbook, TEXT_CHECK_NETWORK))
+    return step_with_reason (
+      playbook, TEXT_CHECK_NETWORK, out_reason,
+      g_strdup_printf (_("Confirm the site’s internet and the charger’s Wi‑Fi: its signal is "
+                         "%d %%, so heartbeats and commands may be lost"), signal));
 
   if (now - heartbeat > OKC_PLAYBOOK_HEARTBEAT_STALE_SECONDS)
     {
-      if (status == OKC_CHARGER_STATUS_ONLINE && playbook->steps == charger_offline)
+      if (has_step (playbook, TEXT_ASK_HEARTBEAT))
         return step_with_reason (
           playbook, TEXT_ASK_HEARTBEAT, out_reason,
           g_strdup_printf (_("Ask the charger for a heartbeat: it is listed online but its last "
@@ -304,19 +466,6 @@ okc_playbook_judge_charger (const OkcPlaybook  *playbook,
         playbook, TEXT_POWER_CYCLE, out_reason,
         g_strdup_printf (_("Confirm the breaker is on and power-cycle the charger: its last "
                            "heartbeat was %s ago"), age));
-    }
-
-  if (status == OKC_CHARGER_STATUS_OFFLINE)
-    {
-      if (playbook->steps == charger_offline)
-        return step_with_reason (
-          playbook, TEXT_CHECK_NETWORK, out_reason,
-          g_strdup_printf (_("Confirm the site’s internet and the charger’s Wi‑Fi: it went "
-                             "offline after a heartbeat %s ago"), age));
-      return step_with_reason (
-        playbook, TEXT_CHECK_STATUS, out_reason,
-        g_strdup_printf (_("Check the charger’s connectivity: it went offline after a "
-                           "heartbeat %s ago"), age));
     }
 
   if (playbook->steps == guest_cannot_start)

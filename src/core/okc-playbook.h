@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 /* A heartbeat older than this means the charger has lost the network. */
 #define OKC_PLAYBOOK_HEARTBEAT_STALE_SECONDS (10 * 60)
+/* A Wi-Fi or cellular signal under this percentage loses heartbeats (docs/chargers.md,
+ * weak_signal). */
+#define OKC_PLAYBOOK_WEAK_SIGNAL 20
 
 /**
  * OkcPlaybookStep:

@@ -147,7 +147,8 @@ test_charger_invalid (void)
   " {\"id\": 1, \"status\": \"Faulted\", \"error_code\": \"GroundFailure\"," \
   " \"vendor_error_code\": \"E-GF-01\", \"info\": \"RCD tripped: residual current 30 mA\"," \
   " \"status_since\": \"2026-11-24T06:12:40Z\", \"session_id\": null}," \
-  " {\"id\": 2, \"status\": \"Charging\", \"error_code\": \"NoError\", \"vendor_error_code\": null," \
+  " {\"id\": 2, \"status\": \"Charging\", \"error_code\": \"NoError\"," \
+  " \"vendor_error_code\": null," \
   " \"info\": null, \"status_since\": \"2026-11-24T08:02:00Z\", \"session_id\": \"SES-0004711\"" \
   connector_2_overrides "}]}"
 
