@@ -10,13 +10,17 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-charger-command.h"
 #include "okc-client-chargers.h"
 #include "okc-playbook-view.h"
 #include "okc-widget-util.h"
 
 /* The steps are the article's (okc-playbook.c). The evidence is fetched from the backend
  * when a ticket is shown: the charger for the charger topics (1, 2, 9), the customer's
- * access to it for a permission error (3). The step the evidence points to is marked. */
+ * access to it for a permission error (3). The step the evidence points to is marked.
+ * Once the live charger is given (okc_playbook_view_set_charger(), from the fleet), the
+ * step is judged again on every change of it and as the clock ticks; a step that a remote
+ * command carries out offers that command. */
 struct _OkcPlaybookView
 {
   GtkWidget parent_instance;
@@ -24,7 +28,10 @@ struct _OkcPlaybookView
   OkcClient *client;
   OkcClock *clock;
   OkcTicket *ticket;
+  OkcCharger *charger;
   GCancellable *cancellable;
+  const OkcPlaybookStep *current;
+  GtkButton *step_button;
 
   GtkBox *evidence_box;
   GtkLabel *evidence_label;
@@ -32,7 +39,103 @@ struct _OkcPlaybookView
   GtkBox *steps_box;
 };
 
+enum
+{
+  SIGNAL_RUN_COMMAND,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (OkcPlaybookView, okc_playbook_view, GTK_TYPE_WIDGET)
+
+/* The steps a remote command carries out, by the article's (untranslated) words; the
+ * connector to unlock is the one whose lock failed, else the first faulted one. */
+static gboolean
+step_command (const OkcPlaybookStep *step,
+              OkcCharger            *charger,
+              OkcCommandKind        *out_kind,
+              guint                 *out_connector_id)
+{
+  GPtrArray *connectors;
+
+  *out_connector_id = 0;
+  if (g_str_has_prefix (step->text, "Ask the charger for a heartbeat"))
+    *out_kind = OKC_COMMAND_KIND_TRIGGER_HEARTBEAT;
+  else if (g_str_has_prefix (step->text, "Reset the charger remotely"))
+    *out_kind = OKC_COMMAND_KIND_SOFT_RESET;
+  else if (g_str_has_prefix (step->text, "Unlock the connector"))
+    *out_kind = OKC_COMMAND_KIND_UNLOCK_CONNECTOR;
+  else
+    return FALSE;
+
+  if (*out_kind != OKC_COMMAND_KIND_UNLOCK_CONNECTOR)
+    return TRUE;
+  connectors = okc_charger_get_connectors (charger);
+  for (guint i = 0; i < connectors->len && *out_connector_id == 0; i++)
+    if (okc_connector_get_error_code (g_ptr_array_index (connectors, i)) ==
+        OKC_CHARGE_POINT_ERROR_CONNECTOR_LOCK_FAILURE)
+      *out_connector_id = okc_connector_get_id (g_ptr_array_index (connectors, i));
+  for (guint i = 0; i < connectors->len && *out_connector_id == 0; i++)
+    if (okc_connector_get_status (g_ptr_array_index (connectors, i)) == OKC_CONNECTOR_STATUS_FAULTED)
+      *out_connector_id = okc_connector_get_id (g_ptr_array_index (connectors, i));
+  if (*out_connector_id == 0)
+    *out_connector_id = 1;
+  return TRUE;
+}
+
+/* The current step's button: enabled when the charger can take the command now, and
+ * otherwise saying why, as the command's own button does. */
+static void
+update_step_button (OkcPlaybookView *self)
+{
+  OkcCommandKind kind;
+  guint connector_id;
+  g_autofree char *reason = NULL;
+  gboolean possible;
+
+  if (self->step_button == NULL || self->charger == NULL ||
+      !step_command (self->current, self->charger, &kind, &connector_id))
+    return;
+  possible = okc_charger_check_command (self->charger, kind, connector_id,
+                                        okc_clock_get_now (self->clock), &reason);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->step_button), possible);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->step_button), reason);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->step_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  reason != NULL ? reason : _("Sends the command to the charger"), -1);
+}
+
+static void
+step_button_clicked_cb (OkcPlaybookView *self)
+{
+  OkcCommandKind kind;
+  guint connector_id;
+
+  if (self->charger == NULL || self->current == NULL ||
+      !step_command (self->current, self->charger, &kind, &connector_id))
+    return;
+  g_signal_emit (self, signals[SIGNAL_RUN_COMMAND], 0, (guint) kind, connector_id);
+}
+
+/* "Soft Reset", "Ask for Heartbeat", "Unlock Connector 2": the command's button's words. */
+static char *
+step_button_label (OkcCommandKind kind,
+                   guint          connector_id)
+{
+  switch (kind)
+    {
+    case OKC_COMMAND_KIND_TRIGGER_HEARTBEAT:
+      return g_strdup (_("Ask for Heartbeat"));
+    case OKC_COMMAND_KIND_SOFT_RESET:
+      return g_strdup (_("Soft Reset"));
+    case OKC_COMMAND_KIND_UNLOCK_CONNECTOR:
+      /* Translators: a one-click playbook step, "Unlock Connector 2" */
+      return g_strdup_printf (_("Unlock Connector %u"), connector_id);
+    default:
+      return g_strdup (okc_command_kind_get_label (kind));
+    }
+}
 
 static void
 show_steps (OkcPlaybookView      *self,
@@ -43,6 +146,8 @@ show_steps (OkcPlaybookView      *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))) != NULL)
     gtk_box_remove (self->steps_box, child);
+  self->current = current;
+  self->step_button = NULL;
 
   for (guint i = 0; playbook != NULL && i < playbook->n_steps; i++)
     {
@@ -63,6 +168,30 @@ show_steps (OkcPlaybookView      *self,
       else
         gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (self->steps_box, label);
+
+      if (step == current && self->charger != NULL)
+        {
+          OkcCommandKind kind;
+          guint connector_id;
+
+          if (step_command (step, self->charger, &kind, &connector_id))
+            {
+              g_autofree char *button_text = step_button_label (kind, connector_id);
+              /* Translators: a playbook step's one-click action, "Do this step: Soft Reset" */
+              g_autofree char *spoken = g_strdup_printf (_("Do this step: %s"), button_text);
+              GtkWidget *button = gtk_button_new_with_label (button_text);
+
+              gtk_widget_set_halign (button, GTK_ALIGN_START);
+              gtk_widget_add_css_class (button, "suggested-action");
+              gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              spoken, -1);
+              g_signal_connect_object (button, "clicked", G_CALLBACK (step_button_clicked_cb), self,
+                                       G_CONNECT_SWAPPED);
+              gtk_box_append (self->steps_box, button);
+              self->step_button = GTK_BUTTON (button);
+              update_step_button (self);
+            }
+        }
     }
 }
 
@@ -103,6 +232,33 @@ describe_charger (OkcCharger *charger,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Judges again by the live charger; the steps are rebuilt only when another one applies,
+ * so a tick of the clock does not take the focus from the step's button. */
+static void
+judge_live (OkcPlaybookView *self)
+{
+  const OkcPlaybook *playbook;
+  const OkcPlaybookStep *step;
+  g_autofree char *reason = NULL;
+  g_autofree char *evidence = NULL;
+  gint64 now;
+
+  if (self->ticket == NULL || self->charger == NULL)
+    return;
+  playbook = okc_playbook_lookup (okc_ticket_get_topic (self->ticket)->id);
+  if (playbook == NULL || !okc_playbook_is_about_charger (playbook))
+    return;
+
+  now = okc_clock_get_now (self->clock);
+  step = okc_playbook_judge_charger (playbook, self->charger, now, &reason);
+  evidence = describe_charger (self->charger, now);
+  show_evidence (self, evidence, reason);
+  if (step != self->current || gtk_widget_get_first_child (GTK_WIDGET (self->steps_box)) == NULL)
+    show_steps (self, playbook, step);
+  else
+    update_step_button (self);
+}
+
 static gboolean
 is_current (OkcPlaybookView *self,
             const char      *ticket_id)
@@ -126,6 +282,9 @@ charger_fetched_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->ticket == NULL)
     return;
+  /* The live charger, given meanwhile, is newer. */
+  if (self->charger != NULL)
+    return;
   playbook = okc_playbook_lookup (okc_ticket_get_topic (self->ticket)->id);
 
   if (charger == NULL && !g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_NOT_FOUND))
@@ -145,6 +304,7 @@ charger_fetched_cb (GObject      *object,
     evidence = g_strdup_printf (_("The network knows no charger “%s”"),
                                 okc_ticket_get_charger_id (self->ticket));
   show_evidence (self, evidence, reason);
+  g_set_object (&self->charger, charger);
   show_steps (self, playbook, step);
 }
 
@@ -254,6 +414,7 @@ okc_playbook_view_set_ticket (OkcPlaybookView *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->charger);
   show_evidence (self, NULL, NULL);
   playbook = ticket != NULL ? okc_playbook_lookup (okc_ticket_get_topic (ticket)->id) : NULL;
   show_steps (self, playbook, NULL);
@@ -263,6 +424,37 @@ okc_playbook_view_set_ticket (OkcPlaybookView *self,
 
   self->cancellable = g_cancellable_new ();
   fetch_evidence (self, playbook);
+}
+
+/**
+ * okc_playbook_view_set_charger:
+ * @charger: (nullable): the ticket's charger as the fleet last heard of it
+ *
+ * Judges the charger topics' steps by @charger from now on, instead of the charger fetched
+ * when the ticket was shown. Another charger than the ticket's is ignored, and so is %NULL
+ * (the charger is not known yet: the fetched one stands).
+ */
+void
+okc_playbook_view_set_charger (OkcPlaybookView *self,
+                               OkcCharger      *charger)
+{
+  const char *charger_id;
+
+  g_return_if_fail (OKC_IS_PLAYBOOK_VIEW (self));
+  g_return_if_fail (charger == NULL || OKC_IS_CHARGER (charger));
+
+  charger_id = self->ticket != NULL ? okc_ticket_get_charger_id (self->ticket) : NULL;
+  if (charger == NULL || charger_id == NULL ||
+      g_ascii_strcasecmp (okc_charger_get_id (charger), charger_id) != 0)
+    return;
+  g_set_object (&self->charger, charger);
+  judge_live (self);
+}
+
+static void
+clock_ticked_cb (OkcPlaybookView *self)
+{
+  judge_live (self);
 }
 
 /**
@@ -286,7 +478,14 @@ okc_playbook_view_set_clock (OkcPlaybookView *self,
                              OkcClock        *clock)
 {
   g_return_if_fail (OKC_IS_PLAYBOOK_VIEW (self));
+  g_return_if_fail (OKC_IS_CLOCK (clock));
+
+  if (self->clock == clock)
+    return;
+  g_signal_handlers_disconnect_by_data (self->clock, self);
   g_set_object (&self->clock, clock);
+  g_signal_connect_object (clock, "notify::now", G_CALLBACK (clock_ticked_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -298,6 +497,7 @@ okc_playbook_view_dispose (GObject *object)
   okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_PLAYBOOK_VIEW);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->ticket);
+  g_clear_object (&self->charger);
   g_clear_object (&self->client);
   g_clear_object (&self->clock);
 
@@ -312,6 +512,18 @@ okc_playbook_view_class_init (OkcPlaybookViewClass *klass)
 
   object_class->dispose = okc_playbook_view_dispose;
 
+  /**
+   * OkcPlaybookView::run-command:
+   * @kind: an #OkcCommandKind
+   * @connector_id: its connector, 0 for the charger
+   *
+   * The agent chose the current step's one-click action: whoever holds the charger's
+   * commands sends @kind.
+   */
+  signals[SIGNAL_RUN_COMMAND] =
+    g_signal_new ("run-command", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-playbook-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OkcPlaybookView, evidence_box);
@@ -325,4 +537,6 @@ okc_playbook_view_init (OkcPlaybookView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->clock = okc_clock_new_system (30);
+  g_signal_connect_object (self->clock, "notify::now", G_CALLBACK (clock_ticked_cb), self,
+                           G_CONNECT_SWAPPED);
 }

@@ -24,5 +24,7 @@ void okc_playbook_view_set_clock  (OkcPlaybookView *self,
                                    OkcClock        *clock);
 void okc_playbook_view_set_ticket (OkcPlaybookView *self,
                                    OkcTicket       *ticket);
+void okc_playbook_view_set_charger (OkcPlaybookView *self,
+                                    OkcCharger      *charger);
 
 G_END_DECLS

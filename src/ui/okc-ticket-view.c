@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-attachment-picture.h"
+#include "okc-charger-card.h"
 #include "okc-playbook-view.h"
 #include "okc-reply-composer.h"
 #include "okc-timeline-row.h"
@@ -32,6 +33,7 @@ struct _OkcTicketView
   GtkStack *resolve_stack;
   GtkMenuButton *more_button;
   GMenu *assign_submenu;
+  OkcChargerCard *charger_card;
   GtkRevealer *presence_revealer;
   GtkLabel *presence_label;
   AdwPreferencesGroup *timeline_group;
@@ -357,6 +359,10 @@ okc_ticket_view_set_ticket (OkcTicketView *self,
 
   okc_reply_composer_set_ticket (self->composer, ticket);
   okc_playbook_view_set_ticket (self->playbook_view, ticket);
+  okc_charger_card_set_ticket_id (self->charger_card, ticket != NULL ? okc_ticket_get_id (ticket) : NULL);
+  okc_charger_card_set_charger_id (self->charger_card,
+                                   ticket != NULL ? okc_ticket_get_charger_id (ticket) : NULL);
+  okc_playbook_view_set_charger (self->playbook_view, okc_charger_card_get_charger (self->charger_card));
   show_actions (self);
   if (!same_ticket)
     {
@@ -407,6 +413,20 @@ okc_ticket_view_set_client (OkcTicketView *self,
 
   g_set_object (&self->client, client);
   okc_playbook_view_set_client (self->playbook_view, client);
+  okc_charger_card_set_client (self->charger_card, client);
+}
+
+/**
+ * okc_ticket_view_set_fleet:
+ * @fleet: (nullable): the live chargers: the ticket's charger card and the playbook
+ *   follow the ticket's charger in it
+ */
+void
+okc_ticket_view_set_fleet (OkcTicketView   *self,
+                           OkcChargerFleet *fleet)
+{
+  g_return_if_fail (OKC_IS_TICKET_VIEW (self));
+  okc_charger_card_set_fleet (self->charger_card, fleet);
 }
 
 /**
@@ -419,6 +439,7 @@ okc_ticket_view_set_clock (OkcTicketView *self,
 {
   g_return_if_fail (OKC_IS_TICKET_VIEW (self));
   okc_playbook_view_set_clock (self->playbook_view, clock);
+  okc_charger_card_set_clock (self->charger_card, clock);
 }
 
 /**
@@ -583,6 +604,7 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
                                                "/com/ok2charge/AgentConsole/ui/okc-ticket-view.ui");
   g_type_ensure (OKC_TYPE_REPLY_COMPOSER);
   g_type_ensure (OKC_TYPE_PLAYBOOK_VIEW);
+  g_type_ensure (OKC_TYPE_CHARGER_CARD);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_button);
@@ -595,6 +617,7 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, composer);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, playbook_view);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, charger_card);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, priority_label);
@@ -610,8 +633,28 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, transcript_box);
 }
 
+/* The playbook judges by the live charger the card follows, and its one-click steps are
+ * the card's commands. */
+static void
+charger_changed_cb (OkcTicketView *self)
+{
+  okc_playbook_view_set_charger (self->playbook_view, okc_charger_card_get_charger (self->charger_card));
+}
+
+static void
+playbook_run_command_cb (OkcTicketView *self,
+                         guint          kind,
+                         guint          connector_id)
+{
+  okc_charger_commands_run (okc_charger_card_get_commands (self->charger_card), kind, connector_id);
+}
+
 static void
 okc_ticket_view_init (OkcTicketView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->charger_card, "notify::charger", G_CALLBACK (charger_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->playbook_view, "run-command", G_CALLBACK (playbook_run_command_cb),
+                           self, G_CONNECT_SWAPPED);
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "okc-charger-fleet.h"
 #include "okc-client.h"
 #include "okc-core.h"
 #include "okc-reply-composer.h"
@@ -22,6 +23,8 @@ void       okc_ticket_view_set_client (OkcTicketView *self,
                                        OkcClient     *client);
 void       okc_ticket_view_set_clock  (OkcTicketView *self,
                                        OkcClock      *clock);
+void       okc_ticket_view_set_fleet  (OkcTicketView   *self,
+                                       OkcChargerFleet *fleet);
 void       okc_ticket_view_set_ticket (OkcTicketView *self,
                                        OkcTicket     *ticket);
 OkcTicket *okc_ticket_view_get_ticket (OkcTicketView *self);

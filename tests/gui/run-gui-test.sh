@@ -3,7 +3,8 @@
 # X server, D-Bus session, keyring and accessibility bus, a fresh home directory, and the
 # real backend on a free loopback port with demo data.
 #
-# Environment: OKC_BACKEND_PATH, OKC_CONSOLE_PATH, OKC_SCHEMA_DIR (set by meson).
+# Environment: OKC_BACKEND_PATH, OKC_CONSOLE_PATH, OKC_SCHEMA_DIR (set by meson);
+# OKC_GUI_BACKEND_ARGS, more options for the backend ("--simulator-control").
 #
 # Copyright 2026 OK2Charge
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -43,7 +44,7 @@ export DISPLAY=":$(cat "$work/display")"
 
 # The real backend on demo data; it prints its address once it listens.
 "$OKC_BACKEND_PATH" --database "$work/backend.sqlite" --listen 127.0.0.1:0 --demo --seed 7 \
-  --tickets 300 >"$work/backend.log" 2>&1 &
+  --tickets 300 ${OKC_GUI_BACKEND_ARGS:-} >"$work/backend.log" 2>&1 &
 backend_pid=$!
 while ! grep -q "^Listening on " "$work/backend.log" 2>/dev/null; do
   kill -0 "$backend_pid" 2>/dev/null || { cat "$work/backend.log" >&2; exit 1; }
