@@ -17,6 +17,10 @@
 #include "okc-client-chargers.h"
 #include "okc-widget-util.h"
 
+/* Under this signal strength (percent) heartbeats and command answers get lost
+ * (docs/chargers.md, weak_signal). */
+#define WEAK_SIGNAL 20
+
 /* How many status changes the history shows. */
 #define HISTORY_LIMIT 50
 
@@ -238,8 +242,14 @@ update_network (OkcChargerView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->signal_row), kind != OKC_NETWORK_KIND_ETHERNET);
   if (signal >= 0)
     {
-      /* Translators: a signal strength in percent, "42 %" */
-      g_autofree char *percent = g_strdup_printf (_("%d %%"), signal);
+      g_autofree char *percent = NULL;
+
+      if (signal < WEAK_SIGNAL)
+        /* Translators: a weak signal strength in percent, "12 % (weak)" */
+        percent = g_strdup_printf (_("%d %% (weak)"), signal);
+      else
+        /* Translators: a signal strength in percent, "42 %" */
+        percent = g_strdup_printf (_("%d %%"), signal);
       gtk_label_set_label (self->signal_label, percent);
       gtk_level_bar_set_value (self->signal_bar, signal);
       gtk_widget_set_visible (GTK_WIDGET (self->signal_bar), TRUE);
@@ -570,6 +580,10 @@ static void
 okc_charger_view_init (OkcChargerView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A weak signal shows in the warning colour, any other in the accent colour. */
+  gtk_level_bar_add_offset_value (self->signal_bar, GTK_LEVEL_BAR_OFFSET_LOW, WEAK_SIGNAL);
+  gtk_level_bar_add_offset_value (self->signal_bar, GTK_LEVEL_BAR_OFFSET_HIGH, 100);
+  gtk_level_bar_add_offset_value (self->signal_bar, GTK_LEVEL_BAR_OFFSET_FULL, 100);
   /* The rows belong to the list box; this only keeps them in connector order. */
   self->connector_rows = g_ptr_array_new ();
 }

@@ -33,19 +33,40 @@ def sidebar_count(console, title):
     return int(re.search(r', (\d+) chargers?$', item.name).group(1)), item
 
 
+def dropdown_text(console, dropdown):
+    node = console.find(lambda n: n.roleName == 'combo box' and n.name == dropdown,
+                        'the “%s” filter' % dropdown)
+    return [c.name for c in node.findChildren(lambda c: c.roleName == 'label' and c.name and
+                                              c.name != '(None)')][0]
+
+
+def in_popover(node):
+    for _ in range(12):
+        if node is None or node.roleName in ('frame', 'application'):
+            return False
+        if node.name == 'GtkPopover':
+            return True
+        node = node.parent
+    return False
+
+
 def choose(console, dropdown, item_text):
-    """Opens a drop-down by its accessible name and picks the item that reads item_text."""
+    """Opens a drop-down by its accessible name and picks the item that reads item_text.
+    GTK 4.8 lists the items in a popover that takes no AT-SPI selection and reports
+    its items' places off by the window's frame: the keyboard picks, as a person would."""
+    current = dropdown_text(console, dropdown)
     console.click(lambda n: n.roleName == 'combo box' and n.name == dropdown,
                   'the “%s” filter' % dropdown)
-
-    def pick():
-        for item in console.find_all(lambda n: n.roleName == 'list item' and n.visible):
-            labels = [c.name for c in item.findChildren(lambda c: c.roleName == 'label')]
-            if item_text in labels and not any(ROW.match(c.name) for c in item.children):
-                item.select()
-                return True
-        return False
-    wait_until(pick, '“%s” in the “%s” filter' % (item_text, dropdown))
+    items = wait_until(lambda: [n.name for n in console.find_all(
+        lambda n: n.roleName == 'label' and n.name and in_popover(n) and
+        n.parent.parent.roleName == 'list item')], 'the items of the “%s” filter' % dropdown)
+    check(item_text in items, '“%s” is one of the “%s” filter’s items' % (item_text, dropdown))
+    moves = items.index(item_text) - items.index(current)
+    for _ in range(abs(moves)):
+        press('Down' if moves > 0 else 'Up')
+    press('Return')
+    wait_until(lambda: dropdown_text(console, dropdown) == item_text,
+               'the “%s” filter to read “%s”' % (dropdown, item_text))
 
 
 def subtitle(console):
@@ -92,7 +113,9 @@ def check_property_filter(console):
 
 def in_row(node):
     """Whether node is part of a row of the charger list."""
-    while node is not None:
+    for _ in range(12):
+        if node is None or node.roleName in ('frame', 'application'):
+            return False
         if node.roleName == 'panel' and ROW.match(node.name or ''):
             return True
         node = node.parent
