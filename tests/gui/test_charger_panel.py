@@ -138,20 +138,20 @@ def row_value(console, title):
 def check_detail(console):
     rows = wait_rows(console, 'the chargers')
     row, match = rows[0]
-    row.parent.select()
     charger_id = match.group(1)
-    console.find(lambda n: n.roleName == 'label' and n.visible and n.name == charger_id and
-                 not in_row(n), 'the detail page of %s' % charger_id)
+    print('… opening %s' % charger_id)
+    row.parent.select()
+    # No charger was on screen before: its rows say the detail page is this charger's.
     heartbeat = row_value(console, 'Last Heartbeat')
     check(re.search(r'ago|just now|Never', heartbeat) is not None,
           '%s’s last heartbeat reads as an age: “%s”' % (charger_id, heartbeat))
     connection = row_value(console, 'Connection')
     check(re.match(r'^(Wi-Fi|Ethernet|Cellular)', connection) is not None,
           'its network: “%s”' % connection)
-    wait_until(lambda: console.find_all(lambda n: n.visible and
-                                        re.match(r'^Connector \d+, ', n.name)),
-               'the connectors of %s' % charger_id)
-    connectors = console.find_all(lambda n: n.visible and re.match(r'^Connector \d+, ', n.name))
+    connectors = wait_until(lambda: console.find_all(lambda n: n.visible and
+                                                     n.roleName == 'list item' and
+                                                     re.match(r'^Connector \d+, ', n.name)),
+                            'the connectors of %s' % charger_id)
     check(True, 'its connectors: %s' % ', '.join(sorted({c.name for c in connectors})))
     firmware = row_value(console, 'Firmware')
     check(firmware != 'Unknown', 'its firmware: %s' % firmware)
@@ -197,8 +197,8 @@ def check_attention(console):
     offline = [age_seconds(r) for r in reasons if kind(r) == 0]
     check(offline == sorted(offline, reverse=True),
           'the longest offline first: %s' % [r for r in reasons if kind(r) == 0][:3])
-    wait_until(lambda: subtitle(console) == '%d of %d chargers' % (count, len(rows)) or
-               subtitle(console).startswith('%d ' % count),
+    wait_until(lambda: re.match(r'^%d of \d+ chargers?$' % len(rows), subtitle(console)) and
+               len(rows) == count,
                'the list to count the %d chargers the sidebar counts' % count)
     check(True, 'Needs Attention holds the %d chargers the sidebar counts' % count)
 
