@@ -22,6 +22,11 @@ struct _OkcSidebar
 
   AdwWindowTitle *window_title;
   GtkListBox *list;
+  GtkListBox *fleet_list;
+  GtkListBoxRow *chargers_row;
+  GtkListBoxRow *attention_row;
+  GtkLabel *chargers_count;
+  GtkLabel *attention_count;
 };
 
 G_DEFINE_FINAL_TYPE (OkcSidebar, okc_sidebar, GTK_TYPE_WIDGET)
@@ -29,6 +34,7 @@ G_DEFINE_FINAL_TYPE (OkcSidebar, okc_sidebar, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SELECTED_FOLDER,
+  PROP_FLEET_PAGE,
   N_PROPS
 };
 
@@ -110,11 +116,109 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, heading);
 }
 
+/* The queue's views and the fleet's pages are one choice: choosing in one list leaves
+ * the other. */
 static void
 row_selected_cb (OkcSidebar    *self,
                  GtkListBoxRow *row)
 {
+  if (row != NULL)
+    gtk_list_box_unselect_all (self->fleet_list);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FOLDER]);
+}
+
+static void
+fleet_row_selected_cb (OkcSidebar    *self,
+                       GtkListBoxRow *row)
+{
+  if (row != NULL)
+    gtk_list_box_unselect_all (self->list);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
+}
+
+/**
+ * okc_sidebar_get_fleet_page:
+ *
+ * Returns: (nullable): "chargers" or "attention" when the agent chose a page of the
+ *   fleet, %NULL when they chose a queue view.
+ */
+const char *
+okc_sidebar_get_fleet_page (OkcSidebar *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (OKC_IS_SIDEBAR (self), NULL);
+
+  row = gtk_list_box_get_selected_row (self->fleet_list);
+  if (row == self->chargers_row)
+    return "chargers";
+  if (row == self->attention_row)
+    return "attention";
+  return NULL;
+}
+
+/**
+ * okc_sidebar_select_fleet_page:
+ * @page: "chargers" or "attention"
+ */
+void
+okc_sidebar_select_fleet_page (OkcSidebar *self,
+                               const char *page)
+{
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+  g_return_if_fail (page != NULL);
+
+  gtk_list_box_select_row (self->fleet_list, g_str_equal (page, "attention") ? self->attention_row
+                                                                             : self->chargers_row);
+}
+
+static void
+set_fleet_count (GtkListBoxRow *row,
+                 GtkLabel      *count_label,
+                 const char    *title,
+                 guint          count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  /* Translators: a sidebar entry as a screen reader says it, "Needs Attention, 4 chargers" */
+  g_autofree char *spoken = g_strdup_printf (ngettext ("%s, %u charger", "%s, %u chargers", count),
+                                             title, count);
+
+  gtk_label_set_label (count_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+/**
+ * okc_sidebar_clear_fleet_counts:
+ *
+ * Shows no counts, until the fleet is loaded.
+ */
+void
+okc_sidebar_clear_fleet_counts (OkcSidebar *self)
+{
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  gtk_label_set_label (self->chargers_count, "");
+  gtk_label_set_label (self->attention_count, "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chargers_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chargers"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attention_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Needs Attention"), -1);
+}
+
+/**
+ * okc_sidebar_set_fleet_counts:
+ * @n_chargers: how many chargers the fleet has
+ * @n_attention: how many of them need attention
+ */
+void
+okc_sidebar_set_fleet_counts (OkcSidebar *self,
+                              guint       n_chargers,
+                              guint       n_attention)
+{
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  set_fleet_count (self->chargers_row, self->chargers_count, _("Chargers"), n_chargers);
+  set_fleet_count (self->attention_row, self->attention_count, _("Needs Attention"), n_attention);
 }
 
 /**
@@ -209,6 +313,9 @@ okc_sidebar_get_property (GObject    *object,
     case PROP_SELECTED_FOLDER:
       g_value_set_object (value, okc_sidebar_get_selected_folder (self));
       break;
+    case PROP_FLEET_PAGE:
+      g_value_set_string (value, okc_sidebar_get_fleet_page (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -226,13 +333,23 @@ okc_sidebar_class_init (OkcSidebarClass *klass)
   properties[PROP_SELECTED_FOLDER] =
     g_param_spec_object ("selected-folder", NULL, NULL, OKC_TYPE_QUEUE_FOLDER,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* "chargers" or "attention" while a page of the fleet is chosen, else NULL. */
+  properties[PROP_FLEET_PAGE] =
+    g_param_spec_string ("fleet-page", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, list);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, fleet_list);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, chargers_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, attention_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, chargers_count);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, attention_count);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fleet_row_selected_cb);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* okc-sidebar.h — the queue's views, with their counts
+/* okc-sidebar.h — the queue's views and the fleet's pages, with their counts
  *
  * Copyright 2026 OK2Charge
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,5 +23,12 @@ void            okc_sidebar_select_folder       (OkcSidebar *self,
                                                  const char *folder_id);
 void            okc_sidebar_set_user_name       (OkcSidebar *self,
                                                  const char *name);
+const char     *okc_sidebar_get_fleet_page      (OkcSidebar *self);
+void            okc_sidebar_select_fleet_page   (OkcSidebar *self,
+                                                 const char *page);
+void            okc_sidebar_clear_fleet_counts  (OkcSidebar *self);
+void            okc_sidebar_set_fleet_counts    (OkcSidebar *self,
+                                                 guint       n_chargers,
+                                                 guint       n_attention);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include "okc-charger-fleet.h"
+#include "okc-charger-panel.h"
 #include "okc-client.h"
 #include "okc-core.h"
 #include "okc-credentials.h"
@@ -55,6 +57,8 @@ struct _OkcWindow
   char *presence_ticket_id;
   guint presence_timeout_id;
   char *timeline_ticket_id;
+  OkcChargerFleet *fleet;
+  guint fleet_recount_idle_id;
 
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
@@ -62,6 +66,8 @@ struct _OkcWindow
   OkcSidebar *sidebar;
   OkcQueueView *queue_view;
   OkcTicketView *ticket_view;
+  GtkStack *content_stack;
+  OkcChargerPanel *charger_panel;
 };
 
 /* okc-window.c */
@@ -88,6 +94,13 @@ void okc_window_live_stop            (OkcWindow  *self);
 void okc_window_live_ticket_shown    (OkcWindow  *self,
                                       OkcTicket  *ticket);
 void okc_window_live_fetch_timeline  (OkcWindow  *self);
+
+/* okc-window-fleet.c */
+void okc_window_fleet_install        (GtkWidgetClass *widget_class);
+void okc_window_fleet_start          (OkcWindow  *self);
+void okc_window_fleet_stop           (OkcWindow  *self);
+void okc_window_fleet_page_changed   (OkcWindow  *self);
+void okc_window_fleet_refresh        (OkcWindow  *self);
 
 /* okc-window-session.c */
 void okc_window_session_sign_in      (OkcWindow  *self);

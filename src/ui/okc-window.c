@@ -195,6 +195,7 @@ folder_selected_cb (OkcWindow *self)
   if (folder == NULL)
     return;
 
+  gtk_stack_set_visible_child_name (self->content_stack, "tickets");
   okc_queue_view_set_title (self->queue_view, okc_queue_folder_get_title (folder));
   okc_queue_filter_set_folder (self->filter, folder);
   g_settings_set_string (self->settings, "selected-view", okc_queue_folder_get_id (folder));
@@ -333,7 +334,18 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  okc_window_refresh (OKC_WINDOW (widget));
+  OkcWindow *self = OKC_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "chargers") == 0)
+    okc_window_fleet_refresh (self);
+  else
+    okc_window_refresh (self);
+}
+
+static void
+fleet_page_cb (OkcWindow *self)
+{
+  okc_window_fleet_page_changed (self);
 }
 
 static void
@@ -392,6 +404,7 @@ okc_window_attach_queue (OkcWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "console");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", TRUE);
   okc_window_live_start (self);
+  okc_window_fleet_start (self);
   okc_client_list_users_async (self->client, self->account_cancellable, team_fetched_cb,
                                g_object_ref (self));
 }
@@ -399,6 +412,7 @@ okc_window_attach_queue (OkcWindow *self)
 void
 okc_window_detach_queue (OkcWindow *self)
 {
+  okc_window_fleet_stop (self);
   okc_window_live_stop (self);
   g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
   g_clear_handle_id (&self->recount_idle_id, g_source_remove);
@@ -555,6 +569,7 @@ okc_window_class_init (OkcWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OKC_TYPE_CHARGER_PANEL);
   g_type_ensure (OKC_TYPE_QUEUE_VIEW);
   g_type_ensure (OKC_TYPE_SIDEBAR);
   g_type_ensure (OKC_TYPE_SIGN_IN_PAGE);
@@ -568,13 +583,17 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, queue_view);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, charger_panel);
   gtk_widget_class_bind_template_callback (widget_class, folder_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, ticket_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_submitted_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fleet_page_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.sort-queue", "queue-sort");
   okc_window_actions_install (widget_class);
+  okc_window_fleet_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
@@ -614,6 +633,7 @@ okc_window_init (OkcWindow *self)
   okc_sidebar_set_folders (self->sidebar, G_LIST_MODEL (self->folders));
   okc_queue_view_set_clock (self->queue_view, self->clock);
   okc_ticket_view_set_clock (self->ticket_view, self->clock);
+  okc_charger_panel_set_clock (self->charger_panel, self->clock);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
   okc_window_actions_init (self);
 

@@ -36,5 +36,7 @@ void       okc_window_start    (OkcWindow              *self,
 void       okc_window_sign_out (OkcWindow              *self);
 void       okc_window_show_ticket (OkcWindow           *self,
                                    const char          *ticket_id);
+void       okc_window_show_charger (OkcWindow          *self,
+                                    const char         *charger_id);
 
 G_END_DECLS
