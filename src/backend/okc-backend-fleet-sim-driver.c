@@ -130,17 +130,32 @@ step_command (OkcBackendFleetSimDriver  *self,
   return ok;
 }
 
+/* A routine heartbeat, for the live-only `charger.heartbeats` of the tick. */
+static void
+add_heartbeat (JsonBuilder *heartbeats,
+               const char  *charger_id,
+               gint64       at)
+{
+  json_builder_begin_object (heartbeats);
+  okc_json_builder_add_string (heartbeats, "charger_id", charger_id);
+  okc_json_builder_add_time (heartbeats, "at", at);
+  json_builder_end_object (heartbeats);
+}
+
 static gboolean
 move_charger (OkcBackendFleetSimDriver  *self,
               OkcBackendFleetWorld      *world,
               const char                *id,
               GArray                    *seqs,
               gint64                     now,
+              JsonBuilder               *heartbeats,
+              guint                     *n_heartbeats,
               GError                   **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(OkcSimCharger) charger = okc_backend_fleet_store_load (self->db, id, &local_error);
   gboolean reported;
+  gint64 heartbeat_before;
 
   if (charger == NULL)
     {
@@ -151,6 +166,7 @@ move_charger (OkcBackendFleetSimDriver  *self,
     }
 
   charger->activity = self->activity;
+  heartbeat_before = charger->last_heartbeat;
   okc_sim_charger_advance (charger, &world->world, now);
   for (guint i = 0; seqs != NULL && i < seqs->len; i++)
     if (!step_command (self, world, charger, g_array_index (seqs, gint64, i), now, error))
@@ -160,13 +176,21 @@ move_charger (OkcBackendFleetSimDriver  *self,
   if (!okc_backend_fleet_store_save (self->db, charger, okc_sim_charger_next_due (charger, now),
                                      error))
     return FALSE;
-  /* Routine heartbeats are written, not announced. */
+  /* A routine heartbeat is not worth an event in the log: it is announced live only, in
+   * one event for the whole tick, so that the console's ages stay true. */
+  if (!reported && charger->last_heartbeat != heartbeat_before)
+    {
+      add_heartbeat (heartbeats, charger->id, charger->last_heartbeat);
+      (*n_heartbeats)++;
+    }
   return !reported || okc_backend_chargers_announce (self->db, charger->id, now, error);
 }
 
 static gboolean
 tick (OkcBackendFleetSimDriver  *self,
       gint64                     now,
+      JsonBuilder               *heartbeats,
+      guint                     *n_heartbeats,
       GError                   **error)
 {
   g_autoptr(GPtrArray) due = NULL;
@@ -202,7 +226,8 @@ tick (OkcBackendFleetSimDriver  *self,
     {
       const char *id = g_ptr_array_index (due, i);
 
-      if (!move_charger (self, &world, id, g_hash_table_lookup (commands, id), now, error))
+      if (!move_charger (self, &world, id, g_hash_table_lookup (commands, id), now, heartbeats,
+                         n_heartbeats, error))
         return FALSE;
     }
   return TRUE;
@@ -220,16 +245,32 @@ okc_backend_fleet_sim_driver_tick (OkcBackendFleetSimDriver  *self,
                                    gint64                     now,
                                    GError                   **error)
 {
+  g_autoptr(JsonBuilder) heartbeats = json_builder_new ();
+  guint n_heartbeats = 0;
+
   g_return_val_if_fail (OKC_IS_BACKEND_FLEET_SIM_DRIVER (self), FALSE);
 
   if (!okc_backend_db_begin (self->db, error))
     return FALSE;
-  if (!tick (self, now, error) || !okc_backend_db_commit (self->db, error))
+  json_builder_begin_object (heartbeats);
+  json_builder_set_member_name (heartbeats, "heartbeats");
+  json_builder_begin_array (heartbeats);
+  if (!tick (self, now, heartbeats, &n_heartbeats, error) ||
+      !okc_backend_db_commit (self->db, error))
     {
       okc_backend_db_rollback (self->db);
       return FALSE;
     }
   okc_backend_events_flush (self->events);
+
+  json_builder_end_array (heartbeats);
+  json_builder_end_object (heartbeats);
+  if (n_heartbeats > 0 && self->events != NULL)
+    {
+      g_autoptr(JsonNode) data = json_builder_get_root (heartbeats);
+
+      okc_backend_events_broadcast (self->events, "charger.heartbeats", data);
+    }
   return TRUE;
 }
 

@@ -238,6 +238,72 @@ apply_command (OkcChargerFleet *self,
   g_signal_emit (self, signals[SIGNAL_COMMAND_CHANGED], 0, command);
 }
 
+/* @charger as it is, but with its last heartbeat at @at: the model's items are never
+ * changed in place, so that whoever holds one sees a consistent state. */
+static OkcCharger *
+with_heartbeat (OkcCharger  *charger,
+                gint64       at,
+                GError     **error)
+{
+  g_autoptr(JsonNode) node = okc_charger_to_json (charger);
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (at);
+  g_autofree char *text = g_date_time_format_iso8601 (time);
+
+  json_object_set_string_member (json_node_get_object (node), "last_heartbeat_at", text);
+  return okc_charger_new_from_json (node, NULL, error);
+}
+
+/* A live-only `charger.heartbeats`: the routine heartbeats of the backend's last tick. */
+static void
+apply_heartbeats (OkcChargerFleet *self,
+                  JsonNode        *data)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *object = okc_json_node_get_object (data, "data", &error);
+  JsonArray *heartbeats = NULL;
+
+  if (object == NULL ||
+      !okc_json_read_array (object, "data", "heartbeats", OKC_JSON_REQUIRED, &heartbeats,
+                            &error))
+    {
+      g_debug ("Charger fleet: skipped a charger.heartbeats event: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (heartbeats); i++)
+    {
+      g_autofree char *path = okc_json_path_index ("data.heartbeats", i);
+      JsonObject *heartbeat = okc_json_node_get_object (json_array_get_element (heartbeats, i),
+                                                        path, &error);
+      const char *charger_id = NULL;
+      gint64 at = 0;
+      OkcCharger *charger;
+      g_autoptr(OkcCharger) updated = NULL;
+
+      if (heartbeat == NULL ||
+          !okc_json_read_string (heartbeat, path, "charger_id", OKC_JSON_REQUIRED, &charger_id,
+                                 &error) ||
+          !okc_json_read_time (heartbeat, path, "at", OKC_JSON_REQUIRED, &at, &error))
+        {
+          g_debug ("Charger fleet: skipped a heartbeat: %s", error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      charger = okc_charger_fleet_lookup (self, charger_id);
+      if (charger == NULL || okc_charger_get_last_heartbeat (charger) >= at)
+        continue;
+      updated = with_heartbeat (charger, at, &error);
+      if (updated == NULL)
+        {
+          g_debug ("Charger fleet: skipped a heartbeat: %s", error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      put_charger (self, updated);
+      g_signal_emit (self, signals[SIGNAL_CHARGER_CHANGED], 0, updated);
+    }
+}
+
 static void
 event_cb (OkcEventStream *stream,
           const char     *type,
@@ -251,6 +317,8 @@ event_cb (OkcEventStream *stream,
     apply_charger (self, data);
   else if (g_str_equal (type, "charger.command"))
     apply_command (self, data);
+  else if (g_str_equal (type, "charger.heartbeats"))
+    apply_heartbeats (self, data);
   else if (g_str_equal (type, "reset"))
     okc_charger_fleet_refresh (self);
 }
@@ -273,7 +341,7 @@ state_cb (OkcEventStream *stream,
  * @self: a fleet
  * @stream: the event stream to keep the chargers live from
  *
- * Applies `charger.updated` events to the model, announces `charger.command` events with
+ * Applies `charger.updated` and `charger.heartbeats` events to the model, announces `charger.command` events with
  * #OkcChargerFleet::command-changed, and reloads after a `reset` or a reconnection.
  */
 void

@@ -286,6 +286,36 @@ test_paging (void)
   g_assert_cmpuint (pages, ==, (n + 6) / 7);
 }
 
+typedef struct
+{
+  char *charger_id;
+  gint64 heartbeat;
+} HeartbeatWait;
+
+static gboolean
+heartbeat_advanced (gpointer data)
+{
+  HeartbeatWait *wait = data;
+  OkcCharger *charger = okc_charger_fleet_lookup (fleet, wait->charger_id);
+
+  return charger != NULL && okc_charger_get_last_heartbeat (charger) > wait->heartbeat;
+}
+
+/* Routine heartbeats change no status, yet the fleet's ages follow them. */
+static void
+test_heartbeats_follow (void)
+{
+  g_autoptr(OkcCharger) charger = find_healthy_charger (NULL);
+  HeartbeatWait wait = { g_strdup (okc_charger_get_id (charger)),
+                         okc_charger_get_last_heartbeat (charger) };
+
+  okc_test_wait_until (heartbeat_advanced, &wait);
+  g_assert_true (okc_charger_fleet_lookup (fleet, wait.charger_id) != charger);
+  g_assert_cmpint (okc_charger_get_status (okc_charger_fleet_lookup (fleet, wait.charger_id)),
+                   ==, OKC_CHARGER_STATUS_ONLINE);
+  g_free (wait.charger_id);
+}
+
 /* A firmware glitch faults connector 1; a soft reset clears it, and the fleet follows. */
 static void
 test_reset_clears_glitch (void)
@@ -369,6 +399,7 @@ main (int   argc,
 
   g_test_add_func ("/Okc/Client/fleet/load", test_load);
   g_test_add_func ("/Okc/Client/fleet/paging", test_paging);
+  g_test_add_func ("/Okc/Client/fleet/heartbeats-follow", test_heartbeats_follow);
   g_test_add_func ("/Okc/Client/fleet/reset-clears-glitch", test_reset_clears_glitch);
   g_test_add_func ("/Okc/Client/fleet/reset-cannot-clear-ground-fault",
                    test_reset_cannot_clear_ground_fault);

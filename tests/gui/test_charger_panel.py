@@ -146,7 +146,7 @@ def check_detail(console):
     check(re.search(r'ago|just now|Never', heartbeat) is not None,
           '%s’s last heartbeat reads as an age: “%s”' % (charger_id, heartbeat))
     connection = row_value(console, 'Connection')
-    check(re.match(r'^(Wi-Fi|Ethernet|Cellular)', connection) is not None,
+    check(re.match(r'^(Wi[-\u2011]Fi|Ethernet|Cellular)', connection) is not None,
           'its network: “%s”' % connection)
     connectors = wait_until(lambda: console.find_all(lambda n: n.visible and
                                                      n.roleName == 'list item' and
