@@ -4,10 +4,13 @@
 # Copyright 2026 OK2Charge
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import os
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 
 from dogtail.config import config
 
@@ -177,3 +180,41 @@ def type_text(text):
 
 def press(combo):
     rawinput.keyCombo(combo)
+
+
+class Api:
+    """The backend's HTTP API, signed in as the agent the console runs as."""
+
+    def __init__(self, email, password):
+        self.token = None
+        self.token = self.call('POST', '/v1/auth/sign-in',
+                               {'email': email, 'password': password})['token']
+
+    def call(self, method, path, body=None):
+        request = urllib.request.Request(BACKEND_URL + path, method=method,
+                                         data=json.dumps(body).encode() if body else None)
+        request.add_header('Content-Type', 'application/json')
+        if self.token:
+            request.add_header('Authorization', 'Bearer ' + self.token)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                data = response.read()
+        except urllib.error.HTTPError as error:
+            if method == 'DELETE' and error.code == 404:
+                return None     # no fault to clear
+            fail('%s %s answered %d: %s' % (method, path, error.code, error.read().decode()))
+        return json.loads(data) if data else None
+
+    def charger(self, charger_id):
+        return self.call('GET', '/v1/chargers/' + charger_id)
+
+    def wait_status(self, charger_id, status, timeout=60):
+        return wait_until(lambda: self.charger(charger_id)['status'] == status,
+                          '%s to be %s in the backend' % (charger_id, status), timeout)
+
+    def set_cause(self, charger_id, cause):
+        self.call('POST', '/v1/simulator/chargers/%s/faults' % charger_id,
+                  {'cause': cause, 'connector_id': 1})
+
+    def clear_cause(self, charger_id):
+        self.call('DELETE', '/v1/simulator/chargers/%s/faults' % charger_id)

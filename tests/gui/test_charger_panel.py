@@ -8,7 +8,7 @@
 import os
 import re
 
-from okc_gui import BACKEND_URL, Console, check, press, wait_until
+from okc_gui import Api, BACKEND_URL, Console, check, press, wait_until
 
 # A row's spoken label: "CH-10234, Faulted, Lakeview Lofts · Garage 3, Heartbeat 3 min ago"
 # and, when the charger needs attention, ", Offline for 3 h 12 min".
@@ -135,7 +135,7 @@ def row_value(console, title):
     return wait_until(value, 'the “%s” of the charger' % title)
 
 
-def check_detail(console):
+def check_detail(console, api):
     rows = wait_rows(console, 'the chargers')
     row, match = rows[0]
     charger_id = match.group(1)
@@ -155,10 +155,13 @@ def check_detail(console):
     check(True, 'its connectors: %s' % ', '.join(sorted({c.name for c in connectors})))
     firmware = row_value(console, 'Firmware')
     check(firmware != 'Unknown', 'its firmware: %s' % firmware)
+    # The connector's cable lock jams: the open page follows, history and all.
+    api.set_cause(charger_id, 'stuck_connector')
     console.find(lambda n: n.visible and n.roleName == 'label' and
-                 re.match(r'^(Charger|Connector \d+): .+ → ', n.name),
-                 'a status change in its history', timeout=30)
-    check(True, 'its status history lists changes as the backend recorded them')
+                 re.match(r'^Connector 1: .+ → Faulted', n.name),
+                 'the fault in its status history', timeout=60)
+    check(True, 'its status history shows the fault as it happens')
+    api.clear_cause(charger_id)
 
 
 def age_seconds(text):
@@ -219,7 +222,7 @@ def main():
         check_list(console)
         check_state_filter(console)
         check_property_filter(console)
-        check_detail(console)
+        check_detail(console, Api('alex.rivera@ok2charge.example', 'demo-agent'))
         check_attention(console)
         check_back_to_tickets(console)
         console.quit()
