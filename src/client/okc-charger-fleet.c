@@ -238,21 +238,6 @@ apply_command (OkcChargerFleet *self,
   g_signal_emit (self, signals[SIGNAL_COMMAND_CHANGED], 0, command);
 }
 
-/* @charger as it is, but with its last heartbeat at @at: the model's items are never
- * changed in place, so that whoever holds one sees a consistent state. */
-static OkcCharger *
-with_heartbeat (OkcCharger  *charger,
-                gint64       at,
-                GError     **error)
-{
-  g_autoptr(JsonNode) node = okc_charger_to_json (charger);
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (at);
-  g_autofree char *text = g_date_time_format_iso8601 (time);
-
-  json_object_set_string_member (json_node_get_object (node), "last_heartbeat_at", text);
-  return okc_charger_new_from_json (node, NULL, error);
-}
-
 /* A live-only `charger.heartbeats`: the routine heartbeats of the backend's last tick. */
 static void
 apply_heartbeats (OkcChargerFleet *self,
@@ -278,7 +263,6 @@ apply_heartbeats (OkcChargerFleet *self,
       const char *charger_id = NULL;
       gint64 at = 0;
       OkcCharger *charger;
-      g_autoptr(OkcCharger) updated = NULL;
 
       if (heartbeat == NULL ||
           !okc_json_read_string (heartbeat, path, "charger_id", OKC_JSON_REQUIRED, &charger_id,
@@ -292,15 +276,9 @@ apply_heartbeats (OkcChargerFleet *self,
       charger = okc_charger_fleet_lookup (self, charger_id);
       if (charger == NULL || okc_charger_get_last_heartbeat (charger) >= at)
         continue;
-      updated = with_heartbeat (charger, at, &error);
-      if (updated == NULL)
-        {
-          g_debug ("Charger fleet: skipped a heartbeat: %s", error->message);
-          g_clear_error (&error);
-          continue;
-        }
-      put_charger (self, updated);
-      g_signal_emit (self, signals[SIGNAL_CHARGER_CHANGED], 0, updated);
+      /* In place: replacing the item would rebuild its row, a focus and a screen reader's
+       * place lost every heartbeat; rows and pages follow the notification. */
+      okc_charger_set_last_heartbeat (charger, at);
     }
 }
 

@@ -112,7 +112,7 @@ okc_charger_class_init (OkcChargerClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LAST_HEARTBEAT] =
     g_param_spec_int64 ("last-heartbeat", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -575,6 +575,26 @@ okc_charger_get_access (OkcCharger *self)
 {
   g_return_val_if_fail (OKC_IS_CHARGER (self), OKC_CHARGER_POLICY_RESTRICTED);
   return self->access;
+}
+
+/**
+ * okc_charger_set_last_heartbeat:
+ * @last_heartbeat: seconds since the epoch
+ *
+ * Records a routine heartbeat, notifying #OkcCharger:last-heartbeat: the one change made
+ * to a charger in place, since nothing else about it changes and the console's ages follow.
+ */
+void
+okc_charger_set_last_heartbeat (OkcCharger *self,
+                                gint64      last_heartbeat)
+{
+  g_return_if_fail (OKC_IS_CHARGER (self));
+  g_return_if_fail (last_heartbeat >= 0);
+
+  if (self->last_heartbeat == last_heartbeat)
+    return;
+  self->last_heartbeat = last_heartbeat;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_HEARTBEAT]);
 }
 
 /**

@@ -49,6 +49,8 @@ OkcChargerPolicy  okc_charger_get_access         (OkcCharger        *self);
 /* Live state beyond the summary status (docs/chargers.md). A charger made by
  * okc_charger_new() has no connectors, Wi-Fi with unknown signal, LED off, a 60 s
  * heartbeat interval and status_since 0 until these are set. */
+void              okc_charger_set_last_heartbeat (OkcCharger        *self,
+                                                  gint64             last_heartbeat);
 void              okc_charger_set_status_since   (OkcCharger        *self,
                                                   gint64             status_since);
 void              okc_charger_set_heartbeat_interval (OkcCharger    *self,
