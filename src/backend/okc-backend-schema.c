@@ -301,11 +301,34 @@ static const char schema_v4[] =
   "CREATE INDEX audit_log_by_target ON audit_log (target_kind, target_id, seq);"
   "CREATE INDEX audit_log_by_at ON audit_log (at);";
 
+/* v5: what a session did and billed (docs/sessions.md): its meter samples, kept apart so
+ * that listing sessions does not read them, and refunds of sessions. */
+static const char schema_v5[] =
+  "CREATE TABLE session_meter ("
+  "  session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  samples TEXT NOT NULL);"
+
+  "CREATE TABLE refunds ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  session_id TEXT NOT NULL REFERENCES sessions (id),"
+  "  ticket_id TEXT,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  currency TEXT NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  finding_kind TEXT,"
+  "  status TEXT NOT NULL,"
+  "  requested_by TEXT NOT NULL REFERENCES users (id),"
+  "  requested_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX refunds_by_session ON refunds (session_id, seq);";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
+  schema_v5,
 };
 
 /* The data tables, parents before children: the order of a dataset's import. */
@@ -318,7 +341,7 @@ static const char * const tables[] = {
    * again from their status (okc_backend_fleet_store_seed()); their history, commands
    * and the audit trail start over. */
   "connectors", "charger_changes", "charger_commands", "audit_log",
-  "events",
+  "session_meter", "refunds", "events",
 };
 
 const char * const *

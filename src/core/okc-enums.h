@@ -220,6 +220,60 @@ typedef enum /*< prefix=OKC_COST_UNIT >*/
   OKC_COST_UNIT_BASIS_POINT,                                /*< nick=basis_point >*/
 } OkcCostUnit;
 
+/* How a charging session ended (docs/sessions.md). */
+typedef enum /*< prefix=OKC_SESSION_OUTCOME >*/
+{
+  OKC_SESSION_OUTCOME_COMPLETED,                            /*< nick=completed >*/
+  OKC_SESSION_OUTCOME_INTERRUPTED,                          /*< nick=interrupted >*/
+  OKC_SESSION_OUTCOME_FAILED_TO_START,                      /*< nick=failed_to_start >*/
+} OkcSessionOutcome;
+
+/* Why a session stopped: OCPP 1.6's StopTransaction.req Reason, by its own names. */
+typedef enum /*< prefix=OKC_STOP_REASON >*/
+{
+  OKC_STOP_REASON_EV_DISCONNECTED,                          /*< nick=EVDisconnected >*/
+  OKC_STOP_REASON_LOCAL,                                    /*< nick=Local >*/
+  OKC_STOP_REASON_REMOTE,                                   /*< nick=Remote >*/
+  OKC_STOP_REASON_POWER_LOSS,                               /*< nick=PowerLoss >*/
+  OKC_STOP_REASON_EMERGENCY_STOP,                           /*< nick=EmergencyStop >*/
+  OKC_STOP_REASON_HARD_RESET,                               /*< nick=HardReset >*/
+  OKC_STOP_REASON_SOFT_RESET,                               /*< nick=SoftReset >*/
+  OKC_STOP_REASON_REBOOT,                                   /*< nick=Reboot >*/
+  OKC_STOP_REASON_UNLOCK_COMMAND,                           /*< nick=UnlockCommand >*/
+  OKC_STOP_REASON_DE_AUTHORIZED,                            /*< nick=DeAuthorized >*/
+  OKC_STOP_REASON_ENERGY_LIMIT_REACHED,                     /*< nick=EnergyLimitReached >*/
+  OKC_STOP_REASON_OTHER,                                    /*< nick=Other >*/
+} OkcStopReason;
+
+/* A mischarge the session audit found (docs/sessions.md). */
+typedef enum /*< prefix=OKC_FINDING_KIND >*/
+{
+  OKC_FINDING_KIND_REPEATED_CONNECTION_FEE,                 /*< nick=repeated_connection_fee >*/
+  OKC_FINDING_KIND_DOUBLE_BILLING,                          /*< nick=double_billing >*/
+  OKC_FINDING_KIND_IDLE_FEE_WHILE_CHARGING,                 /*< nick=idle_fee_while_charging >*/
+  OKC_FINDING_KIND_WRONG_RATE,                              /*< nick=wrong_rate >*/
+  OKC_FINDING_KIND_WRONG_TAX,                               /*< nick=wrong_tax >*/
+  OKC_FINDING_KIND_BILLING_MISMATCH,                        /*< nick=billing_mismatch >*/
+} OkcFindingKind;
+
+/* Why money goes back (docs/sessions.md, Refunds). */
+typedef enum /*< prefix=OKC_REFUND_REASON >*/
+{
+  OKC_REFUND_REASON_DUPLICATE_CHARGE,                       /*< nick=duplicate_charge >*/
+  OKC_REFUND_REASON_MISCHARGE,                              /*< nick=mischarge >*/
+  OKC_REFUND_REASON_SERVICE_FAILURE,                        /*< nick=service_failure >*/
+  OKC_REFUND_REASON_GOODWILL,                               /*< nick=goodwill >*/
+} OkcRefundReason;
+
+typedef enum /*< prefix=OKC_REFUND_STATUS >*/
+{
+  OKC_REFUND_STATUS_PENDING_APPROVAL,                       /*< nick=pending_approval >*/
+  OKC_REFUND_STATUS_PROCESSING,                             /*< nick=processing >*/
+  OKC_REFUND_STATUS_SUCCEEDED,                              /*< nick=succeeded >*/
+  OKC_REFUND_STATUS_FAILED,                                 /*< nick=failed >*/
+  OKC_REFUND_STATUS_REJECTED,                               /*< nick=rejected >*/
+} OkcRefundStatus;
+
 const char *okc_enum_to_nick    (GType       enum_type,
                                  int         value);
 gboolean    okc_enum_from_nick  (GType       enum_type,

@@ -1,0 +1,31 @@
+/* okc-refund-dialog.h — ask for a refund of a session, prefilled from a finding
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "okc-client-sessions.h"
+#include "okc-core.h"
+
+G_BEGIN_DECLS
+
+#define OKC_TYPE_REFUND_DIALOG (okc_refund_dialog_get_type ())
+
+/* A modal AdwWindow: amount (prefilled, at most what is still refundable, which it loads),
+ * reason, note (the finding's sentence), whether it will wait for a supervisor (the refund
+ * policy's threshold); "Refund" sends POST /v1/refunds and shows the outcome or the
+ * backend's error without closing. Signal `refund-created` (OkcRefund). */
+G_DECLARE_FINAL_TYPE (OkcRefundDialog, okc_refund_dialog, OKC, REFUND_DIALOG, AdwWindow)
+
+/* @finding: NULL for a refund not from a finding (then the amount is the refundable rest). */
+OkcRefundDialog *okc_refund_dialog_new (GtkWindow          *parent,
+                                        OkcClient          *client,
+                                        OkcChargingSession *session,
+                                        OkcSessionFinding  *finding,
+                                        const char         *ticket_id);
+
+G_END_DECLS
