@@ -764,7 +764,9 @@ okc_backend_sessions_neighbours (OkcBackendDb        *db,
   okc_backend_stmt_bind_int64 (stmt, 5, OKC_BACKEND_SESSION_NEIGHBOURS_MAX);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      OkcChargingSession *neighbour = session_from_row (stmt, TRUE, FALSE, error);
+      /* With their samples too: a Session's billed lines go with its meter (core's
+       * codec), and the audit reads a neighbour's times and energy. */
+      OkcChargingSession *neighbour = session_from_row (stmt, TRUE, TRUE, error);
 
       if (neighbour == NULL)
         return NULL;

@@ -43,7 +43,7 @@ OkcChargingSession *okc_backend_sessions_load       (OkcBackendDb        *db,
                                                      GError             **error);
 /* (element-type OkcChargingSession): the other sessions on @session's charger that started
  * within OKC_SESSION_NEIGHBOUR_WINDOW_SECONDS before it started or after it ended, by
- * started_at, each with its billed breakdown (no samples). */
+ * started_at, at most OKC_BACKEND_SESSION_NEIGHBOURS_MAX, each a detail (samples, billed). */
 GPtrArray          *okc_backend_sessions_neighbours (OkcBackendDb        *db,
                                                      OkcChargingSession  *session,
                                                      GError             **error);
