@@ -568,17 +568,23 @@ parse_stored_json (const char  *text,
   return json_node_ref (json_parser_get_root (parser));
 }
 
-/* session_meter.samples: [[unix_seconds, wh], …]. */
+/* session_meter.samples: [[unix_seconds, wh], …]; a session without a row (recorded
+ * before meters were kept, a v4 database) has no samples. */
 static OkcMeteredSession *
 parse_samples (OkcChargingSession  *session,
                const char          *text,
                const char          *path,
                GError             **error)
 {
-  g_autoptr(JsonNode) root = parse_stored_json (text, path, error);
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(OkcMeteredSession) meter = NULL;
   JsonArray *array;
 
+  if (text == NULL)
+    return okc_metered_session_new (okc_charging_session_get_started_at (session),
+                                    okc_charging_session_get_charging_ended_at (session),
+                                    okc_charging_session_get_ended_at (session));
+  root = parse_stored_json (text, path, error);
   if (root == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (root))
