@@ -136,7 +136,7 @@ add_difference (OkcCostTable *self,
 
   /* Overcharged in the error colour; undercharged is not the customer's problem. */
   add_cell (self, COL_DIFFERENCE, text,
-            difference > 0 ? "error" : difference < 0 ? "dim-label" : NULL);
+            difference > 0 ? "error" : "dim-label");
 }
 
 static void

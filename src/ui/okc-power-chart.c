@@ -64,6 +64,16 @@ format_kw (gint64 watts)
   return g_strdup_printf (_("%d.%d kW"), (int) (tenths / 10), (int) (tenths % 10));
 }
 
+/* An axis tick: "2 kW", or "2.5 kW" between whole ones. */
+static char *
+format_tick (gint64 watts)
+{
+  if (watts % 1000 == 0)
+    /* Translators: a whole number of kW on the chart's axis, "2 kW" */
+    return g_strdup_printf (_("%d kW"), (int) (watts / 1000));
+  return format_kw (watts);
+}
+
 static char *
 format_minutes (gint64 seconds)
 {
@@ -187,6 +197,13 @@ hatch (cairo_t *cr,
   cairo_restore (cr);
 }
 
+/* To the nearest whole pixel; coordinates here are never negative. */
+static double
+snap (double x)
+{
+  return (double) (gint64) (x + 0.5);
+}
+
 typedef struct
 {
   double left, top, right, bottom;
@@ -223,7 +240,7 @@ draw_axes (OkcPowerChart *self,
   cairo_set_line_width (cr, 1);
   for (gint64 w = 0; w <= plot->y_max; w += step)
     {
-      g_autofree char *label = format_kw (w);
+      g_autofree char *label = format_tick (w);
       double y = plot_y (plot, w);
 
       gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg->red, fg->green, fg->blue, 0.15 });
@@ -330,8 +347,13 @@ draw_power (OkcPowerChart *self,
         gdk_cairo_set_source_rgba (cr, accent);
       else
         gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg->red, fg->green, fg->blue, 0.5 });
-      cairo_rectangle (cr, x0, y, MAX (x1 - x0, 1.0), plot->bottom - y);
+      /* Whole pixels without antialiasing: neighbouring steps meet without a seam. */
+      x0 = snap (x0);
+      x1 = MAX (snap (x1), x0 + 1);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+      cairo_rectangle (cr, x0, snap (y), x1 - x0, plot->bottom - snap (y));
       cairo_fill (cr);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
     }
 }
 
@@ -364,6 +386,16 @@ okc_power_chart_snapshot (GtkWidget   *widget,
     gint64 step = y_step (peak);
 
     plot.y_max = (peak + step - 1) / step * step;
+  }
+  /* Room for the widest kW label, the top one. */
+  {
+    g_autofree char *widest = format_tick (plot.y_max);
+    PangoLayout *layout = gtk_widget_create_pango_layout (widget, widest);
+    int label_width, label_height;
+
+    pango_layout_get_pixel_size (layout, &label_width, &label_height);
+    plot.left = MAX (MARGIN_LEFT, label_width + 10);
+    g_object_unref (layout);
   }
 
   if (self->samples->len < 2)
