@@ -155,7 +155,7 @@ okc_finding_row_new (OkcSessionFinding *finding)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     spoken, -1);
   }
-  okc_finding_row_set_refundable (self, NULL);
+  okc_finding_row_set_refunds (self, NULL, NULL);
   return GTK_WIDGET (self);
 }
 
@@ -167,40 +167,43 @@ okc_finding_row_get_finding (OkcFindingRow *self)
 }
 
 void
-okc_finding_row_set_refundable (OkcFindingRow  *self,
-                                const OkcMoney *refundable)
+okc_finding_row_set_refunds (OkcFindingRow  *self,
+                             const OkcMoney *refunded,
+                             const OkcMoney *refundable)
 {
-  OkcMoney refund;
+  OkcMoney refund, offer;
   g_autofree char *refund_text = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *offer_text = NULL;
+  g_autofree char *label = NULL;
   g_autofree char *description = NULL;
-  OkcMoney offer;
+  gint64 given = 0;
 
   g_return_if_fail (OKC_IS_FINDING_ROW (self));
 
   okc_session_finding_get_refund (self->finding, &refund);
   refund_text = okc_money_format (&refund);
   offer = refund;
+  if (refunded != NULL && g_strcmp0 (refunded->currency, refund.currency) == 0)
+    given = MAX (refunded->amount, 0);
+  offer.amount = MAX (refund.amount - given, 0);
   if (refundable != NULL && g_strcmp0 (refundable->currency, refund.currency) == 0)
-    offer.amount = MIN (refund.amount, MAX (refundable->amount, 0));
+    offer.amount = MIN (offer.amount, MAX (refundable->amount, 0));
+  offer_text = okc_money_format (&offer);
 
   if (refund.amount <= 0)
     label = g_strdup (_("No refund: this finding points to another session"));
+  else if (given >= refund.amount)
+    /* Translators: a finding whose refund was given, "Refunded $2.16" */
+    label = g_strdup_printf (_("Refunded %s"), refund_text);
   else if (offer.amount < refund.amount)
-    {
-      offer_text = okc_money_format (&offer);
-      /* Translators: a finding's refund, and what is left of it after earlier refunds:
-       * "Refund $2.16 (still refundable: $1.00)" */
-      label = g_strdup_printf (_("Refund %s (still refundable: %s)"), refund_text, offer_text);
-    }
+    /* Translators: a finding's refund, and what is left of it after earlier refunds:
+     * "Refund $2.16 (left to refund: $1.00)" */
+    label = g_strdup_printf (_("Refund %s (left to refund: %s)"), refund_text, offer_text);
   else
     /* Translators: what a finding justifies refunding, "Refund $2.16" */
     label = g_strdup_printf (_("Refund %s"), refund_text);
   gtk_label_set_label (self->refund_label, label);
 
-  if (offer_text == NULL)
-    offer_text = okc_money_format (&offer);
   /* Translators: the Refund the Difference button's description, "Refunds $2.16" */
   description = g_strdup_printf (_("Refunds %s"), offer_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->refund_button),

@@ -20,9 +20,12 @@ G_DECLARE_FINAL_TYPE (OkcFindingRow, okc_finding_row, OKC, FINDING_ROW, GtkListB
 
 GtkWidget         *okc_finding_row_new            (OkcSessionFinding *finding);
 OkcSessionFinding *okc_finding_row_get_finding    (OkcFindingRow     *self);
-/* What the session still has to refund: the button offers at most that, and none at 0.
- * NULL while unknown (the button offers the finding's whole refund). */
-void               okc_finding_row_set_refundable (OkcFindingRow     *self,
+/* @refunded: what refunds for this finding already gave back (not rejected or failed);
+ * @refundable: what the session still has to refund. The button offers the finding's
+ * refund less @refunded, at most @refundable, and nothing at 0. Both NULL while unknown
+ * (the button offers the finding's whole refund). */
+void               okc_finding_row_set_refunds    (OkcFindingRow     *self,
+                                                   const OkcMoney    *refunded,
                                                    const OkcMoney    *refundable);
 
 G_END_DECLS

@@ -207,7 +207,7 @@ show_bill (OkcSessionView *self,
     }
 
   okc_session_audit_get_difference (self->audit, &difference);
-  if (difference.amount == 0 && findings->len == 0)
+  if (difference.amount == 0 && (findings == NULL || findings->len == 0))
     set_verdict (self, _("Matches the site's tariff"), "success");
   else
     {
@@ -225,14 +225,12 @@ show_bill (OkcSessionView *self,
       set_verdict (self, text, difference.amount > 0 ? "error" : "warning");
     }
 
-  for (guint i = 0; i < findings->len; i++)
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
       GtkWidget *row = okc_finding_row_new (findings->pdata[i]);
 
       g_signal_connect_object (row, "refund-clicked", G_CALLBACK (finding_refund_clicked_cb), self,
                                G_CONNECT_SWAPPED);
-      if (self->refundable_known)
-        okc_finding_row_set_refundable (OKC_FINDING_ROW (row), &self->refundable);
       gtk_list_box_append (self->findings_list, row);
     }
 }
@@ -276,6 +274,29 @@ new_refund_row (OkcRefund *refund)
   return new_row (title, subtitle);
 }
 
+/* What the session's refunds for findings of @kind gave back or will: a rejected or
+ * failed one gave nothing. */
+static void
+refunded_for (GPtrArray      *refunds,
+              OkcFindingKind  kind,
+              const char     *currency,
+              OkcMoney       *out)
+{
+  okc_money_init (out, 0, currency);
+  for (guint i = 0; i < refunds->len; i++)
+    {
+      OkcRefund *refund = refunds->pdata[i];
+      OkcRefundStatus status = okc_refund_get_status (refund);
+      OkcMoney amount;
+
+      okc_refund_get_amount (refund, &amount);
+      if (okc_refund_get_finding_kind (refund) == (int) kind
+          && status != OKC_REFUND_STATUS_REJECTED && status != OKC_REFUND_STATUS_FAILED
+          && g_strcmp0 (amount.currency, currency) == 0)
+        out->amount += amount.amount;
+    }
+}
+
 static void
 show_refunds (OkcSessionView *self,
               GPtrArray      *refunds)
@@ -304,7 +325,14 @@ show_refunds (OkcSessionView *self,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (OKC_IS_FINDING_ROW (child))
-      okc_finding_row_set_refundable (OKC_FINDING_ROW (child), &self->refundable);
+      {
+        OkcFindingRow *finding_row = OKC_FINDING_ROW (child);
+        OkcMoney refunded;
+
+        refunded_for (refunds, okc_session_finding_get_kind (okc_finding_row_get_finding (finding_row)),
+                      self->refundable.currency, &refunded);
+        okc_finding_row_set_refunds (finding_row, &refunded, &self->refundable);
+      }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.refund-other",
                                  self->refundable.amount > 0);
 }
@@ -388,6 +416,7 @@ restart (OkcSessionView *self)
   g_clear_pointer (&self->detail, okc_session_detail_free);
   g_clear_object (&self->audit);
   self->refundable_known = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.refund-other", FALSE);
 }
 
 static void
