@@ -186,17 +186,28 @@ update_sensitivity (OkcRefundDialog *self)
   gtk_text_view_set_editable (self->note_view, open);
 }
 
+/* The policy's line, and whether this amount falls above it. */
 static void
 update_policy (OkcRefundDialog *self)
 {
   g_autofree char *threshold = NULL;
   g_autofree char *text = NULL;
+  OkcMoney amount;
 
   if (!self->threshold_known)
     return;
   threshold = okc_money_format (&self->threshold);
-  /* Translators: %s is the refund policy's approval threshold, "$50.00" */
-  text = g_strdup_printf (_("Refunds above %s wait for a supervisor's approval."), threshold);
+  okc_charging_session_get_billed_total (self->session, &amount);
+  if (parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), amount.currency,
+                    &amount.amount, NULL)
+      && g_strcmp0 (amount.currency, self->threshold.currency) == 0
+      && amount.amount > self->threshold.amount)
+    /* Translators: %s is the refund policy's approval threshold, "$50.00" */
+    text = g_strdup_printf (_("Refunds above %s wait for a supervisor's approval; this one will."),
+                            threshold);
+  else
+    /* Translators: %s is the refund policy's approval threshold, "$50.00" */
+    text = g_strdup_printf (_("Refunds above %s wait for a supervisor's approval."), threshold);
   gtk_label_set_label (self->policy_label, text);
 }
 
@@ -204,6 +215,7 @@ static void
 amount_changed_cb (OkcRefundDialog *self)
 {
   update_sensitivity (self);
+  update_policy (self);
 }
 
 static void
