@@ -26,15 +26,15 @@ def money_text(money):
 
 
 def overcharged_session(api, threshold):
-    """A session whose audit finds an overcharge that an agent may refund at once,
-    with a property (a billing dispute names the property), and its analysis."""
+    """A session whose audit finds one overcharge, that an agent may refund at once, with
+    a property (a billing dispute names the property), and its analysis."""
     page = api.call('GET', '/v1/sessions?limit=%d' % MAX_CANDIDATES)
     for session in page['items']:
         if not session.get('property_name'):
             continue
         analysis = api.call('GET', '/v1/sessions/%s/analysis' % session['id'])
         findings = [f for f in analysis['findings'] if f['refund']['amount'] > 0]
-        if findings and findings[0]['refund']['amount'] <= threshold:
+        if len(findings) == 1 and findings[0]['refund']['amount'] <= threshold:
             return session, analysis, findings[0]
     fail('none of the newest %d demo sessions has a finding to refund' % MAX_CANDIDATES)
 
@@ -120,16 +120,20 @@ def main():
               'the sessions around the reported time are listed (%d), %s marked Likely match'
               % (len(rows), session['id']))
 
-        within(sessions, lambda n: n.roleName == 'label' and n.name == finding['summary'],
-               'the finding’s sentence', timeout=60)
-        check(True, 'the likely session opens below with its finding')
+        within(sessions, lambda n: n.roleName == 'label' and
+               n.name.startswith(finding['summary']), 'the finding’s sentence', timeout=60)
+        check(True, 'the likely session opens below with its finding: “%s”' % finding['summary'])
 
         click_within(sessions, 'Refund the Difference')
-        dialog = console.find(lambda n: n.roleName in ('dialog', 'frame', 'alert') and
-                              n.visible and n.findChild(is_button('Refund'), retry=False,
-                                                        requireResult=False) is not None,
-                              'the refund dialog')
-        click_within(dialog, 'Refund')
+        # The dialog is a window of its own, its amount the finding's refund.
+        console.find(lambda n: n.visible and n.roleName == 'text' and
+                     n.text == '%d.%02d' % divmod(finding['refund']['amount'], 100),
+                     'the refund dialog, prefilled with the finding’s refund')
+        console.click(lambda n: n.roleName == 'push button' and n.name == 'Refund',
+                      'the dialog’s Refund button')
+        within(sessions, lambda n: n.roleName == 'label' and
+               n.name.startswith('Refunded %s' % money_text(finding['refund'])),
+               'the finding to say it is refunded')
         activity = console.find(lambda n: n.name == 'Ticket activity', 'the ticket’s activity')
         note = within(activity, lambda n: n.roleName == 'label' and 'Refund RFD-' in n.name and
                       n.name.endswith(': refunded'), 'the refund in the ticket’s activity', 60)
