@@ -359,6 +359,8 @@ def run(contract):
     call("GET", events, events, chatbot, expect=403)
     call("GET", events, events, None, expect=401)
 
+    refunds(contract, agent, supervisor, chatbot, first_id)
+
     call("GET", None, "/v1/no-such-thing", agent, expect=404)
     call("DELETE", None, "/v1/tickets", agent, expect=405)
 
@@ -614,6 +616,32 @@ def sessions(contract, agent, supervisor, chatbot):
     call("GET", tariff, "/v1/tariffs/TRF-9999", agent, expect=404)
     call("GET", tariff, f"/v1/tariffs/{tariff_id}?x=1", agent, expect=422)
     call("GET", tariff, f"/v1/tariffs/{tariff_id}", None, expect=401)
+def refunds(contract, agent, supervisor, chatbot, ticket_id):
+    """POST /v1/refunds, a session's refunds and the refund policy, on a demo session."""
+    call = contract.call
+    create, listing, policy = "/v1/refunds", "/v1/sessions/{id}/refunds", "/v1/refund-policy"
+
+    _, _, data = call("GET", "/v1/export", "/v1/export", supervisor, expect=200)
+    def total(row):
+        return row["total"]["amount"] if isinstance(row["total"], dict) else row["total"]
+    session = next(s for s in data["sessions"] if total(s) >= 200)
+    body = {"session_id": session["id"], "amount": {"amount": 100, "currency": "USD"},
+            "reason": "mischarge", "note": "contract", "ticket_id": ticket_id,
+            "finding_kind": "wrong_rate"}
+    call("POST", create, create, agent, body=body, expect=201)
+    call("POST", create, create, supervisor,
+         body=dict(body, amount={"amount": total(session), "currency": "USD"}), expect=422)
+    call("POST", create, create, agent, body=dict(body, session_id="SES-9999999"), expect=404)
+    call("POST", create, create, agent, body=b"{", expect=400)
+    call("POST", create, create, agent, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", create, create, chatbot, body=body, expect=403)
+    call("POST", create, create, None, body=body, expect=401)
+    path = f"/v1/sessions/{session['id']}/refunds"
+    call("GET", listing, path, agent, expect=200)
+    call("GET", listing, "/v1/sessions/SES-9999999/refunds", agent, expect=404)
+    call("GET", listing, path, None, expect=401)
+    call("GET", policy, policy, chatbot, expect=200)
+    call("GET", policy, policy, None, expect=401)
 
 
 def check_coverage(contract):
