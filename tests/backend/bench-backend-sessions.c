@@ -16,6 +16,9 @@
 #include "okc-backend-test-run.h"
 #include "okc-demo-generator.h"
 
+/* The demo's present: 2026-11-24T12:00:00Z. */
+#define DEMO_NOW 1795521600
+
 static double
 ms_since (gint64 start)
 {
@@ -128,7 +131,7 @@ main (int   argc,
   g_autofree char *path = g_build_filename (dir, "bench.sqlite", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(OkcBackendDb) db = okc_backend_db_open (path, &error);
-  g_autoptr(OkcDemoGenerator) generator = okc_demo_generator_new (1, 10, 1795521600);
+  g_autoptr(OkcDemoGenerator) generator = okc_demo_generator_new (1, 10, DEMO_NOW);
   g_autofree char *property = NULL, *charger = NULL, *account = NULL, *query = NULL;
   gint64 start = g_get_monotonic_time ();
 
@@ -173,7 +176,9 @@ main (int   argc,
   query = g_strconcat ("account=", account, NULL);
   run (db, "by account", query);
   g_free (query);
-  run (db, "one week", "from=2026-10-01T00:00:00Z&to=2026-10-08T00:00:00Z");
+  run (db, "last week", "from=2026-11-17T12:00:00Z&to=2026-11-24T12:00:00Z");
+  run (db, "last week, sort billed_total", "from=2026-11-17T12:00:00Z&to=2026-11-24T12:00:00Z"
+                                           "&sort=billed_total");
 
   g_clear_object (&db);
   okc_test_remove_dir (dir);

@@ -761,13 +761,13 @@ test_analysis (void)
 {
   g_autoptr(GPtrArray) sessions = query_rows ("SELECT id, total FROM sessions ORDER BY id", NULL);
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The problems the demo plants (okc-demo-world.h); billing_mismatch is what is left
+   * when none explains a difference, and the demo plants none of those. */
+  static const char * const wanted[] = {
+    "repeated_connection_fee", "double_billing", "idle_fee_while_charging", "wrong_rate",
+    "wrong_tax", NULL,
+  };
   guint n_clean = 0, n_agreed = 0;
-  char *all_kinds;
-  g_auto(GStrv) wanted = NULL;
-
-  all_kinds = okc_enum_list_nicks (OKC_TYPE_FINDING_KIND);
-  wanted = g_strsplit (all_kinds, ", ", -1);
-  g_free (all_kinds);
 
   for (guint i = 0; i < sessions->len; i++)
     {
