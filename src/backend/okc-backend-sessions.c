@@ -174,8 +174,14 @@ parse_account (OkcBackendSessionQuery  *self,
     }
   else if (okc_text_is_phone (contact))
     {
+      char *digits = phone_digits (contact);
+
+      /* Without the country code 1: the look-up tries the stored digits with and
+       * without it. */
+      if (strlen (digits) == 11 && digits[0] == '1')
+        memmove (digits, digits + 1, 11);
       self->account_kind = ACCOUNT_BY_PHONE;
-      self->account = phone_digits (contact);
+      self->account = digits;
     }
   else
     return invalid (error, "account", "expected an account id (ACC-…), an email address or "
