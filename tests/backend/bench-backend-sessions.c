@@ -121,6 +121,19 @@ run (OkcBackendDb *db,
           best, worst, n_items, total);
 }
 
+/* @label's query: @name, @value and the rest of it. */
+static void
+run_with (OkcBackendDb *db,
+          const char   *label,
+          const char   *name,
+          const char   *value,
+          const char   *rest)
+{
+  g_autofree char *query = g_strconcat (name, value, rest, NULL);
+
+  run (db, label, query);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,7 +145,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(OkcBackendDb) db = okc_backend_db_open (path, &error);
   g_autoptr(OkcDemoGenerator) generator = okc_demo_generator_new (1, 10, DEMO_NOW);
-  g_autofree char *property = NULL, *charger = NULL, *account = NULL, *query = NULL;
+  g_autofree char *property = NULL, *charger = NULL, *account = NULL;
   gint64 start = g_get_monotonic_time ();
 
   g_assert_no_error (error);
@@ -161,21 +174,12 @@ main (int   argc,
   run (db, "sort -billed_total, offset 250,000", "sort=-billed_total&offset=250000");
   run (db, "sort account_name", "sort=account_name");
   run (db, "sort duration", "sort=-duration");
-  query = g_strconcat ("property_id=", property, NULL);
-  run (db, "by property", query);
-  g_free (query);
-  query = g_strconcat ("property_id=", property, "&sort=-billed_total", NULL);
-  run (db, "by property, sort -billed_total", query);
-  g_free (query);
-  query = g_strconcat ("property_id=", property, "&offset=2000", NULL);
-  run (db, "by property, offset 2,000", query);
-  g_free (query);
-  query = g_strconcat ("charger_id=", charger, NULL);
-  run (db, "by charger", query);
-  g_free (query);
-  query = g_strconcat ("account=", account, NULL);
-  run (db, "by account", query);
-  g_free (query);
+  run_with (db, "by property", "property_id=", property, "");
+  run_with (db, "by property, sort -billed_total", "property_id=", property,
+            "&sort=-billed_total");
+  run_with (db, "by property, offset 2,000", "property_id=", property, "&offset=2000");
+  run_with (db, "by charger", "charger_id=", charger, "");
+  run_with (db, "by account", "account=", account, "");
   run (db, "last week", "from=2026-11-17T12:00:00Z&to=2026-11-24T12:00:00Z");
   run (db, "last week, sort billed_total", "from=2026-11-17T12:00:00Z&to=2026-11-24T12:00:00Z"
                                            "&sort=billed_total");
