@@ -400,8 +400,8 @@ from_day_selected_cb (OkcSessionPanel *self)
 {
   if (self->updating)
     return;
+  /* The popover stays open: arrow keys move the day one step at a time, each applied. */
   self->from = calendar_midnight (self->from_calendar, 0);
-  gtk_menu_button_popdown (self->from_button);
   update_date_buttons (self);
   apply_query (self);
 }
@@ -413,7 +413,6 @@ to_day_selected_cb (OkcSessionPanel *self)
     return;
   /* The To day is included: sessions that started before the next midnight. */
   self->to = calendar_midnight (self->to_calendar, 1);
-  gtk_menu_button_popdown (self->to_button);
   update_date_buttons (self);
   apply_query (self);
 }
