@@ -11,6 +11,8 @@ import signal
 import sqlite3
 import subprocess
 import time
+import urllib.error
+import urllib.request
 from urllib.parse import urlparse
 
 from okc_gui import BACKEND_URL, WORK_DIR, Console, check, press, type_text, wait_until
@@ -22,12 +24,25 @@ SESSION_ID = re.compile(r'^SES-\d+$')
 TIME = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d$')
 
 
+def _answers():
+    try:
+        urllib.request.urlopen(BACKEND_URL + '/v1/sessions', timeout=5)
+    except urllib.error.HTTPError:
+        return True     # 401: it answers
+    except OSError:
+        return False
+    return True
+
+
 def grow_sessions():
     """Copies of the demo's sessions, a week earlier each round under new ids, until
     there are WANTED: whole rows, so whatever the schema holds stays consistent. The
     backend is stopped meanwhile and started again on the same port."""
+    # An answer first: the backend takes SIGTERM once it serves, not just as it starts.
+    wait_until(_answers, 'the backend to answer')
     os.kill(int(os.environ['OKC_TEST_BACKEND_PID']), signal.SIGTERM)
-    time.sleep(0.5)
+    # Gone once it no longer answers (its process may linger as the runner's zombie).
+    wait_until(lambda: not _answers(), 'the backend to stop')
     db = sqlite3.connect(DATABASE)
     db.execute('CREATE TEMP TABLE seed AS SELECT * FROM sessions')
     week = 7 * 86400
@@ -68,15 +83,19 @@ def grouped(number):
     return '{:,}'.format(number)
 
 
+COLUMNS = ['Started', 'Ended', 'Duration', 'Charger', 'Property', 'Account', 'Energy', 'Idle',
+           'Billed', 'Outcome', 'Stop Reason']
+
+
 class Panel:
     """The Sessions panel, searched within its own subtree: the whole console is large."""
 
     def __init__(self, console):
         self.console = console
-        self.table = console.find(lambda n: n.name == 'Sessions' and n.visible and
-                                  n.roleName in ('table', 'tree table', 'list', 'tree'),
-                                  'the Sessions table')
-        self.root = self.table.parent.parent.parent
+        self.table = console.find(lambda n: n.name == 'Sessions' and n.roleName == 'tree table'
+                                  and n.visible, 'the Sessions table')
+        # table → scrolled window → stack page → stack → the panel's box with the filters
+        self.root = self.table.parent.parent.parent.parent
 
     def count(self):
         def read():
@@ -88,36 +107,25 @@ class Panel:
 
     def wait_count(self, number, what):
         text = grouped(number) + (' session' if number == 1 else ' sessions')
-        wait_until(lambda: self.count() == text, what + ' (%s)' % text)
+        wait_until(lambda: self.count() == text, what + ' (%s)' % text, timeout=60)
         check(True, what + ': “%s”' % text)
 
-    def cells(self, pattern):
-        """The labels of loaded rows matching pattern, top to bottom."""
-        labels = self.table.findChildren(lambda n: n.roleName == 'label' and n.visible and
-                                         pattern.match(n.name or ''))
-        return [label.name for label in labels]
+    def rows(self):
+        """The rows on screen, each as its cells' texts."""
+        rows = self.table.findChildren(lambda n: n.roleName == 'table row' and
+                                       any(c.roleName == 'table cell' for c in n.children))
+        return [[c.children[0].name if c.children else '' for c in row.children]
+                for row in rows]
 
     def column_of(self, title):
-        """The texts of one column, read by position under its header."""
-        rows = [r for r in self.table.findChildren(lambda n: n.roleName in ('table row', 'list item',
-                                                                            'row'))]
-        index = [i for i, h in enumerate(self.headers()) if h.name == title][0]
-        values = []
-        for row in rows:
-            texts = [c.name for c in row.findChildren(lambda n: n.roleName == 'label')]
-            if len(texts) > index:
-                values.append(texts[index])
-        return values
-
-    def headers(self):
-        return self.table.findChildren(lambda n: n.roleName in ('push button', 'column header',
-                                                               'table column header'))
+        index = COLUMNS.index(title)
+        return [row[index] for row in self.rows() if len(row) > index]
 
     def click_header(self, title):
-        self.console.click(lambda n: n.roleName in ('push button', 'column header',
-                                                    'table column header') and
-                           (n.name == title or n.name.startswith(title + ' ')),
-                           'the “%s” column header' % title)
+        header = self.console.find(lambda n: n.roleName == 'label' and n.name == title and
+                                   n.parent.parent.name == 'GtkColumnViewTitle',
+                                   'the “%s” column header' % title)
+        header.click()
 
 
 def first_loaded(values):
@@ -142,14 +150,14 @@ def main():
         press('<Control>3')
         panel = Panel(console)
         panel.wait_count(total, 'Ctrl+3 opens Sessions with every session counted')
-        wait_until(lambda: panel.cells(SESSION_ID) or panel.cells(TIME), 'the first rows')
+        wait_until(lambda: [t for t in panel.column_of('Started') if TIME.match(t)], 'the first rows')
 
         # One charger.
         charger = sql_value('SELECT charger_id FROM sessions GROUP BY charger_id '
                             'ORDER BY COUNT (*) DESC, charger_id')
         charger_total = sql_value('SELECT COUNT (*) FROM sessions WHERE charger_id = ?', charger)
         entry = console.find(lambda n: n.name == 'Charger filter' and n.visible, 'the Charger filter')
-        entry.grabFocus()
+        entry.click()
         type_text(charger)
         press('Return')
         panel.wait_count(charger_total, 'filtering by %s counts its sessions' % charger)
@@ -176,7 +184,7 @@ def main():
                           charger, int(yesterday))
         console.click_button('From date')
         calendar = console.find(lambda n: n.name == 'From calendar' and n.visible, 'the calendar')
-        calendar.grabFocus()
+        calendar.click()
         press('Left')
         press('Escape')
         panel.wait_count(since, 'From yesterday narrows the count')
@@ -196,7 +204,7 @@ def main():
         console.click_button('Back to sessions')
 
         # The end of 200,000.
-        entry.grabFocus()
+        entry.click()
         press('<Control>a')
         press('BackSpace')
         panel.wait_count(total, 'clearing the charger shows every session again')
