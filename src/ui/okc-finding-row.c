@@ -138,8 +138,7 @@ okc_finding_row_new (OkcSessionFinding *finding)
   gtk_widget_set_valign (GTK_WIDGET (self->refund_label), GTK_ALIGN_CENTER);
   self->refund_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Refund the Difference")));
   gtk_widget_set_valign (GTK_WIDGET (self->refund_button), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->refund_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Refund the Difference"), -1);
+  /* Its visible text is its accessible name; the amount goes in its description. */
   g_signal_connect_object (self->refund_button, "clicked", G_CALLBACK (refund_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->refund_label));
