@@ -134,6 +134,7 @@ make_row (OkcChargingSession *session,
   g_autofree char *energy = format_energy (okc_charging_session_get_energy_wh (session));
   g_autofree char *billed = NULL;
   g_autofree char *facts = NULL;
+  g_autofree char *spoken = NULL;
   OkcMoney total;
 
   okc_charging_session_get_billed_total (session, &total);
@@ -146,6 +147,13 @@ make_row (OkcChargingSession *session,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), span);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The row is the session as a whole to a screen reader, the badge included. */
+  spoken = likely
+             /* Translators: a session row as a screen reader says it: its time, its facts */
+             ? g_strdup_printf (_("%s: %s, likely match"), span, facts)
+             /* Translators: a session row as a screen reader says it: its time, its facts */
+             : g_strdup_printf (_("%s: %s"), span, facts);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   if (likely)
     {
       GtkWidget *badge = gtk_label_new (_("Likely match"));

@@ -113,7 +113,8 @@ def main():
                                 n.roleName != 'label', 'the ticket’s Charging Sessions')
         within(sessions, lambda n: n.roleName == 'label' and n.name == 'Likely match',
                'the likely session’s badge')
-        rows = sessions.findChildren(lambda n: n.roleName == 'list item' and n.visible)
+        rows = sessions.findChildren(lambda n: n.roleName == 'list item' and n.visible and
+                                     ' billed · ' in n.name)
         likely = [r for r in rows if r.findChild(lambda n: n.name == 'Likely match',
                                                  retry=False, requireResult=False)]
         check(len(likely) == 1 and session['id'] in likely[0].name,
