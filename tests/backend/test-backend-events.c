@@ -87,6 +87,13 @@ dispatch_event (Reader *reader)
   event->data = okc_json_parse_bytes (bytes, &error);
   g_assert_no_error (error);
   g_string_truncate (reader->data, 0);
+  /* The fleet's routine heartbeats come once a tick whatever a test does: they would take
+   * the place of the event a test waits for. */
+  if (g_strcmp0 (event->type, "charger.heartbeats") == 0)
+    {
+      event_free (event);
+      return;
+    }
   g_ptr_array_add (reader->events, event);
 }
 
