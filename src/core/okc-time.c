@@ -9,10 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "okc-time.h"
-
-#include <string.h>
 
 static gboolean
 is_digits (const char *text,
@@ -64,6 +63,64 @@ has_rfc3339_shape (const char *text)
  *
  * Returns: %TRUE if @text is a valid RFC 3339 date-time.
  */
+/* Days from 1970-01-01 to the proleptic Gregorian date, after H. Hinnant's
+ * days_from_civil: counting from March makes the leap day the last of the year. */
+static gint64
+days_from_civil (gint64 year,
+                 int    month,
+                 int    day)
+{
+  gint64 era, year_of_era, day_of_year, day_of_era;
+
+  year -= month <= 2;
+  era = (year >= 0 ? year : year - 399) / 400;
+  year_of_era = year - era * 400;
+  day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+static int
+digits (const char *text,
+        guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+  return value;
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ", the form the backend writes and so nearly every time the
+ * console reads (thousands per session list): parsed without building a GDateTime.
+ * Anything else (offsets, fractions, lowercase, a leap second) takes GLib's parser. */
+static gboolean
+parse_utc_seconds (const char *text,
+                   gint64     *out_unix)
+{
+  int year, month, day, hour, minute, second;
+
+  if (strlen (text) != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+    return FALSE;
+  year = digits (text, 4);
+  month = digits (text + 5, 2);
+  day = digits (text + 8, 2);
+  hour = digits (text + 11, 2);
+  minute = digits (text + 14, 2);
+  second = digits (text + 17, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1 ||
+      day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year) ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return FALSE;
+  *out_unix = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+  return TRUE;
+}
+
 gboolean
 okc_time_parse_rfc3339 (const char *text,
                         gint64     *out_unix)
@@ -75,6 +132,8 @@ okc_time_parse_rfc3339 (const char *text,
 
   if (text == NULL || !has_rfc3339_shape (text))
     return FALSE;
+  if (parse_utc_seconds (text, out_unix))
+    return TRUE;
 
   /* RFC 3339 allows a lowercase "t" and "z"; GLib's parser only the uppercase. */
   upper = g_ascii_strup (text, -1);

@@ -52,6 +52,42 @@ test_format (void)
   g_assert_cmpint (back, ==, 1795512600);
 }
 
+/* The fast path for "…Z" times agrees with GLib's parser on every kind of day: leap
+ * days, century years, the ends of months and of the day, before and after 1970. */
+static void
+test_parse_agrees_with_glib (void)
+{
+  static const gint64 instants[] = {
+    0, -1, 951782400 /* 2000-02-29 */, 951868799, 4107542399 /* 2100-02-28T23:59:59 */,
+    4107542400, 1709164800 /* 2024-02-29 */, -2208988800 /* 1900-01-01 */, 253402300799,
+  };
+  static const char * const invalid[] = {
+    "2100-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-04-31T00:00:00Z",
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (instants) + 5000; i++)
+    {
+      gint64 t = i < G_N_ELEMENTS (instants)
+                   ? instants[i]
+                   : (gint64) g_rand_double_range (rand, -2.0e9, 7.0e9);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+      g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+      gint64 back = 0;
+
+      g_assert_true (okc_time_parse_rfc3339 (text, &back));
+      g_assert_cmpint (back, ==, t);
+    }
+  g_rand_free (rand);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      gint64 back;
+
+      g_assert_false (okc_time_parse_rfc3339 (invalid[i], &back));
+    }
+}
+
 /* The one age formatter: two units at most, the smaller left out when zero, never "1 d 0 h". */
 static void
 test_duration (void)
@@ -104,6 +140,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Okc/Time/parse", test_parse);
+  g_test_add_func ("/Okc/Time/parse-agrees-with-glib", test_parse_agrees_with_glib);
   g_test_add_func ("/Okc/Time/format", test_format);
   g_test_add_func ("/Okc/Time/date", test_date);
   g_test_add_func ("/Okc/Time/duration", test_duration);
