@@ -23,6 +23,7 @@
 #include "okc-backend-events.h"
 #include "okc-backend-fleet-sim-driver.h"
 #include "okc-backend-presence.h"
+#include "okc-backend-refunds.h"
 #include "okc-backend-server.h"
 #include "okc-backend-users.h"
 #include "okc-demo-generator.h"
@@ -47,6 +48,7 @@ typedef struct
   char *heartbeat_interval;
   gboolean simulator_control;
   gboolean fleet_activity;
+  char *refund_approval_threshold;
 } Options;
 
 typedef struct
@@ -59,6 +61,7 @@ typedef struct
   guint presence_ttl;
   guint event_history;
   guint heartbeat_interval;
+  gint64 refund_approval_threshold;
 } Settings;
 
 static void
@@ -68,6 +71,7 @@ options_clear (Options *options)
   g_free (options->listen);
   g_free (options->seed);
   g_free (options->tickets);
+  g_free (options->refund_approval_threshold);
   g_free (options->now);
   g_free (options->import_path);
   g_free (options->export_path);
@@ -119,6 +123,9 @@ parse_options (int       *argc,
       "Serve /v1/simulator/chargers/{id}/faults to inject and clear faults", NULL },
     { "fleet-activity", 0, 0, G_OPTION_ARG_NONE, &options->fleet_activity,
       "Let faults and sessions happen by themselves, seeded random, as in a live fleet", NULL },
+    { "refund-approval-threshold", 0, 0, G_OPTION_ARG_STRING, &options->refund_approval_threshold,
+      "Largest refund, in US cents, that executes without a supervisor (default: 5000)",
+      "CENTS" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the OK2Charge reference backend");
@@ -240,6 +247,7 @@ make_settings (const Options  *options,
   guint64 presence_ttl = OKC_BACKEND_PRESENCE_DEFAULT_TTL;
   guint64 event_history = OKC_BACKEND_EVENTS_DEFAULT_HISTORY;
   guint64 heartbeat_interval = OKC_BACKEND_DEFAULT_HEARTBEAT_INTERVAL;
+  guint64 refund_threshold = OKC_BACKEND_REFUNDS_DEFAULT_THRESHOLD;
 
   if (!check_combinations (options, error) ||
       !parse_count ("seed", options->seed, G_MAXINT64, &seed, error) ||
@@ -247,7 +255,9 @@ make_settings (const Options  *options,
       !parse_count ("presence-ttl", options->presence_ttl, 24 * 60 * 60, &presence_ttl, error) ||
       !parse_count ("event-history", options->event_history, G_MAXINT32, &event_history, error) ||
       !parse_count ("heartbeat-interval", options->heartbeat_interval, 24 * 60 * 60,
-                    &heartbeat_interval, error))
+                    &heartbeat_interval, error) ||
+      !parse_count ("refund-approval-threshold", options->refund_approval_threshold,
+                    G_MAXINT32, &refund_threshold, error))
     return FALSE;
   if (presence_ttl == 0 || event_history == 0 || heartbeat_interval == 0)
     {
@@ -258,6 +268,7 @@ make_settings (const Options  *options,
       return FALSE;
     }
   settings->heartbeat_interval = (guint) heartbeat_interval;
+  settings->refund_approval_threshold = (gint64) refund_threshold;
   settings->seed = seed;
   settings->n_tickets = (guint) n_tickets;
   settings->presence_ttl = (guint) presence_ttl;
@@ -371,6 +382,7 @@ serve (OkcBackendDb    *db,
   guint term_id, int_id;
 
   okc_backend_events_set_history (db, settings->event_history);
+  okc_backend_refunds_set_threshold (db, settings->refund_approval_threshold);
   okc_backend_server_set_presence_ttl (server, settings->presence_ttl * 1000);
   if (options->simulator_control)
     okc_backend_server_enable_simulator_control (server);

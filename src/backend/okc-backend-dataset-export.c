@@ -34,18 +34,64 @@ write_record (GOutputStream  *out,
   return write_text (out, first ? "\n" : ",\n", error) && write_text (out, text, error);
 }
 
-static void
+/* A JSON column as it is stored, or the samples' [[t, wh]] pairs as [{"at", "wh"}]. */
+static JsonNode *
+parse_json_column (const OkcDatasetColumn  *column,
+                   const char              *text,
+                   GError                 **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonBuilder) builder = NULL;
+  JsonArray *pairs;
+
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return NULL;
+  if (column->kind != OKC_DATASET_SAMPLES)
+    return json_parser_steal_root (parser);
+
+  if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    {
+      g_set_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_INVALID, "samples: not an array");
+      return NULL;
+    }
+  pairs = json_node_get_array (json_parser_get_root (parser));
+  builder = json_builder_new_immutable ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (pairs); i++)
+    {
+      JsonArray *pair = json_array_get_array_element (pairs, i);
+      g_autofree char *at = NULL;
+
+      if (pair == NULL || json_array_get_length (pair) != 2)
+        {
+          g_set_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_INVALID,
+                       "samples[%u]: not a [unix_seconds, wh] pair", i);
+          return NULL;
+        }
+      at = okc_time_format_rfc3339 (json_array_get_int_element (pair, 0));
+      json_builder_begin_object (builder);
+      okc_json_builder_add_string (builder, "at", at);
+      json_builder_set_member_name (builder, "wh");
+      json_builder_add_int_value (builder, json_array_get_int_element (pair, 1));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
 add_column (JsonBuilder            *builder,
             const OkcDatasetColumn *column,
             OkcBackendStmt         *row,
             int                     index,
-            const char             *currency)
+            const char             *currency,
+            GError                **error)
 {
   json_builder_set_member_name (builder, column->name);
   if (sqlite3_column_type (row, index) == SQLITE_NULL)
     {
       json_builder_add_null_value (builder);
-      return;
+      return TRUE;
     }
 
   switch (column->kind)
@@ -69,10 +115,23 @@ add_column (JsonBuilder            *builder,
         json_builder_add_value (builder, okc_money_to_json (&money));
       }
       break;
+    case OKC_DATASET_TARIFF:
+    case OKC_DATASET_BREAKDOWN:
+    case OKC_DATASET_SAMPLES:
+      {
+        JsonNode *node = parse_json_column (column, okc_backend_stmt_get_text (row, index),
+                                            error);
+
+        if (node == NULL)
+          return FALSE;
+        json_builder_add_value (builder, node);
+      }
+      break;
     default:
       json_builder_add_string_value (builder, okc_backend_stmt_get_text (row, index));
       break;
     }
+  return TRUE;
 }
 
 static char *
@@ -81,7 +140,11 @@ select_sql (const OkcDatasetTable *table)
   g_autoptr(GString) sql = g_string_new ("SELECT ");
 
   for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", table->columns[i].name);
+    if (table->columns[i].kind == OKC_DATASET_SAMPLES)
+      g_string_append_printf (sql, "%s(SELECT m.samples FROM session_meter m "
+                              "WHERE m.session_id = %s.id)", i > 0 ? ", " : "", table->name);
+    else
+      g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", table->columns[i].name);
   if (table->has_currency)
     g_string_append (sql, ", currency");
   g_string_append_printf (sql, " FROM %s ORDER BY %s", table->name, table->order_by);
@@ -112,7 +175,11 @@ write_table (OkcBackendDb           *db,
 
       json_builder_begin_object (builder);
       for (guint i = 0; i < table->n_columns; i++)
-        add_column (builder, &table->columns[i], stmt, (int) i, currency);
+        if (!add_column (builder, &table->columns[i], stmt, (int) i, currency, error))
+          {
+            g_prefix_error (error, "%s %s: ", table->name, okc_backend_stmt_get_text (stmt, 0));
+            return FALSE;
+          }
       json_builder_end_object (builder);
       record = json_builder_get_root (builder);
       if (!write_record (out, first, record, error))

@@ -13,6 +13,7 @@
 #include "okc-backend-crypto.h"
 #include "okc-backend-dataset-tables.h"
 #include "okc-backend-fleet-sim-store.h"
+#include "okc-backend-schema.h"
 #include "okc-backend-tickets.h"
 #include "okc-core.h"
 
@@ -198,6 +199,142 @@ bind_scalar (Import                  *import,
     }
 }
 
+/* What binding a record's columns gathers for its other columns and tables. */
+typedef struct
+{
+  char currency[4];
+  char *samples;     /* session_meter.samples of a session, or NULL */
+} RecordState;
+
+static void
+record_state_clear (RecordState *state)
+{
+  g_clear_pointer (&state->samples, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecordState, record_state_clear)
+
+static void
+bind_json (OkcBackendStmt *stmt,
+           int             index,
+           JsonNode       *node)
+{
+  g_autofree char *text = okc_json_to_string (node);
+
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* A tariff document, whose id is the record's and whose currency becomes the row's. */
+static gboolean
+bind_tariff (JsonObject      *record,
+             JsonNode        *node,
+             const char      *path,
+             OkcBackendStmt  *stmt,
+             int              index,
+             RecordState     *state,
+             GError         **error)
+{
+  g_autoptr(OkcTariff) tariff = okc_tariff_new_from_json (node, path, error);
+  g_autoptr(JsonNode) normalised = NULL;
+  const char *id = json_object_get_string_member (record, "id");
+
+  if (tariff == NULL)
+    return FALSE;
+  if (g_strcmp0 (okc_tariff_get_id (tariff), id) != 0)
+    {
+      g_autofree char *member = okc_json_path_member (path, "id");
+      return fail (error, member, "is “%s”, not the record's id “%s”",
+                   okc_tariff_get_id (tariff), id);
+    }
+  g_strlcpy (state->currency, okc_tariff_get_currency (tariff), sizeof state->currency);
+  normalised = okc_tariff_to_json (tariff);
+  bind_json (stmt, index, normalised);
+  return TRUE;
+}
+
+/* A billed breakdown in the record's currency whose total is the record's "total". */
+static gboolean
+bind_breakdown (JsonObject      *record,
+                JsonNode        *node,
+                const char      *path,
+                OkcBackendStmt  *stmt,
+                int              index,
+                RecordState     *state,
+                GError         **error)
+{
+  g_autoptr(OkcCostBreakdown) billed = okc_cost_breakdown_new_from_json (node, path, error);
+  g_autoptr(JsonNode) normalised = NULL;
+  OkcMoney total, recorded;
+
+  if (billed == NULL)
+    return FALSE;
+  if (g_strcmp0 (okc_cost_breakdown_get_currency (billed), state->currency) != 0)
+    {
+      g_autofree char *member = okc_json_path_member (path, "currency");
+      return fail (error, member, "is %s, but the session's total is in %s",
+                   okc_cost_breakdown_get_currency (billed), state->currency);
+    }
+  okc_cost_breakdown_get_total (billed, &total);
+  if (okc_money_from_json (json_object_get_member (record, "total"), "total", &recorded, NULL) &&
+      total.amount != recorded.amount)
+    {
+      g_autofree char *member = okc_json_path_member (path, "total");
+      return fail (error, member, "is %" G_GINT64_FORMAT ", but the session's total is %"
+                   G_GINT64_FORMAT, total.amount, recorded.amount);
+    }
+  normalised = okc_cost_breakdown_to_json (billed);
+  bind_json (stmt, index, normalised);
+  return TRUE;
+}
+
+/* The session's meter readings, within it and ascending, whose difference is its
+ * energy_wh; kept for session_meter. */
+static gboolean
+read_samples (JsonObject   *record,
+              JsonNode     *node,
+              const char   *path,
+              RecordState  *state,
+              GError      **error)
+{
+  g_autoptr(JsonObject) session = json_object_new ();
+  g_autoptr(JsonNode) session_node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(OkcMeteredSession) meter = NULL;
+  g_autoptr(GError) local_error = NULL;
+  static const char * const times[] = { "started_at", "charging_ended_at", "ended_at" };
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, path, "expected an array of {\"at\", \"wh\"} readings");
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    if (json_object_has_member (record, times[i]))
+      json_object_set_member (session, times[i],
+                              json_node_copy (json_object_get_member (record, times[i])));
+  json_object_set_member (session, "samples", json_node_copy (node));
+  json_node_set_object (session_node, session);
+
+  /* The decoder names "samples[3].at" inside its own path: the record's. */
+  meter = okc_metered_session_new_from_json (session_node, NULL, &local_error);
+  if (meter == NULL || !okc_metered_session_validate (meter, &local_error))
+    {
+      const char *field = okc_data_error_get_field (local_error);
+      g_autofree char *member = field != NULL && g_str_has_prefix (field, "samples")
+                                  ? g_strconcat (path, field + strlen ("samples"), NULL)
+                                  : g_strdup (path);
+      const char *why = local_error->message;
+
+      /* The message starts with the decoder's own path. */
+      if (field != NULL && g_str_has_prefix (why, field) && g_str_has_prefix (why + strlen (field), ": "))
+        why += strlen (field) + 2;
+      return fail (error, member, "%s", why);
+    }
+  if (okc_metered_session_get_energy_wh (meter) !=
+      json_object_get_int_member (record, "energy_wh"))
+    return fail (error, path, "the readings differ by %" G_GINT64_FORMAT " Wh, but energy_wh is %"
+                 G_GINT64_FORMAT, okc_metered_session_get_energy_wh (meter),
+                 json_object_get_int_member (record, "energy_wh"));
+  state->samples = okc_backend_schema_format_samples (meter);
+  return TRUE;
+}
+
 static gboolean
 bind_column (Import                  *import,
              const OkcDatasetColumn  *column,
@@ -205,7 +342,7 @@ bind_column (Import                  *import,
              const char              *path,
              OkcBackendStmt          *stmt,
              int                      index,
-             char                     currency[4],
+             RecordState             *state,
              GError                 **error)
 {
   g_autofree char *member = okc_json_path_member (path, column->name);
@@ -218,22 +355,55 @@ bind_column (Import                  *import,
       sqlite3_bind_null (stmt, index);
       return TRUE;
     }
-  if (column->kind == OKC_DATASET_CHOICE)
-    return bind_choice (column, node, member, stmt, index, error);
-  if (column->kind == OKC_DATASET_MONEY)
-    return bind_money (node, member, stmt, index, currency, error);
+  switch (column->kind)
+    {
+    case OKC_DATASET_CHOICE:
+      return bind_choice (column, node, member, stmt, index, error);
+    case OKC_DATASET_MONEY:
+      return bind_money (node, member, stmt, index, state->currency, error);
+    case OKC_DATASET_TARIFF:
+      return bind_tariff (record, node, member, stmt, index, state, error);
+    case OKC_DATASET_BREAKDOWN:
+      return bind_breakdown (record, node, member, stmt, index, state, error);
+    case OKC_DATASET_SAMPLES:
+      return read_samples (record, node, member, state, error);
+    default:
+      break;
+    }
   return bind_scalar (import, column, node, member, stmt, index, error);
+}
+
+/* The samples are not a column of the table but a row of session_meter. */
+static gboolean
+is_stored_apart (const OkcDatasetColumn *column)
+{
+  return column->kind == OKC_DATASET_SAMPLES;
+}
+
+static guint
+count_sql_columns (const OkcDatasetTable *table)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    n += is_stored_apart (&table->columns[i]) ? 0 : 1;
+  return n;
 }
 
 static char *
 insert_sql (const OkcDatasetTable *table)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
-  guint n = table->n_columns + (table->has_currency ? 1 : 0);
+  guint n = count_sql_columns (table) + (table->has_currency ? 1 : 0);
+  gboolean first = TRUE;
 
   g_string_append_printf (sql, "INSERT INTO %s (", table->name);
   for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", table->columns[i].name);
+    if (!is_stored_apart (&table->columns[i]))
+      {
+        g_string_append_printf (sql, "%s%s", first ? "" : ", ", table->columns[i].name);
+        first = FALSE;
+      }
   if (table->has_currency)
     g_string_append (sql, ", currency");
   g_string_append (sql, ") VALUES (");
@@ -290,21 +460,40 @@ import_record (Import                 *import,
                GError                **error)
 {
   JsonObject *record = okc_json_node_get_object (node, path, error);
-  char currency[4] = "";
+  g_auto(RecordState) state = { "", NULL };
+  int index = 0;
 
   if (record == NULL || !check_members (table, record, path, error))
     return FALSE;
   for (guint i = 0; i < table->n_columns; i++)
-    if (!bind_column (import, &table->columns[i], record, path, stmt, (int) i + 1, currency,
-                      error))
-      return FALSE;
+    {
+      const OkcDatasetColumn *column = &table->columns[i];
+
+      if (!is_stored_apart (column))
+        index++;
+      if (!bind_column (import, column, record, path, stmt, is_stored_apart (column) ? 0 : index,
+                        &state, error))
+        return FALSE;
+    }
   if (table->has_currency)
-    okc_backend_stmt_bind_text (stmt, (int) table->n_columns + 1, currency);
+    okc_backend_stmt_bind_text (stmt, index + 1, state.currency);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return fail (error, path, "cannot be stored: %s",
                  sqlite3_errmsg (okc_backend_db_get_handle (import->db)));
   sqlite3_reset (stmt);
+  if (state.samples != NULL)
+    {
+      g_autoptr(OkcBackendStmt) meter = okc_backend_db_prepare (
+        import->db, "INSERT INTO session_meter (session_id, samples) VALUES (?, ?)", error);
+
+      if (meter == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (meter, 1, json_object_get_string_member (record, "id"));
+      okc_backend_stmt_bind_text (meter, 2, state.samples);
+      if (!okc_backend_db_step_done (import->db, meter, error))
+        return FALSE;
+    }
   return register_id (import, table, record, path, error);
 }
 

@@ -24,8 +24,11 @@ static const char * const property_kinds[] = { "rental", "residence", NULL };
 static const char * const pms_names[] = { "none", "guesty", "hospitable", "track", "other", NULL };
 static const char * const charger_statuses[] = { "online", "offline", "faulted", NULL };
 static const char * const charger_access[] = { "public", "restricted", NULL };
+static const char * const outcomes[] = { "completed", "interrupted", "failed_to_start", NULL };
+/* OCPP 1.6 StopTransaction.req Reason. */
 static const char * const stop_reasons[] = {
-  "completed", "unplugged", "ev_error", "remote_stop", "charger_fault", "failed_to_start", NULL
+  "EVDisconnected", "Local", "Remote", "PowerLoss", "EmergencyStop", "HardReset", "SoftReset",
+  "Reboot", "UnlockCommand", "DeAuthorized", "EnergyLimitReached", "Other", NULL
 };
 static const char * const payout_statuses[] = { "paid", "failed", "pending", NULL };
 
@@ -89,28 +92,26 @@ static const OkcDatasetColumn access[] = {
 static const OkcDatasetColumn tariffs[] = {
   ID,
   REFERENCE ("property_id", "properties", FALSE),
-  MONEY ("connection_fee"),
-  MONEY ("energy_rate_per_kwh"),
-  MONEY ("idle_fee_per_minute"),
-  INTEGER ("idle_grace_minutes", 0, 24 * 60),
-  INTEGER ("tax_rate_bp", 0, 10000),
+  { "document", OKC_DATASET_TARIFF, FALSE, NULL, NULL, 0, 0 },
 };
 
+/* The breakdown and samples come after what they are checked against: the total, the
+ * times and the energy. */
 static const OkcDatasetColumn sessions[] = {
   ID,
   REFERENCE ("charger_id", "chargers", FALSE),
+  INTEGER ("connector_id", 1, 2),
   REFERENCE ("account_id", "accounts", FALSE),
   REFERENCE ("tariff_id", "tariffs", FALSE),
   TIME ("started_at", FALSE),
   TIME ("charging_ended_at", TRUE),
   TIME ("ended_at", FALSE),
   INTEGER ("energy_wh", 0, G_GINT64_CONSTANT (1000000000)),
-  MONEY ("connection_fee"),
-  MONEY ("energy_fee"),
-  MONEY ("idle_fee"),
-  MONEY ("tax"),
   MONEY ("total"),
+  CHOICE ("outcome", outcomes),
   CHOICE ("stop_reason", stop_reasons),
+  { "billed", OKC_DATASET_BREAKDOWN, FALSE, NULL, NULL, 0, 0 },
+  { "samples", OKC_DATASET_SAMPLES, FALSE, NULL, NULL, 0, 0 },
 };
 
 static const OkcDatasetColumn payouts[] = {

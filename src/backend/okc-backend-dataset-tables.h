@@ -26,6 +26,9 @@ typedef enum
   OKC_DATASET_REFERENCE,     /* the id of a row of another table */
   OKC_DATASET_TIMEZONE,      /* an IANA time zone */
   OKC_DATASET_PASSWORD_HASH, /* pbkdf2-sha256$iterations$salt$hash */
+  OKC_DATASET_TARIFF,        /* a tariff document (docs/billing.md); its currency the row's */
+  OKC_DATASET_BREAKDOWN,     /* a cost breakdown in the row's currency, its total "total" */
+  OKC_DATASET_SAMPLES,       /* [{"at", "wh"}] of the session; SQL session_meter.samples */
 } OkcDatasetKind;
 
 typedef struct

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 #define OKC_DATASET_FORMAT "ok2charge-dataset"
-#define OKC_DATASET_VERSION 1
+#define OKC_DATASET_VERSION 2
 
 gboolean okc_backend_dataset_export      (OkcBackendDb   *db,
                                           GOutputStream  *out,

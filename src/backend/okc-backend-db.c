@@ -242,11 +242,13 @@ migrate (OkcBackendDb  *self,
       if (!okc_backend_db_begin (self, error))
         return FALSE;
       /* v2 added the SLA columns: the tickets already there get their due time; v4 the
-       * chargers' live state: those already there get theirs from their status. */
+       * chargers' live state: those already there get theirs from their status; v5 the
+       * tariff documents and billed breakdowns: those there get theirs from the v4 columns. */
       if (!okc_backend_db_exec (self, migrations[i], error) ||
           (i + 1 == 2 && !okc_backend_tickets_backfill_sla (self, error)) ||
           (i + 1 == 4 &&
            !okc_backend_fleet_store_seed (self, 0, g_get_real_time () / G_USEC_PER_SEC, error)) ||
+          (i + 1 == 5 && !okc_backend_schema_upgrade_v5 (self, error)) ||
           !okc_backend_db_exec (self, set_version, error) || !okc_backend_db_commit (self, error))
         {
           okc_backend_db_rollback (self);

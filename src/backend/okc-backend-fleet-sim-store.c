@@ -10,7 +10,8 @@
 
 #include "okc-backend-fleet-sim-store.h"
 
-#include "okc-demo-billing.h"
+#include "okc-backend-schema.h"
+#include "okc-billing.h"
 
 /* The database is ours: a value the domain does not know falls back to @fallback. */
 static int
@@ -213,69 +214,124 @@ save_change (OkcBackendDb        *db,
   return okc_backend_db_step_done (db, stmt, error);
 }
 
-/* Bills an ended session by the tariff of the charger's property, as the demo's sessions
- * are billed (okc_demo_billing_compute); a charger of no property bills nothing and
- * keeps no session row. */
+/* How the simulator's ending reads in the sessions table: its outcome and OCPP 1.6 stop
+ * reason. An unlock stops the session by command (UnlockCommand); a fault cuts the car's
+ * power (PowerLoss); an EV error is the car's own (Other). */
+static void
+map_ending (const OkcSimSession  *s,
+            const char          **outcome,
+            const char          **stop_reason)
+{
+  static const struct { const char *sim, *outcome, *stop_reason; } map[] = {
+    { "completed", "completed", "EVDisconnected" },
+    { "unplugged", "interrupted", "UnlockCommand" },
+    { "ev_error", "interrupted", "Other" },
+    { "remote_stop", "interrupted", "Remote" },
+    { "charger_fault", "interrupted", "PowerLoss" },
+    { "soft_reset", "interrupted", "SoftReset" },
+    { "hard_reset", "interrupted", "HardReset" },
+  };
+
+  *outcome = "interrupted";
+  *stop_reason = "Other";
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (s->stop_reason, map[i].sim) == 0)
+      {
+        *outcome = map[i].outcome;
+        *stop_reason = map[i].stop_reason;
+      }
+  if (s->charging_started_at == 0)
+    *outcome = "failed_to_start";
+}
+
+/* What the meter read: the start, the start of charging, every 5 minutes while charging
+ * at the simulator's constant power, the end of charging and the end. */
+static OkcMeteredSession *
+build_meter (const OkcSimSession *s)
+{
+  g_autoptr(OkcMeteredSession) meter =
+    okc_metered_session_new (s->started_at, s->charging_ended_at, s->ended_at);
+  gint64 from = s->charging_started_at;
+  gint64 until = s->charging_ended_at > 0 ? s->charging_ended_at : s->ended_at;
+  gint64 last = s->started_at;
+
+  okc_metered_session_add_sample (meter, s->started_at, 0);
+  if (from > 0)
+    {
+      from = CLAMP (from, s->started_at, s->ended_at);
+      until = CLAMP (until, from, s->ended_at);
+      for (gint64 t = from; t < until; t += 5 * 60)
+        if (t > last)
+          {
+            okc_metered_session_add_sample (meter, t,
+                                            (t - from) * OKC_SIM_CHARGING_WATTS / 3600);
+            last = t;
+          }
+      if (until > last)
+        okc_metered_session_add_sample (meter, until, s->energy_wh);
+      last = MAX (last, until);
+    }
+  if (s->ended_at > last)
+    okc_metered_session_add_sample (meter, s->ended_at, from > 0 ? s->energy_wh : 0);
+  return g_steal_pointer (&meter);
+}
+
+/* Bills an ended session by the billing engine, under the tariff document of the
+ * charger's property; a charger of no property bills nothing and keeps no session row. */
 static gboolean
 save_session (OkcBackendDb         *db,
               const char           *charger_id,
               const OkcSimSession  *s,
               GError              **error)
 {
-  g_autoptr(OkcBackendStmt) tariff = okc_backend_db_prepare (
+  g_autoptr(OkcBackendStmt) tariff_row = okc_backend_db_prepare (
     db,
-    "SELECT t.id, t.currency, t.connection_fee, t.energy_rate_per_kwh, t.idle_fee_per_minute, "
-    "t.idle_grace_minutes, t.tax_rate_bp FROM chargers c JOIN tariffs t ON "
+    "SELECT t.id, t.document FROM chargers c JOIN tariffs t ON "
     "t.property_id = c.property_id WHERE c.id = ?",
     error);
-  g_autoptr(OkcBackendStmt) insert = NULL;
-  gint64 connection_fee, energy_fee, idle_fee = 0, idle_minutes, subtotal, tax;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(OkcTariff) tariff = NULL;
+  g_autoptr(OkcMeteredSession) meter = NULL;
+  g_autoptr(OkcCostBreakdown) billed = NULL;
+  g_autofree char *path = NULL;
+  OkcBackendSessionRow row = { 0 };
+  GError *parse_error = NULL;
   int rc;
 
-  if (tariff == NULL)
+  if (tariff_row == NULL)
     return FALSE;
-  okc_backend_stmt_bind_text (tariff, 1, charger_id);
-  rc = sqlite3_step (tariff);
+  okc_backend_stmt_bind_text (tariff_row, 1, charger_id);
+  rc = sqlite3_step (tariff_row);
   if (rc == SQLITE_DONE)
     return TRUE;
   if (rc != SQLITE_ROW)
     return okc_backend_db_set_error (db, error);
 
-  connection_fee = sqlite3_column_int64 (tariff, 2);
-  energy_fee = okc_demo_billing_divide_rounded (s->energy_wh * sqlite3_column_int64 (tariff, 3),
-                                                1000);
-  if (s->charging_ended_at > 0 && !s->end_billing)
+  path = g_strdup_printf ("tariffs[%s].document", okc_backend_stmt_get_text (tariff_row, 0));
+  if (!json_parser_load_from_data (parser, okc_backend_stmt_get_text (tariff_row, 1), -1,
+                                   &parse_error))
     {
-      idle_minutes = (s->ended_at - s->charging_ended_at) / 60 - sqlite3_column_int64 (tariff, 5);
-      idle_fee = MAX (idle_minutes, 0) * sqlite3_column_int64 (tariff, 4);
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, path, "%s", parse_error->message);
+      g_error_free (parse_error);
+      return FALSE;
     }
-  subtotal = connection_fee + energy_fee + idle_fee;
-  tax = okc_demo_billing_divide_rounded (subtotal * sqlite3_column_int64 (tariff, 6), 10000);
-
-  insert = okc_backend_db_prepare (
-    db,
-    "INSERT INTO sessions (id, charger_id, account_id, tariff_id, started_at, "
-    "charging_ended_at, ended_at, energy_wh, currency, connection_fee, energy_fee, "
-    "idle_fee, tax, total, stop_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    error);
-  if (insert == NULL)
+  tariff = okc_tariff_new_from_json (json_parser_get_root (parser), path, error);
+  if (tariff == NULL)
     return FALSE;
-  okc_backend_stmt_bind_text (insert, 1, s->id);
-  okc_backend_stmt_bind_text (insert, 2, charger_id);
-  okc_backend_stmt_bind_text (insert, 3, s->account_id);
-  okc_backend_stmt_bind_text (insert, 4, okc_backend_stmt_get_text (tariff, 0));
-  okc_backend_stmt_bind_int64 (insert, 5, s->started_at);
-  bind_time (insert, 6, s->charging_ended_at);
-  okc_backend_stmt_bind_int64 (insert, 7, s->ended_at);
-  okc_backend_stmt_bind_int64 (insert, 8, s->energy_wh);
-  okc_backend_stmt_bind_text (insert, 9, okc_backend_stmt_get_text (tariff, 1));
-  okc_backend_stmt_bind_int64 (insert, 10, connection_fee);
-  okc_backend_stmt_bind_int64 (insert, 11, energy_fee);
-  okc_backend_stmt_bind_int64 (insert, 12, idle_fee);
-  okc_backend_stmt_bind_int64 (insert, 13, tax);
-  okc_backend_stmt_bind_int64 (insert, 14, subtotal + tax);
-  okc_backend_stmt_bind_text (insert, 15, s->stop_reason);
-  return okc_backend_db_step_done (db, insert, error);
+  meter = build_meter (s);
+  billed = okc_billing_compute (tariff, meter, error);
+  if (billed == NULL)
+    return FALSE;
+
+  row.id = s->id;
+  row.charger_id = charger_id;
+  row.connector_id = s->connector_id;
+  row.account_id = s->account_id;
+  row.tariff_id = okc_backend_stmt_get_text (tariff_row, 0);
+  map_ending (s, &row.outcome, &row.stop_reason);
+  row.meter = meter;
+  row.billed = billed;
+  return okc_backend_schema_insert_session (db, &row, error);
 }
 
 /**

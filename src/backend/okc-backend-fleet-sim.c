@@ -307,7 +307,9 @@ okc_sim_connector_end_session (OkcSimCharger   *self,
   charged_until = c->charging_ended_at > 0 ? c->charging_ended_at : now;
   session.id = g_steal_pointer (&c->session_id);
   session.account_id = g_steal_pointer (&c->account_id);
+  session.connector_id = c->id;
   session.started_at = c->session_started_at;
+  session.charging_started_at = c->charging_started_at;
   session.charging_ended_at = c->charging_started_at > 0 ? charged_until : 0;
   session.ended_at = c->end_billing && c->charging_ended_at > 0 ? c->charging_ended_at : now;
   session.energy_wh = c->charging_started_at > 0
@@ -468,7 +470,10 @@ okc_sim_charger_reboot (OkcSimCharger *self,
     {
       OkcSimConnector *c = g_ptr_array_index (self->connectors, i);
 
-      okc_sim_connector_end_session (self, c, "remote_stop", now);
+      okc_sim_connector_end_session (self, c,
+                                     seconds == OKC_SIM_SOFT_RESET_SECONDS ? "soft_reset"
+                                                                           : "hard_reset",
+                                     now);
       okc_sim_connector_report (self, c, OKC_CONNECTOR_STATUS_UNAVAILABLE,
                                 OKC_CHARGE_POINT_ERROR_NO_ERROR, NULL, "Rebooting", now);
     }

@@ -79,12 +79,15 @@ typedef struct
 {
   char *id;
   char *account_id;
+  guint connector_id;
   gint64 started_at;
+  gint64 charging_started_at;   /* 0: it never charged */
   gint64 charging_ended_at;     /* 0: it never charged */
   gint64 ended_at;
   gint64 energy_wh;
   gboolean end_billing;         /* no idle fee: billed up to the stop */
-  const char *stop_reason;      /* a stop reason of the sessions table */
+  const char *stop_reason;      /* completed, unplugged, ev_error, remote_stop, charger_fault,
+                                 * soft_reset, hard_reset: the store maps it to OCPP's */
 } OkcSimSession;
 
 /* What the charger needs from the fleet around it. */

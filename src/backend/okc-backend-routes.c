@@ -22,4 +22,6 @@ okc_backend_routes_register_all (OkcBackendServer *server)
   okc_backend_events_routes_register (server);
   okc_backend_charger_routes_register (server);
   okc_backend_command_routes_register (server);
+  okc_backend_charging_session_routes_register (server);
+  okc_backend_refund_routes_register (server);
 }

@@ -8,6 +8,9 @@
 
 #include "okc-backend-schema.h"
 
+#include "okc-core.h"
+#include "okc-billing.h"
+
 /* Times are INTEGER seconds since the epoch (UTC), money INTEGER minor units in the
  * row's currency, energy INTEGER Wh. Tickets and attachments keep the number of their
  * id ("TCK-000123" → 123) as their rowid, the tie-breaker of every ticket order.
@@ -301,9 +304,23 @@ static const char schema_v4[] =
   "CREATE INDEX audit_log_by_target ON audit_log (target_kind, target_id, seq);"
   "CREATE INDEX audit_log_by_at ON audit_log (at);";
 
-/* v5: what a session did and billed (docs/sessions.md): its meter samples, kept apart so
- * that listing sessions does not read them, and refunds of sessions. */
+/* v5: what a session did and billed (docs/sessions.md). A tariff is its whole document
+ * (docs/billing.md): dated versions, energy components, idle fee, taxes and fees, in the
+ * site's time zone. A session keeps its connector, how it ended (outcome and the OCPP
+ * stop reason), and what it billed, line by line (`billed`, a cost breakdown whose total
+ * is `total`); its meter samples are kept apart, so that listing sessions does not read
+ * them; refunds of sessions. The old price and fee columns go: the documents of a v4
+ * database are built from them by okc_backend_schema_upgrade_v5() between this script and
+ * schema_v5_drop, in the same transaction. */
 static const char schema_v5[] =
+  "ALTER TABLE tariffs ADD COLUMN document TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE sessions ADD COLUMN connector_id INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (connector_id IN (1, 2));"
+  "ALTER TABLE sessions ADD COLUMN outcome TEXT NOT NULL DEFAULT 'completed'"
+  "  CHECK (outcome IN ('completed', 'interrupted', 'failed_to_start'));"
+  "ALTER TABLE sessions ADD COLUMN billed TEXT NOT NULL DEFAULT '';"
+  "CREATE INDEX sessions_by_start ON sessions (started_at, id);"
+
   "CREATE TABLE session_meter ("
   "  session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,"
   "  samples TEXT NOT NULL);"
@@ -322,6 +339,18 @@ static const char schema_v5[] =
   "  requested_at INTEGER NOT NULL,"
   "  updated_at INTEGER NOT NULL);"
   "CREATE INDEX refunds_by_session ON refunds (session_id, seq);";
+
+/* After the upgrade: the v4 columns the documents and breakdowns replace. */
+static const char schema_v5_drop[] =
+  "ALTER TABLE tariffs DROP COLUMN connection_fee;"
+  "ALTER TABLE tariffs DROP COLUMN energy_rate_per_kwh;"
+  "ALTER TABLE tariffs DROP COLUMN idle_fee_per_minute;"
+  "ALTER TABLE tariffs DROP COLUMN idle_grace_minutes;"
+  "ALTER TABLE tariffs DROP COLUMN tax_rate_bp;"
+  "ALTER TABLE sessions DROP COLUMN connection_fee;"
+  "ALTER TABLE sessions DROP COLUMN energy_fee;"
+  "ALTER TABLE sessions DROP COLUMN idle_fee;"
+  "ALTER TABLE sessions DROP COLUMN tax;";
 
 static const char * const migrations[] = {
   schema_v1,
@@ -356,4 +385,455 @@ okc_backend_schema_get_tables (guint *n_tables)
 {
   *n_tables = G_N_ELEMENTS (tables);
   return tables;
+}
+
+/**
+ * okc_backend_schema_format_samples:
+ *
+ * Returns: (transfer full): the `session_meter.samples` text of @meter: a JSON array of
+ *   `[unix_seconds, wh]` pairs, ascending.
+ */
+char *
+okc_backend_schema_format_samples (OkcMeteredSession *meter)
+{
+  guint n;
+  const OkcMeterSample *samples = okc_metered_session_get_samples (meter, &n);
+  GString *text = g_string_sized_new (16 + n * 24);
+
+  g_string_append_c (text, '[');
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
+                            i > 0 ? "," : "", samples[i].at, samples[i].wh);
+  g_string_append_c (text, ']');
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * okc_backend_schema_parse_samples:
+ * @text: a `session_meter.samples` value
+ * @charging_ended_at: 0 when not recorded
+ *
+ * Returns: (transfer full) (nullable): the session's meter, validated, or %NULL with an
+ *   #OKC_DATA_ERROR naming "samples".
+ */
+OkcMeteredSession *
+okc_backend_schema_parse_samples (const char  *text,
+                                  gint64       started_at,
+                                  gint64       charging_ended_at,
+                                  gint64       ended_at,
+                                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(OkcMeteredSession) meter =
+    okc_metered_session_new (started_at, charging_ended_at, ended_at);
+  JsonNode *root;
+  JsonArray *array;
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY ((root = json_parser_get_root (parser))))
+    {
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "samples", "not a JSON array");
+      return NULL;
+    }
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *pair = json_array_get_element (array, i);
+      JsonArray *values = JSON_NODE_HOLDS_ARRAY (pair) ? json_node_get_array (pair) : NULL;
+
+      if (values == NULL || json_array_get_length (values) != 2 ||
+          json_node_get_value_type (json_array_get_element (values, 0)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (values, 1)) != G_TYPE_INT64)
+        {
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "samples",
+                              "sample %u is not a [unix_seconds, wh] pair of integers", i);
+          return NULL;
+        }
+      okc_metered_session_add_sample (meter, json_array_get_int_element (values, 0),
+                                      json_array_get_int_element (values, 1));
+    }
+  if (!okc_metered_session_validate (meter, error))
+    return NULL;
+  return g_steal_pointer (&meter);
+}
+
+/**
+ * okc_backend_schema_insert_session:
+ *
+ * Inserts an ended session and its meter samples. Its currency and total are those of
+ * @row->billed, and its energy the meter's.
+ */
+gboolean
+okc_backend_schema_insert_session (OkcBackendDb                *db,
+                                   const OkcBackendSessionRow  *row,
+                                   GError                     **error)
+{
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+    db,
+    "INSERT INTO sessions (id, charger_id, connector_id, account_id, tariff_id, started_at, "
+    "charging_ended_at, ended_at, energy_wh, currency, total, outcome, stop_reason, billed) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    error);
+  g_autoptr(JsonNode) billed = NULL;
+  g_autofree char *billed_text = NULL;
+  g_autofree char *samples = NULL;
+  OkcMoney total;
+
+  if (stmt == NULL)
+    return FALSE;
+  billed = okc_cost_breakdown_to_json (row->billed);
+  billed_text = okc_json_to_string (billed);
+  okc_cost_breakdown_get_total (row->billed, &total);
+  okc_backend_stmt_bind_text (stmt, 1, row->id);
+  okc_backend_stmt_bind_text (stmt, 2, row->charger_id);
+  okc_backend_stmt_bind_int64 (stmt, 3, row->connector_id);
+  okc_backend_stmt_bind_text (stmt, 4, row->account_id);
+  okc_backend_stmt_bind_text (stmt, 5, row->tariff_id);
+  okc_backend_stmt_bind_int64 (stmt, 6, okc_metered_session_get_started_at (row->meter));
+  if (okc_metered_session_get_charging_ended_at (row->meter) == 0)
+    sqlite3_bind_null (stmt, 7);
+  else
+    okc_backend_stmt_bind_int64 (stmt, 7, okc_metered_session_get_charging_ended_at (row->meter));
+  okc_backend_stmt_bind_int64 (stmt, 8, okc_metered_session_get_ended_at (row->meter));
+  okc_backend_stmt_bind_int64 (stmt, 9, okc_metered_session_get_energy_wh (row->meter));
+  okc_backend_stmt_bind_text (stmt, 10, okc_cost_breakdown_get_currency (row->billed));
+  okc_backend_stmt_bind_int64 (stmt, 11, total.amount);
+  okc_backend_stmt_bind_text (stmt, 12, row->outcome);
+  okc_backend_stmt_bind_text (stmt, 13, row->stop_reason);
+  okc_backend_stmt_bind_text (stmt, 14, billed_text);
+  if (!okc_backend_db_step_done (db, stmt, error))
+    return FALSE;
+
+  {
+    g_autoptr(OkcBackendStmt) meter = okc_backend_db_prepare (
+      db, "INSERT INTO session_meter (session_id, samples) VALUES (?, ?)", error);
+
+    if (meter == NULL)
+      return FALSE;
+    samples = okc_backend_schema_format_samples (row->meter);
+    okc_backend_stmt_bind_text (meter, 1, row->id);
+    okc_backend_stmt_bind_text (meter, 2, samples);
+    return okc_backend_db_step_done (db, meter, error);
+  }
+}
+
+/**
+ * okc_backend_schema_map_v4_reason:
+ * @reason: a v4 stop reason (completed, unplugged, ev_error, remote_stop, charger_fault,
+ *   failed_to_start)
+ * @out_outcome: (out): the v5 outcome
+ * @out_stop_reason: (out): the OCPP 1.6 stop reason
+ *
+ * How a v4 session ended, in v5's terms (docs/dataset-format.md): a fault is a loss of
+ * power to the car (PowerLoss), an EV error the car's own (Other).
+ *
+ * Returns: %FALSE for an unknown @reason.
+ */
+gboolean
+okc_backend_schema_map_v4_reason (const char  *reason,
+                                  const char **out_outcome,
+                                  const char **out_stop_reason)
+{
+  static const struct { const char *v4, *outcome, *stop_reason; } map[] = {
+    { "completed", "completed", "EVDisconnected" },
+    { "unplugged", "completed", "EVDisconnected" },
+    { "ev_error", "interrupted", "Other" },
+    { "remote_stop", "interrupted", "Remote" },
+    { "charger_fault", "interrupted", "PowerLoss" },
+    { "failed_to_start", "failed_to_start", "Other" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (reason, map[i].v4) == 0)
+      {
+        *out_outcome = map[i].outcome;
+        *out_stop_reason = map[i].stop_reason;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static char *
+local_date (gint64      unix_time,
+            const char *time_zone)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (time_zone);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (zone == NULL || utc == NULL)
+    return NULL;
+  local = g_date_time_to_timezone (utc, zone);
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* The one-version document of a v4 tariff row (id, currency, connection fee, rate,
+ * idle rate, grace, tax bp, time zone, earliest session or NULL). */
+static JsonNode *
+build_v4_document (OkcBackendStmt  *row,
+                   GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *zone = okc_backend_stmt_get_text (row, 7);
+  g_autoptr(GTimeZone) known = zone != NULL ? g_time_zone_new_identifier (zone) : NULL;
+  g_autofree char *from = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(OkcTariff) tariff = NULL;
+  g_autofree char *path = g_strdup_printf ("tariffs[%s]", okc_backend_stmt_get_text (row, 0));
+
+  if (known == NULL)
+    zone = "UTC";
+  if (sqlite3_column_type (row, 8) != SQLITE_NULL)
+    from = local_date (sqlite3_column_int64 (row, 8), zone);
+  if (from == NULL)
+    from = g_strdup ("2000-01-01");
+
+  json_builder_begin_object (builder);
+  okc_json_builder_add_string (builder, "id", okc_backend_stmt_get_text (row, 0));
+  okc_json_builder_add_string (builder, "currency", okc_backend_stmt_get_text (row, 1));
+  okc_json_builder_add_string (builder, "time_zone", zone);
+  json_builder_set_member_name (builder, "versions");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  okc_json_builder_add_string (builder, "effective_from", from);
+  json_builder_set_member_name (builder, "connection_fee");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (row, 2));
+  json_builder_set_member_name (builder, "energy");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "rate_per_kwh");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (row, 3));
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  if (sqlite3_column_int64 (row, 4) > 0)
+    {
+      json_builder_set_member_name (builder, "idle");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rate_per_minute");
+      json_builder_add_int_value (builder, sqlite3_column_int64 (row, 4));
+      json_builder_set_member_name (builder, "grace_minutes");
+      json_builder_add_int_value (builder, sqlite3_column_int64 (row, 5));
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "taxes");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  okc_json_builder_add_string (builder, "name", "Sales tax");
+  json_builder_set_member_name (builder, "rate_bp");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (row, 6));
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  node = json_builder_get_root (builder);
+  tariff = okc_tariff_new_from_json (node, path, error);
+  if (tariff == NULL)
+    return NULL;
+  return okc_tariff_to_json (tariff);
+}
+
+static gboolean
+upgrade_tariffs (OkcBackendDb  *db,
+                 GError       **error)
+{
+  g_autoptr(OkcBackendStmt) rows = okc_backend_db_prepare (
+    db,
+    "SELECT t.id, t.currency, t.connection_fee, t.energy_rate_per_kwh, t.idle_fee_per_minute, "
+    "t.idle_grace_minutes, t.tax_rate_bp, p.timezone, "
+    "(SELECT min(s.started_at) FROM sessions s WHERE s.tariff_id = t.id) "
+    "FROM tariffs t LEFT JOIN properties p ON p.id = t.property_id ORDER BY t.id",
+    error);
+  int rc;
+
+  if (rows == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) document = build_v4_document (rows, error);
+      g_autofree char *text = NULL;
+      g_autoptr(OkcBackendStmt) update = NULL;
+
+      if (document == NULL)
+        return FALSE;
+      text = okc_json_to_string (document);
+      update = okc_backend_db_prepare (db, "UPDATE tariffs SET document = ? WHERE id = ?", error);
+      if (update == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (update, 1, text);
+      okc_backend_stmt_bind_text (update, 2, okc_backend_stmt_get_text (rows, 0));
+      if (!okc_backend_db_step_done (db, update, error))
+        return FALSE;
+    }
+  return rc == SQLITE_DONE || okc_backend_db_set_error (db, error);
+}
+
+enum {
+  V4_ID, V4_STARTED, V4_CHARGING_ENDED, V4_ENDED, V4_ENERGY, V4_CURRENCY, V4_CONNECTION,
+  V4_ENERGY_FEE, V4_IDLE, V4_TAX, V4_TOTAL, V4_REASON, V4_RATE, V4_IDLE_RATE, V4_GRACE,
+  V4_TAX_BP,
+};
+
+/* The billed breakdown of a v4 session row: its amounts as they were, line by line. */
+static OkcCostBreakdown *
+build_v4_billed (OkcBackendStmt  *row,
+                 GError         **error)
+{
+  g_autoptr(OkcCostBreakdown) billed =
+    okc_cost_breakdown_new (okc_backend_stmt_get_text (row, V4_CURRENCY));
+  gint64 connection = sqlite3_column_int64 (row, V4_CONNECTION);
+  gint64 energy_fee = sqlite3_column_int64 (row, V4_ENERGY_FEE);
+  gint64 idle = sqlite3_column_int64 (row, V4_IDLE);
+  gint64 tax = sqlite3_column_int64 (row, V4_TAX);
+  gint64 idle_rate = sqlite3_column_int64 (row, V4_IDLE_RATE);
+  gint64 grace = sqlite3_column_int64 (row, V4_GRACE);
+  const char *id = okc_backend_stmt_get_text (row, V4_ID);
+  OkcMoney total;
+
+  if (connection < 0 || energy_fee < 0 || idle < 0 || tax < 0)
+    {
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "sessions",
+                          "session %s has a negative amount", id);
+      return NULL;
+    }
+  if (connection > 0 &&
+      !okc_cost_breakdown_add_line (billed, OKC_COST_LINE_KIND_CONNECTION_FEE, "Connection fee",
+                                    OKC_COST_UNIT_SESSION, 1, connection, connection, error))
+    return NULL;
+  if ((energy_fee > 0 || sqlite3_column_int64 (row, V4_ENERGY) > 0) &&
+      !okc_cost_breakdown_add_line (billed, OKC_COST_LINE_KIND_ENERGY, "Energy",
+                                    OKC_COST_UNIT_WH, sqlite3_column_int64 (row, V4_ENERGY),
+                                    sqlite3_column_int64 (row, V4_RATE), energy_fee, error))
+    return NULL;
+  if (idle > 0)
+    {
+      g_autofree char *description =
+        g_strdup_printf ("Idle time after %" G_GINT64_FORMAT " minutes' grace", grace);
+      gint64 seconds = idle_rate > 0 && idle % idle_rate == 0
+                         ? idle / idle_rate * 60
+                         : MAX (0, sqlite3_column_int64 (row, V4_ENDED) -
+                                     sqlite3_column_int64 (row, V4_CHARGING_ENDED) - grace * 60);
+
+      if (!okc_cost_breakdown_add_line (billed, OKC_COST_LINE_KIND_IDLE_FEE, description,
+                                        OKC_COST_UNIT_SECOND, seconds, idle_rate, idle, error))
+        return NULL;
+    }
+  if (tax > 0)
+    {
+      gint64 bp = sqlite3_column_int64 (row, V4_TAX_BP);
+      g_autofree char *description =
+        g_strdup_printf ("Sales tax %" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " %%", bp / 100,
+                         bp % 100);
+
+      if (!okc_cost_breakdown_add_line (billed, OKC_COST_LINE_KIND_TAX, description,
+                                        OKC_COST_UNIT_BASIS_POINT,
+                                        connection + energy_fee + idle, bp, tax, error))
+        return NULL;
+    }
+  okc_cost_breakdown_get_total (billed, &total);
+  if (total.amount != sqlite3_column_int64 (row, V4_TOTAL))
+    {
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "sessions",
+                          "session %s: its total %" G_GINT64_FORMAT " is not the sum of its "
+                          "fees and tax (%" G_GINT64_FORMAT ")",
+                          id, (gint64) sqlite3_column_int64 (row, V4_TOTAL), total.amount);
+      return NULL;
+    }
+  return g_steal_pointer (&billed);
+}
+
+/* Two or three readings, the register from 0: start, the end of charging, the end. */
+static char *
+build_v4_samples (OkcBackendStmt *row)
+{
+  gint64 started = sqlite3_column_int64 (row, V4_STARTED);
+  gint64 charging_ended = sqlite3_column_int64 (row, V4_CHARGING_ENDED);
+  gint64 ended = sqlite3_column_int64 (row, V4_ENDED);
+  gint64 wh = sqlite3_column_int64 (row, V4_ENERGY);
+  g_autoptr(OkcMeteredSession) meter =
+    okc_metered_session_new (started, charging_ended, ended);
+
+  okc_metered_session_add_sample (meter, started, 0);
+  if (charging_ended > started && charging_ended < ended)
+    okc_metered_session_add_sample (meter, charging_ended, wh);
+  okc_metered_session_add_sample (meter, MAX (ended, started), wh);
+  return okc_backend_schema_format_samples (meter);
+}
+
+static gboolean
+upgrade_sessions (OkcBackendDb  *db,
+                  GError       **error)
+{
+  g_autoptr(OkcBackendStmt) rows = okc_backend_db_prepare (
+    db,
+    "SELECT s.id, s.started_at, coalesce (s.charging_ended_at, 0), s.ended_at, s.energy_wh, "
+    "s.currency, s.connection_fee, s.energy_fee, s.idle_fee, s.tax, s.total, s.stop_reason, "
+    "t.energy_rate_per_kwh, t.idle_fee_per_minute, t.idle_grace_minutes, t.tax_rate_bp "
+    "FROM sessions s JOIN tariffs t ON t.id = s.tariff_id ORDER BY s.id",
+    error);
+  int rc;
+
+  if (rows == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      const char *id = okc_backend_stmt_get_text (rows, V4_ID);
+      g_autoptr(OkcCostBreakdown) billed = build_v4_billed (rows, error);
+      g_autoptr(JsonNode) billed_json = NULL;
+      g_autofree char *billed_text = NULL;
+      g_autofree char *samples = NULL;
+      g_autoptr(OkcBackendStmt) update = NULL;
+      g_autoptr(OkcBackendStmt) meter = NULL;
+      const char *outcome, *stop_reason;
+
+      if (billed == NULL)
+        return FALSE;
+      if (!okc_backend_schema_map_v4_reason (okc_backend_stmt_get_text (rows, V4_REASON),
+                                             &outcome, &stop_reason))
+        {
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "stop_reason",
+                              "session %s has an unknown stop reason “%s”", id,
+                              okc_backend_stmt_get_text (rows, V4_REASON));
+          return FALSE;
+        }
+      billed_json = okc_cost_breakdown_to_json (billed);
+      billed_text = okc_json_to_string (billed_json);
+      samples = build_v4_samples (rows);
+
+      update = okc_backend_db_prepare (
+        db, "UPDATE sessions SET billed = ?, outcome = ?, stop_reason = ? WHERE id = ?", error);
+      if (update == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (update, 1, billed_text);
+      okc_backend_stmt_bind_text (update, 2, outcome);
+      okc_backend_stmt_bind_text (update, 3, stop_reason);
+      okc_backend_stmt_bind_text (update, 4, id);
+      if (!okc_backend_db_step_done (db, update, error))
+        return FALSE;
+      meter = okc_backend_db_prepare (
+        db, "INSERT INTO session_meter (session_id, samples) VALUES (?, ?)", error);
+      if (meter == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (meter, 1, id);
+      okc_backend_stmt_bind_text (meter, 2, samples);
+      if (!okc_backend_db_step_done (db, meter, error))
+        return FALSE;
+    }
+  return rc == SQLITE_DONE || okc_backend_db_set_error (db, error);
+}
+
+/**
+ * okc_backend_schema_upgrade_v5:
+ *
+ * Runs after schema_v5, in its transaction: gives the tariffs of a v4 database their
+ * document and its sessions their billed breakdown, outcome, OCPP stop reason and
+ * samples (docs/dataset-format.md, "From schema v4"), then drops the v4 columns.
+ */
+gboolean
+okc_backend_schema_upgrade_v5 (OkcBackendDb  *db,
+                               GError       **error)
+{
+  return upgrade_tariffs (db, error) && upgrade_sessions (db, error) &&
+         okc_backend_db_exec (db, schema_v5_drop, error);
 }

@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "okc-backend"
 
 #include "okc-backend-fleet-sim-store.h"
+#include "okc-backend-schema.h"
 #include "okc-demo-names.h"
 #include "okc-demo-world.h"
 
@@ -80,27 +81,26 @@ store_property (OkcDemoWorld     *world,
   return okc_backend_db_step_done (db, stmt, error);
 }
 
+/* The posted tariff's document; the wrong ones some sessions were billed by are nowhere
+ * but in those sessions' breakdowns. */
 static gboolean
 store_tariff (OkcBackendDb     *db,
               OkcDemoProperty  *p,
               GError          **error)
 {
   g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
-    db,
-    "INSERT INTO tariffs (id, property_id, currency, connection_fee, energy_rate_per_kwh, "
-    "idle_fee_per_minute, idle_grace_minutes, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    error);
+    db, "INSERT INTO tariffs (id, property_id, currency, document) VALUES (?, ?, ?, ?)", error);
+  g_autoptr(JsonNode) document = NULL;
+  g_autofree char *text = NULL;
 
   if (stmt == NULL)
     return FALSE;
+  document = okc_tariff_to_json (p->tariffs[OKC_DEMO_BILLED_POSTED]);
+  text = okc_json_to_string (document);
   okc_backend_stmt_bind_text (stmt, 1, p->tariff_id);
   okc_backend_stmt_bind_text (stmt, 2, p->id);
   okc_backend_stmt_bind_text (stmt, 3, OKC_DEMO_CURRENCY);
-  okc_backend_stmt_bind_int64 (stmt, 4, p->connection_fee);
-  okc_backend_stmt_bind_int64 (stmt, 5, p->energy_rate_per_kwh);
-  okc_backend_stmt_bind_int64 (stmt, 6, p->idle_fee_per_minute);
-  okc_backend_stmt_bind_int64 (stmt, 7, p->idle_grace_minutes);
-  okc_backend_stmt_bind_int64 (stmt, 8, p->tax_rate_bp);
+  okc_backend_stmt_bind_text (stmt, 4, text);
   return okc_backend_db_step_done (db, stmt, error);
 }
 
@@ -187,6 +187,9 @@ store_chargers (OkcDemoWorld  *world,
   return TRUE;
 }
 
+/* Each session billed again as it was when generated (the same engine, meter and
+ * tariff give the same breakdown), rather than hundreds of thousands of breakdowns kept
+ * in memory. */
 static gboolean
 store_sessions (OkcDemoWorld  *world,
                 OkcBackendDb  *db,
@@ -196,31 +199,21 @@ store_sessions (OkcDemoWorld  *world,
     {
       OkcDemoSession *s = OKC_DEMO_SESSION (world, i);
       OkcDemoCharger *c = OKC_DEMO_CHARGER (world, s->charger);
-      g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
-        db,
-        "INSERT INTO sessions (id, charger_id, account_id, tariff_id, started_at, "
-        "charging_ended_at, ended_at, energy_wh, currency, connection_fee, energy_fee, "
-        "idle_fee, tax, total, stop_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        error);
+      g_autoptr(OkcMeteredSession) meter = okc_demo_session_meter (s);
+      g_autoptr(OkcCostBreakdown) billed = okc_demo_session_bill (world, s, error);
+      OkcBackendSessionRow row = {
+        .id = s->id,
+        .charger_id = c->id,
+        .connector_id = s->connector,
+        .account_id = OKC_DEMO_ACCOUNT (world, s->account)->id,
+        .tariff_id = OKC_DEMO_PROPERTY (world, c->property)->tariff_id,
+        .outcome = s->outcome,
+        .stop_reason = s->stop_reason,
+        .meter = meter,
+        .billed = billed,
+      };
 
-      if (stmt == NULL)
-        return FALSE;
-      okc_backend_stmt_bind_text (stmt, 1, s->id);
-      okc_backend_stmt_bind_text (stmt, 2, c->id);
-      okc_backend_stmt_bind_text (stmt, 3, OKC_DEMO_ACCOUNT (world, s->account)->id);
-      okc_backend_stmt_bind_text (stmt, 4, OKC_DEMO_PROPERTY (world, c->property)->tariff_id);
-      okc_backend_stmt_bind_int64 (stmt, 5, s->started_at);
-      bind_time (stmt, 6, s->charging_ended_at);
-      okc_backend_stmt_bind_int64 (stmt, 7, s->ended_at);
-      okc_backend_stmt_bind_int64 (stmt, 8, s->energy_wh);
-      okc_backend_stmt_bind_text (stmt, 9, OKC_DEMO_CURRENCY);
-      okc_backend_stmt_bind_int64 (stmt, 10, s->connection_fee);
-      okc_backend_stmt_bind_int64 (stmt, 11, s->energy_fee);
-      okc_backend_stmt_bind_int64 (stmt, 12, s->idle_fee);
-      okc_backend_stmt_bind_int64 (stmt, 13, s->tax);
-      okc_backend_stmt_bind_int64 (stmt, 14, s->total);
-      okc_backend_stmt_bind_text (stmt, 15, s->stop_reason);
-      if (!okc_backend_db_step_done (db, stmt, error))
+      if (billed == NULL || !okc_backend_schema_insert_session (db, &row, error))
         return FALSE;
     }
   return TRUE;

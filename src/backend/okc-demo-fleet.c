@@ -6,7 +6,6 @@
 
 #define G_LOG_DOMAIN "okc-backend"
 
-#include "okc-demo-billing.h"
 #include "okc-demo-names.h"
 #include "okc-demo-world.h"
 
@@ -142,24 +141,6 @@ add_units (OkcDemoWorld    *world,
 }
 
 static void
-set_tariff (OkcDemoWorld    *world,
-            OkcDemoProperty *property,
-            guint            index)
-{
-  static const gint64 connection_fees[] = { 0, 50, 100, 100, 150, 200 };
-  static const gint64 idle_fees[] = { 0, 10, 25, 40, 50 };
-  static const gint64 graces[] = { 5, 10, 15, 30 };
-  static const gint64 tax_rates[] = { 0, 400, 625, 725, 825, 1000 };
-
-  property->tariff_id = okc_demo_world_intern (world, "TRF-%04u", index + 1);
-  property->connection_fee = OKC_DEMO_PICK (rng (world), connection_fees);
-  property->energy_rate_per_kwh = okc_demo_random_range (rng (world), 28, 60);
-  property->idle_fee_per_minute = OKC_DEMO_PICK (rng (world), idle_fees);
-  property->idle_grace_minutes = OKC_DEMO_PICK (rng (world), graces);
-  property->tax_rate_bp = OKC_DEMO_PICK (rng (world), tax_rates);
-}
-
-static void
 add_properties (OkcDemoWorld *world,
                 guint         n_properties)
 {
@@ -187,7 +168,7 @@ add_properties (OkcDemoWorld *world,
       property.pms_connected = g_strcmp0 (property.pms, "none") != 0 &&
                                okc_demo_random_chance (rng (world), 70);
       add_units (world, &property, i);
-      set_tariff (world, &property, i);
+      okc_demo_tariffs_generate (world, &property, i);
       g_array_append_val (world->properties, property);
     }
 }
@@ -294,93 +275,189 @@ pick_session_account (OkcDemoWorld   *world,
          okc_demo_random_below (rng (world), world->accounts->len - world->n_hosts);
 }
 
+/* Bills @session as its problem says and adds it; the first error stops the rest. */
 static void
 add_session (OkcDemoWorld   *world,
              OkcDemoSession *session)
 {
+  g_autoptr(OkcCostBreakdown) billed = NULL;
+  OkcMoney total;
+
+  if (world->error != NULL)
+    return;
   session->id = okc_demo_world_intern (world, "SES-%07u", world->sessions->len + 1);
+  billed = okc_demo_session_bill (world, session, &world->error);
+  if (billed == NULL)
+    {
+      g_prefix_error (&world->error, "demo session %s (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                      ", charging until %" G_GINT64_FORMAT "): ", session->id,
+                      session->started_at, session->ended_at, session->charging_ended_at);
+      return;
+    }
+  okc_cost_breakdown_get_total (billed, &total);
+  session->total = total.amount;
   g_array_append_val (world->sessions, *session);
 }
 
-/* Two to four attempts that never delivered energy yet each billed the connection fee:
- * the "multiple connection fees after failed attempts" of the article. */
-static gint64
-add_failed_burst (OkcDemoWorld         *world,
-                  guint                 charger_index,
-                  const OkcDemoProperty *property,
-                  gint64                t)
+static guint
+pick_connector (OkcDemoWorld *world,
+                guint         charger_index)
 {
-  guint account = pick_session_account (world, OKC_DEMO_CHARGER (world, charger_index));
+  return okc_demo_models[OKC_DEMO_CHARGER (world, charger_index)->model].kilowatts_x10 == 96 &&
+             okc_demo_random_chance (rng (world), 45)
+           ? 2
+           : 1;
+}
+
+static gint64
+connection_fee_at (const OkcDemoProperty *property,
+                   gint64                 t)
+{
+  OkcTariff *tariff = property->tariffs[OKC_DEMO_BILLED_POSTED];
+  int version = okc_tariff_find_version (tariff, t);
+
+  return version < 0 ? 0 : okc_tariff_get_version (tariff, (guint) version)->connection_fee;
+}
+
+/* Two to four attempts that never delivered energy yet each billed the connection fee
+ * (and its taxes): the "multiple connection fees after failed attempts" of the article.
+ * The account then charges for real. */
+static gint64
+add_failed_burst (OkcDemoWorld *world,
+                  guint         charger_index,
+                  guint         account,
+                  gint64        t)
+{
   guint burst = (guint) okc_demo_random_range (rng (world), 2, 4);
+  guint connector = pick_connector (world, charger_index);
 
   for (guint i = 0; i < burst; i++)
     {
       OkcDemoSession session = {
         .charger = charger_index,
+        .connector = connector,
         .account = account,
         .started_at = t,
         .ended_at = t + okc_demo_random_range (rng (world), 40, 120),
-        .stop_reason = "failed_to_start",
+        .meter_start = okc_demo_random_range (rng (world), 100000, 9000000),
+        .outcome = "failed_to_start",
+        .stop_reason = "Other",
         .problem = OKC_DEMO_PROBLEM_REPEATED_CONNECTION_FEE,
         .burst = burst,
       };
-      okc_demo_billing_compute (property, &session);
       add_session (world, &session);
       t = session.ended_at + okc_demo_random_range (rng (world), 60, 240);
     }
   return t;
 }
 
-static const char *
-pick_stop_reason (OkcDemoWorld         *world,
-                  const OkcDemoCharger *charger)
+/* How a charge ended: most completed (the car unplugged), some interrupted. */
+static void
+pick_ending (OkcDemoWorld         *world,
+             const OkcDemoCharger *charger,
+             OkcDemoSession       *session)
 {
-  static const char * const reasons[] = { "completed", "unplugged", "ev_error", "remote_stop",
-                                          "charger_fault" };
-  guint weights[] = { 64, 24, 6, 4, g_str_equal (charger->status, "faulted") ? 8 : 0 };
+  static const char * const reasons[] = { "EVDisconnected", "Local", "Other", "Remote",
+                                          "PowerLoss", "EmergencyStop", "DeAuthorized" };
+  guint weights[] = { 80, 8, 6, 4, g_str_equal (charger->status, "faulted") ? 8 : 1, 1, 1 };
+  guint k = okc_demo_random_weighted (rng (world), weights, G_N_ELEMENTS (weights));
 
-  return reasons[okc_demo_random_weighted (rng (world), weights, G_N_ELEMENTS (weights))];
+  session->stop_reason = reasons[k];
+  session->outcome = k < 2 ? "completed" : "interrupted";
+}
+
+/* The article's problems other than failed attempts, a few percent each. */
+static void
+plant_problem (OkcDemoWorld          *world,
+               const OkcDemoProperty *property,
+               OkcDemoSession        *session)
+{
+  gboolean completed = g_str_equal (session->outcome, "completed");
+  gint64 charging = session->charged_until - session->started_at;
+
+  if (completed && property->has_idle_fee && charging > 30 * MINUTE &&
+      okc_demo_random_chance (rng (world), 6))
+    {
+      /* The charger records charging as complete 10 to 60 minutes early: the idle fee
+       * runs while the car still draws power. */
+      gint64 early = okc_demo_random_range (rng (world), 10, 60) * MINUTE;
+      gint64 unplugged = session->charged_until +
+                         okc_demo_random_range (rng (world), 5, 40) * MINUTE;
+
+      session->problem = OKC_DEMO_PROBLEM_IDLE_WHILE_CHARGING;
+      session->charging_ended_at = session->charged_until - MIN (early, charging - 10 * MINUTE);
+      session->ended_at = MAX (session->ended_at, unplugged);
+    }
+  else if (okc_demo_random_chance (rng (world), 3))
+    {
+      session->problem = OKC_DEMO_PROBLEM_WRONG_RATE;
+      session->billed = property->price_change_at > 0 &&
+                            session->started_at >= property->price_change_at
+                          ? OKC_DEMO_BILLED_STALE
+                          : OKC_DEMO_BILLED_OVERPRICED;
+    }
+  else if (property->tariffs[OKC_DEMO_BILLED_WRONG_TAX] != NULL &&
+           okc_demo_random_chance (rng (world), 3))
+    {
+      session->problem = OKC_DEMO_PROBLEM_WRONG_TAX;
+      session->billed = OKC_DEMO_BILLED_WRONG_TAX;
+    }
 }
 
 static gint64
 add_normal_session (OkcDemoWorld          *world,
                     guint                  charger_index,
                     const OkcDemoProperty *property,
+                    guint                  account,
                     gint64                 t)
 {
   OkcDemoCharger *charger = OKC_DEMO_CHARGER (world, charger_index);
   OkcDemoSession session = {
     .charger = charger_index,
-    .account = pick_session_account (world, charger),
+    .connector = pick_connector (world, charger_index),
+    .account = account,
     .started_at = t,
-    .stop_reason = pick_stop_reason (world, charger),
+    .meter_start = okc_demo_random_range (rng (world), 100000, 9000000),
     .burst = 1,
   };
-  gboolean short_stop = g_str_equal (session.stop_reason, "ev_error") ||
-                        g_str_equal (session.stop_reason, "charger_fault");
-  gint64 minutes = short_stop ? okc_demo_random_range (rng (world), 2, 15)
-                              : okc_demo_random_range (rng (world), 25, 420);
+  gboolean short_stop;
+  gint64 minutes;
   gint64 efficiency = okc_demo_random_range (rng (world), 45, 100);
+  gint64 duration;
 
-  session.energy_wh = okc_demo_models[charger->model].kilowatts_x10 * minutes * efficiency / 60;
-  session.charging_ended_at = t + minutes * MINUTE + okc_demo_random_range (rng (world), 0, 59);
-  session.ended_at = session.charging_ended_at;
-  if (g_str_equal (session.stop_reason, "completed"))
+  pick_ending (world, charger, &session);
+  short_stop = g_str_equal (session.stop_reason, "Other") ||
+               g_str_equal (session.stop_reason, "PowerLoss") ||
+               g_str_equal (session.stop_reason, "EmergencyStop");
+  minutes = short_stop ? okc_demo_random_range (rng (world), 2, 15)
+                       : okc_demo_random_range (rng (world), 25, 420);
+  /* A completed charge tapers as the battery fills; an interrupted one just stops. */
+  session.tapers = g_str_equal (session.outcome, "completed");
+  session.power_w = okc_demo_models[charger->model].kilowatts_x10 * efficiency;
+  duration = minutes * MINUTE + okc_demo_random_range (rng (world), 0, 59);
+  session.charged_until = t + duration;
+  session.charging_ended_at = session.charged_until;
+  session.energy_wh = okc_demo_session_curve_energy (session.power_w, duration, session.tapers);
+  session.ended_at = session.charged_until;
+  if (session.tapers)
     session.ended_at += okc_demo_random_chance (rng (world), 40)
                           ? okc_demo_random_range (rng (world), 30, 10 * MINUTE)
                           : okc_demo_random_range (rng (world), 10 * MINUTE, 5 * HOUR);
+  else
+    session.ended_at += okc_demo_random_range (rng (world), 20, 4 * MINUTE);
 
-  if (g_str_equal (session.stop_reason, "unplugged") && property->idle_fee_per_minute > 0 &&
-      okc_demo_random_chance (rng (world), 14))
-    session.problem = OKC_DEMO_PROBLEM_IDLE_WHILE_CHARGING;
-  else if (!short_stop && okc_demo_random_chance (rng (world), 2))
-    session.problem = OKC_DEMO_PROBLEM_OVERCHARGE;
-
-  okc_demo_billing_compute (property, &session);
-  if (session.problem == OKC_DEMO_PROBLEM_IDLE_WHILE_CHARGING)
-    okc_demo_billing_plant_idle_fee (property, &session,
-                                     okc_demo_random_range (rng (world), 20, 90));
+  plant_problem (world, property, &session);
   add_session (world, &session);
+
+  /* The same charge billed twice: a second row with a new id, all else equal. */
+  if (session.problem == OKC_DEMO_PROBLEM_NONE && session.tapers &&
+      okc_demo_random_chance (rng (world), 2) && world->error == NULL)
+    {
+      OkcDemoSession twin = session;
+
+      twin.problem = OKC_DEMO_PROBLEM_DOUBLE_BILLING;
+      add_session (world, &twin);
+    }
   return session.ended_at;
 }
 
@@ -396,11 +473,13 @@ add_charger_sessions (OkcDemoWorld *world,
              okc_demo_random_range (rng (world), 0, 12 * HOUR);
   gint64 max_gap = property->is_residence ? 30 * HOUR : 40 * HOUR;
 
-  while (t < end - 8 * HOUR)
+  while (t < end - 8 * HOUR && world->error == NULL)
     {
-      if (property->connection_fee > 0 && okc_demo_random_chance (rng (world), 4))
-        t = add_failed_burst (world, charger_index, property, t);
-      t = add_normal_session (world, charger_index, property, t);
+      guint account = pick_session_account (world, charger);
+
+      if (connection_fee_at (property, t) > 0 && okc_demo_random_chance (rng (world), 4))
+        t = add_failed_burst (world, charger_index, account, t);
+      t = add_normal_session (world, charger_index, property, account, t);
       t += okc_demo_random_range (rng (world), HOUR, max_gap);
     }
 }

@@ -194,6 +194,11 @@ store_all (OkcDemoGenerator  *self,
   gboolean ok;
 
   okc_demo_fleet_generate (world);
+  if (world->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&world->error));
+      return FALSE;
+    }
   ok = store_users (self, db, error) && okc_demo_fleet_store (world, db, error) &&
        okc_demo_tickets_store (world, db, error) && store_meta (self, db, error);
   okc_demo_images_release_fonts ();

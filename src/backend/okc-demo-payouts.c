@@ -6,7 +6,6 @@
 
 #define G_LOG_DOMAIN "okc-backend"
 
-#include "okc-demo-billing.h"
 #include "okc-demo-world.h"
 
 #define DAY (24 * 60 * 60)
@@ -51,7 +50,9 @@ add_payout (OkcDemoWorld *world,
   format_day (week_start, payout.period_from);
   format_day (week_start + 6, payout.period_to);
   payout.session_revenue = revenue;
-  payout.fees = okc_demo_billing_divide_rounded (revenue * PLATFORM_FEE_BP, 10000);
+  /* Half up, as every amount the engine rounds (docs/billing.md). */
+  if (!okc_billing_scale_half_up (revenue, PLATFORM_FEE_BP, 10000, &payout.fees))
+    payout.fees = 0;
   payout.amount = revenue - payout.fees;
 
   /* The article's "payouts don't seem to match dashboard activity": a refund deducted
@@ -81,8 +82,8 @@ add_payout (OkcDemoWorld *world,
 /**
  * okc_demo_payouts_generate:
  *
- * One payout per property and complete week: the sessions' revenue less the platform
- * fee, paid the Wednesday after; some paid short, some failed, the last ones pending.
+ * One payout per property and complete week: the sessions' revenue (their billed
+ * totals as they are, mischarges included) less the platform fee, paid the Wednesday after; some paid short, some failed, the last ones pending.
  */
 void
 okc_demo_payouts_generate (OkcDemoWorld *world)

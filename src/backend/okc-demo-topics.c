@@ -236,9 +236,10 @@ static gboolean
 is_failed_charge (OkcDemoWorld *world,
                   guint         session)
 {
-  const char *reason = OKC_DEMO_SESSION (world, session)->stop_reason;
+  const OkcDemoSession *s = OKC_DEMO_SESSION (world, session);
 
-  return g_str_equal (reason, "ev_error") || g_str_equal (reason, "charger_fault");
+  return g_str_equal (s->outcome, "interrupted") &&
+         (g_str_equal (s->stop_reason, "Other") || g_str_equal (s->stop_reason, "PowerLoss"));
 }
 
 static void
@@ -321,7 +322,10 @@ static gboolean
 is_overcharge (OkcDemoWorld *world,
                guint         session)
 {
-  return OKC_DEMO_SESSION (world, session)->problem == OKC_DEMO_PROBLEM_OVERCHARGE;
+  OkcDemoProblem problem = OKC_DEMO_SESSION (world, session)->problem;
+
+  return problem == OKC_DEMO_PROBLEM_WRONG_RATE || problem == OKC_DEMO_PROBLEM_WRONG_TAX ||
+         problem == OKC_DEMO_PROBLEM_DOUBLE_BILLING;
 }
 
 /* The first session of the burst of failed attempts @session belongs to. */
@@ -400,6 +404,9 @@ fill_billing_dispute (OkcDemoWorld *world,
                                       count);
   else if (s->problem == OKC_DEMO_PROBLEM_IDLE_WHILE_CHARGING)
     draft->summary = g_strdup ("Idle fee charged while the car was still charging");
+  else if (s->problem == OKC_DEMO_PROBLEM_DOUBLE_BILLING)
+    draft->summary = g_strdup_printf ("Charged twice for one session at %s",
+                                      OKC_DEMO_PROPERTY (world, draft->property)->name);
   else
     draft->summary = g_strdup_printf ("Charged more than expected at %s",
                                       OKC_DEMO_PROPERTY (world, draft->property)->name);

@@ -59,7 +59,11 @@ okc_demo_world_free (OkcDemoWorld *world)
   g_array_unref (world->sessions);
   g_array_unref (world->chargers);
   g_array_unref (world->units);
+  for (guint i = 0; i < world->properties->len; i++)
+    for (guint k = 0; k < OKC_DEMO_N_BILLED; k++)
+      g_clear_object (&OKC_DEMO_PROPERTY (world, i)->tariffs[k]);
   g_array_unref (world->properties);
+  g_clear_error (&world->error);
   g_array_unref (world->accounts);
   g_string_chunk_free (world->strings);
   g_free (world);

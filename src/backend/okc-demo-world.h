@@ -7,19 +7,33 @@
 #pragma once
 
 #include "okc-backend-db.h"
+#include "okc-core.h"
+#include "okc-billing.h"
 #include "okc-demo-random.h"
 
 G_BEGIN_DECLS
 
 /* The problems the support article describes, planted in the data for agents (and the
- * console's billing checks) to find. */
+ * console's session audit) to find (docs/sessions.md, "What the demo plants"). */
 typedef enum
 {
   OKC_DEMO_PROBLEM_NONE,
   OKC_DEMO_PROBLEM_REPEATED_CONNECTION_FEE, /* a failed attempt billed a connection fee */
   OKC_DEMO_PROBLEM_IDLE_WHILE_CHARGING,     /* idle fee while the car was still charging */
-  OKC_DEMO_PROBLEM_OVERCHARGE,              /* energy billed above the site's rate */
+  OKC_DEMO_PROBLEM_WRONG_RATE,              /* energy billed at a rate not in force */
+  OKC_DEMO_PROBLEM_DOUBLE_BILLING,          /* the same session billed again, a new id */
+  OKC_DEMO_PROBLEM_WRONG_TAX,               /* tax billed at a rate not the site's */
 } OkcDemoProblem;
+
+/* The tariff a session was billed by: the posted one or a wrong one. */
+typedef enum
+{
+  OKC_DEMO_BILLED_POSTED,
+  OKC_DEMO_BILLED_STALE,                    /* the version before a price change */
+  OKC_DEMO_BILLED_OVERPRICED,               /* energy rates not posted */
+  OKC_DEMO_BILLED_WRONG_TAX,                /* a neighbouring state's sales tax */
+  OKC_DEMO_N_BILLED,
+} OkcDemoBilled;
 
 typedef struct
 {
@@ -48,11 +62,9 @@ typedef struct
   guint n_units;
   /* the tariff, one per property, has the property's index */
   const char *tariff_id;
-  gint64 connection_fee;
-  gint64 energy_rate_per_kwh;
-  gint64 idle_fee_per_minute;
-  gint64 idle_grace_minutes;
-  gint64 tax_rate_bp;
+  OkcTariff *tariffs[OKC_DEMO_N_BILLED]; /* the posted one, then the wrong ones (or NULL) */
+  gint64 price_change_at;   /* when its second version came into force, 0: none */
+  gboolean has_idle_fee;
 } OkcDemoProperty;
 
 typedef struct
@@ -78,22 +90,27 @@ typedef struct
   gboolean photographed;    /* has a QR label photo among the demo images */
 } OkcDemoCharger;
 
+/* A session's meter follows from these (okc_demo_session_meter()): the register every
+ * 5 minutes while charging, at @power_w, tapering over the last fifth when @tapers. */
 typedef struct
 {
   const char *id;
   guint charger;
+  guint connector;          /* 1 or 2 */
   guint account;
   gint64 started_at;
-  gint64 charging_ended_at; /* 0: the car never charged */
+  gint64 charging_ended_at; /* as recorded; 0: the car never charged */
+  gint64 charged_until;     /* when the meter stopped rising; 0: it never did */
   gint64 ended_at;
   gint64 energy_wh;
-  gint64 connection_fee;
-  gint64 energy_fee;
-  gint64 idle_fee;
-  gint64 tax;
-  gint64 total;
-  const char *stop_reason;
+  gint64 meter_start;       /* the register at the start */
+  gint64 power_w;
+  gboolean tapers;
+  gint64 total;             /* billed */
+  const char *outcome;      /* completed, interrupted, failed_to_start */
+  const char *stop_reason;  /* OCPP 1.6 */
   OkcDemoProblem problem;
+  OkcDemoBilled billed;
   guint burst;              /* for repeated fees: the failed attempts in a row, else 1 */
 } OkcDemoSession;
 
@@ -127,6 +144,7 @@ typedef struct
   GArray *recent_sessions;  /* guint session indices ended in the ticket window, by time */
   char **qr_images;         /* per charger: the SHA-256 of its QR label photo, or NULL */
   GPtrArray *screenshots;   /* SHA-256 of the error screenshots, by OkcDemoScreen */
+  GError *error;            /* the first error of generating, which then stops */
 } OkcDemoWorld;
 
 /* How far back tickets (at most) and sessions go. */
@@ -156,6 +174,16 @@ int           okc_demo_compare_session_end  (gconstpointer  a,
                                              gpointer       world);
 
 void          okc_demo_fleet_generate   (OkcDemoWorld  *world);
+void          okc_demo_tariffs_generate (OkcDemoWorld  *world,
+                                         OkcDemoProperty *property,
+                                         guint          index);
+OkcMeteredSession *okc_demo_session_meter (const OkcDemoSession *session);
+gint64             okc_demo_session_curve_energy (gint64         power_w,
+                                                  gint64         duration,
+                                                  gboolean       tapers);
+OkcCostBreakdown  *okc_demo_session_bill  (OkcDemoWorld         *world,
+                                           const OkcDemoSession *session,
+                                           GError              **error);
 void          okc_demo_payouts_generate (OkcDemoWorld  *world);
 gboolean      okc_demo_fleet_store    (OkcDemoWorld  *world,
                                        OkcBackendDb  *db,

@@ -26,6 +26,9 @@ typedef struct
   char *sort;         /* "-started_at" when NULL */
 } OkcSessionQuery;
 
+#define OKC_TYPE_SESSION_QUERY (okc_session_query_get_type ())
+
+GType            okc_session_query_get_type (void) G_GNUC_CONST;
 OkcSessionQuery *okc_session_query_copy  (const OkcSessionQuery *query);
 void             okc_session_query_free  (OkcSessionQuery       *query);
 gboolean         okc_session_query_equal (const OkcSessionQuery *a,

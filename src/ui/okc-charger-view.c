@@ -59,6 +59,7 @@ struct _OkcChargerView
   AdwActionRow *property_row;
   AdwActionRow *unit_row;
   OkcChargerCommands *commands;
+  GtkButton *sessions_button;
   GtkStack *history_stack;
   GtkListBox *history_list;
   AdwStatusPage *history_error_page;
@@ -424,6 +425,16 @@ okc_charger_view_set_charger (OkcChargerView *self,
                  g_str_equal (okc_charger_get_id (self->charger), okc_charger_get_id (charger));
   g_set_object (&self->charger, charger);
   okc_charger_commands_set_charger (self->commands, charger);
+  /* Show Sessions opens the session log filtered to this charger (win.show-sessions). */
+  gtk_widget_set_visible (GTK_WIDGET (self->sessions_button), charger != NULL);
+  if (charger != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->sessions_button), "s",
+                                        okc_charger_get_id (charger));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sessions_button), "win.show-sessions");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sessions_button), NULL);
 
   if (charger == NULL)
     {
@@ -572,6 +583,7 @@ okc_charger_view_class_init (OkcChargerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, property_row);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, unit_row);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, commands);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerView, sessions_button);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_list);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_error_page);

@@ -359,6 +359,28 @@ okc_reply_composer_start (OkcReplyComposer *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/**
+ * okc_reply_composer_insert_reply:
+ * @text: a reply written for the agent (a session's breakdown)
+ *
+ * Puts @text in the composer as a reply to edit, in place of what was there (Ctrl+Z brings
+ * that back), and the keyboard in it, as a template does.
+ */
+void
+okc_reply_composer_insert_reply (OkcReplyComposer *self,
+                                 const char       *text)
+{
+  g_return_if_fail (OKC_IS_REPLY_COMPOSER (self));
+  g_return_if_fail (text != NULL);
+
+  if (self->ticket == NULL || self->sending)
+    return;
+  gtk_toggle_button_set_active (self->reply_toggle, TRUE);
+  set_text (self, text);
+  gtk_drop_down_set_selected (self->status_dropdown, OKC_REPLY_THEN_KEEP_STATUS);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 okc_reply_composer_dispose (GObject *object)
 {

@@ -37,6 +37,8 @@ void okc_reply_composer_sent           (OkcReplyComposer *self,
                                         const char       *ticket_id);
 void okc_reply_composer_start          (OkcReplyComposer *self,
                                         gboolean          note);
+void okc_reply_composer_insert_reply   (OkcReplyComposer *self,
+                                        const char       *text);
 gboolean okc_reply_composer_is_composing (OkcReplyComposer *self);
 
 G_END_DECLS

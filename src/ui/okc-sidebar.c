@@ -25,6 +25,8 @@ struct _OkcSidebar
   GtkListBox *fleet_list;
   GtkListBoxRow *chargers_row;
   GtkListBoxRow *attention_row;
+  GtkListBox *billing_list;
+  GtkListBoxRow *sessions_row;
   GtkLabel *chargers_count;
   GtkLabel *attention_count;
 };
@@ -123,7 +125,10 @@ row_selected_cb (OkcSidebar    *self,
                  GtkListBoxRow *row)
 {
   if (row != NULL)
-    gtk_list_box_unselect_all (self->fleet_list);
+    {
+      gtk_list_box_unselect_all (self->fleet_list);
+      gtk_list_box_unselect_all (self->billing_list);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FOLDER]);
 }
 
@@ -132,7 +137,23 @@ fleet_row_selected_cb (OkcSidebar    *self,
                        GtkListBoxRow *row)
 {
   if (row != NULL)
-    gtk_list_box_unselect_all (self->list);
+    {
+      gtk_list_box_unselect_all (self->list);
+      gtk_list_box_unselect_all (self->billing_list);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
+}
+
+/* Billing's pages are pages like the fleet's: "sessions" is a fleet-page value. */
+static void
+billing_row_selected_cb (OkcSidebar    *self,
+                         GtkListBoxRow *row)
+{
+  if (row != NULL)
+    {
+      gtk_list_box_unselect_all (self->list);
+      gtk_list_box_unselect_all (self->fleet_list);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
 }
 
@@ -140,7 +161,7 @@ fleet_row_selected_cb (OkcSidebar    *self,
  * okc_sidebar_get_fleet_page:
  *
  * Returns: (nullable): "chargers" or "attention" when the agent chose a page of the
- *   fleet, %NULL when they chose a queue view.
+ *   fleet, "sessions" for Billing's, %NULL when they chose a queue view.
  */
 const char *
 okc_sidebar_get_fleet_page (OkcSidebar *self)
@@ -154,12 +175,14 @@ okc_sidebar_get_fleet_page (OkcSidebar *self)
     return "chargers";
   if (row == self->attention_row)
     return "attention";
+  if (gtk_list_box_get_selected_row (self->billing_list) == self->sessions_row)
+    return "sessions";
   return NULL;
 }
 
 /**
  * okc_sidebar_select_fleet_page:
- * @page: "chargers" or "attention"
+ * @page: "chargers", "attention" or "sessions"
  */
 void
 okc_sidebar_select_fleet_page (OkcSidebar *self,
@@ -168,8 +191,11 @@ okc_sidebar_select_fleet_page (OkcSidebar *self,
   g_return_if_fail (OKC_IS_SIDEBAR (self));
   g_return_if_fail (page != NULL);
 
-  gtk_list_box_select_row (self->fleet_list, g_str_equal (page, "attention") ? self->attention_row
-                                                                             : self->chargers_row);
+  if (g_str_equal (page, "sessions"))
+    gtk_list_box_select_row (self->billing_list, self->sessions_row);
+  else
+    gtk_list_box_select_row (self->fleet_list, g_str_equal (page, "attention") ? self->attention_row
+                                                                               : self->chargers_row);
 }
 
 static void
@@ -346,6 +372,9 @@ okc_sidebar_class_init (OkcSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, fleet_list);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, chargers_row);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, attention_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, billing_list);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, sessions_row);
+  gtk_widget_class_bind_template_callback (widget_class, billing_row_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, chargers_count);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, attention_count);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);

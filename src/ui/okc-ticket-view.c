@@ -15,6 +15,7 @@
 #include "okc-charger-card.h"
 #include "okc-playbook-view.h"
 #include "okc-reply-composer.h"
+#include "okc-ticket-sessions.h"
 #include "okc-timeline-row.h"
 #include "okc-widget-util.h"
 #include "okc-ticket-view.h"
@@ -34,6 +35,7 @@ struct _OkcTicketView
   GtkMenuButton *more_button;
   GMenu *assign_submenu;
   OkcChargerCard *charger_card;
+  OkcTicketSessions *ticket_sessions;
   GtkRevealer *presence_revealer;
   GtkLabel *presence_label;
   AdwPreferencesGroup *timeline_group;
@@ -363,6 +365,7 @@ okc_ticket_view_set_ticket (OkcTicketView *self,
   okc_charger_card_set_charger_id (self->charger_card,
                                    ticket != NULL ? okc_ticket_get_charger_id (ticket) : NULL);
   okc_playbook_view_set_charger (self->playbook_view, okc_charger_card_get_charger (self->charger_card));
+  okc_ticket_sessions_set_ticket (self->ticket_sessions, ticket);
   show_actions (self);
   if (!same_ticket)
     {
@@ -414,6 +417,7 @@ okc_ticket_view_set_client (OkcTicketView *self,
   g_set_object (&self->client, client);
   okc_playbook_view_set_client (self->playbook_view, client);
   okc_charger_card_set_client (self->charger_card, client);
+  okc_ticket_sessions_set_client (self->ticket_sessions, client);
 }
 
 /**
@@ -605,6 +609,7 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
   g_type_ensure (OKC_TYPE_REPLY_COMPOSER);
   g_type_ensure (OKC_TYPE_PLAYBOOK_VIEW);
   g_type_ensure (OKC_TYPE_CHARGER_CARD);
+  g_type_ensure (OKC_TYPE_TICKET_SESSIONS);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_button);
@@ -618,6 +623,7 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, composer);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, playbook_view);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, charger_card);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, ticket_sessions);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, priority_label);
@@ -649,12 +655,29 @@ playbook_run_command_cb (OkcTicketView *self,
   okc_charger_commands_run (okc_charger_card_get_commands (self->charger_card), kind, connector_id);
 }
 
+/* "Reply with Breakdown": the session's bill, line by line, as the reply to edit. */
+static void
+breakdown_requested_cb (OkcTicketView *self,
+                        const char    *text)
+{
+  okc_reply_composer_insert_reply (self->composer, text);
+}
+
 static void
 okc_ticket_view_init (OkcTicketView *self)
 {
+  GtkWidget *viewport;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The page is as tall as its content wants: a section that scrolls by itself (a
+   * session's detail) shows whole instead of shrinking to its minimum. */
+  viewport = gtk_scrolled_window_get_child (self->scrolled_window);
+  if (GTK_IS_SCROLLABLE (viewport))
+    gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (viewport), GTK_SCROLL_NATURAL);
   g_signal_connect_object (self->charger_card, "notify::charger", G_CALLBACK (charger_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->playbook_view, "run-command", G_CALLBACK (playbook_run_command_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ticket_sessions, "reply-requested",
+                           G_CALLBACK (breakdown_requested_cb), self, G_CONNECT_SWAPPED);
 }

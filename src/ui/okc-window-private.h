@@ -16,6 +16,7 @@
 #include "okc-queue-filter.h"
 #include "okc-queue-sort.h"
 #include "okc-queue-view.h"
+#include "okc-session-panel.h"
 #include "okc-sidebar.h"
 #include "okc-sign-in-page.h"
 #include "okc-store.h"
@@ -68,6 +69,7 @@ struct _OkcWindow
   OkcTicketView *ticket_view;
   GtkStack *content_stack;
   OkcChargerPanel *charger_panel;
+  OkcSessionPanel *session_panel;
 };
 
 /* okc-window.c */
@@ -101,6 +103,12 @@ void okc_window_fleet_start          (OkcWindow  *self);
 void okc_window_fleet_stop           (OkcWindow  *self);
 void okc_window_fleet_page_changed   (OkcWindow  *self);
 void okc_window_fleet_refresh        (OkcWindow  *self);
+
+/* okc-window-sessions.c */
+void okc_window_sessions_install     (GtkWidgetClass *widget_class);
+void okc_window_sessions_start       (OkcWindow  *self);
+void okc_window_sessions_stop        (OkcWindow  *self);
+gboolean okc_window_sessions_page_changed (OkcWindow *self);
 
 /* okc-window-session.c */
 void okc_window_session_sign_in      (OkcWindow  *self);

@@ -345,6 +345,8 @@ refresh_action (GtkWidget  *widget,
 static void
 fleet_page_cb (OkcWindow *self)
 {
+  if (okc_window_sessions_page_changed (self))
+    return;
   okc_window_fleet_page_changed (self);
 }
 
@@ -405,6 +407,7 @@ okc_window_attach_queue (OkcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", TRUE);
   okc_window_live_start (self);
   okc_window_fleet_start (self);
+  okc_window_sessions_start (self);
   okc_client_list_users_async (self->client, self->account_cancellable, team_fetched_cb,
                                g_object_ref (self));
 }
@@ -412,6 +415,7 @@ okc_window_attach_queue (OkcWindow *self)
 void
 okc_window_detach_queue (OkcWindow *self)
 {
+  okc_window_sessions_stop (self);
   okc_window_fleet_stop (self);
   okc_window_live_stop (self);
   g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
@@ -585,6 +589,7 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, charger_panel);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, session_panel);
   gtk_widget_class_bind_template_callback (widget_class, folder_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, ticket_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_submitted_cb);
@@ -594,6 +599,7 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.sort-queue", "queue-sort");
   okc_window_actions_install (widget_class);
   okc_window_fleet_install (widget_class);
+  okc_window_sessions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);

@@ -327,6 +327,7 @@ def run(contract):
     workflow(contract, agent, supervisor, chatbot, created["id"])
 
     chargers(contract, agent, supervisor, chatbot)
+    sessions(contract, agent, supervisor, chatbot)
 
     call("GET", "/v1/export", "/v1/export", supervisor, expect=200)
     call("GET", "/v1/export", "/v1/export", agent, expect=403)
@@ -357,6 +358,8 @@ def run(contract):
     call("GET", events, events + "?after=soon", agent, expect=400)
     call("GET", events, events, chatbot, expect=403)
     call("GET", events, events, None, expect=401)
+
+    refunds(contract, agent, supervisor, chatbot, first_id)
 
     call("GET", None, "/v1/no-such-thing", agent, expect=404)
     call("DELETE", None, "/v1/tickets", agent, expect=405)
@@ -557,6 +560,88 @@ def live_chargers(contract, agent, supervisor, chatbot):
     call("DELETE", faults, "/v1/simulator/chargers/CH-99999/faults", agent, expect=404)
     call("DELETE", faults, path, chatbot, expect=403)
     call("DELETE", faults, path, None, expect=401)
+
+
+def sessions(contract, agent, supervisor, chatbot):
+    """The session log, a session's detail and analysis, and its tariff (docs/sessions.md)."""
+    call = contract.call
+    log, one = "/v1/sessions", "/v1/sessions/{id}"
+    analysis, tariff = "/v1/sessions/{id}/analysis", "/v1/tariffs/{id}"
+
+    _, _, page = call("GET", log, log + "?limit=20", agent, expect=200)
+    items = page["items"] if isinstance(page, dict) else []
+    contract.results.append((len(items) == 20, "the demo data has sessions", repr(page)[:300]))
+    if not items:
+        return
+    first = items[0]
+    for query in ["", "?sort=billed_total&offset=5&limit=3", "?sort=-account_name",
+                  "?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z&sort=duration",
+                  f"?charger_id={first['charger_id']}&sort=-idle_seconds",
+                  f"?account={first['account_id']}",
+                  "?account=nobody%40example.invalid"]:
+        call("GET", log, log + query, supervisor, expect=200)
+    if first["property_id"]:
+        call("GET", log, log + f"?property_id={first['property_id']}&sort=energy_wh", agent,
+             expect=200)
+    for bad in ["?sort=price", "?limit=0", "?limit=501", "?offset=-1", "?from=today",
+                "?account=maya", "?page=2",
+                "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z"]:
+        call("GET", log, log + bad, agent, expect=422)
+    call("GET", log, log, chatbot, expect=200)
+    call("GET", log, log, None, expect=401)
+
+    path = f"/v1/sessions/{first['id']}"
+    _, _, detail = call("GET", one, path, agent, expect=200)
+    call("GET", one, path, chatbot, expect=200)
+    call("GET", one, "/v1/sessions/SES-9999999", agent, expect=404)
+    call("GET", one, path + "?verbose=1", agent, expect=422)
+    call("GET", one, path, None, expect=401)
+
+    call("GET", analysis, path + "/analysis", supervisor, expect=200)
+    call("GET", analysis, path + "/analysis", chatbot, expect=200)
+    call("GET", analysis, "/v1/sessions/SES-9999999/analysis", agent, expect=404)
+    call("GET", analysis, path + "/analysis?verbose=1", agent, expect=422)
+    call("GET", analysis, path + "/analysis", None, expect=401)
+    # A session with neighbours, so their shape is checked too.
+    for item in items:
+        _, _, other = call("GET", one, f"/v1/sessions/{item['id']}", agent, expect=200)
+        if isinstance(other, dict) and other.get("neighbours"):
+            call("GET", analysis, f"/v1/sessions/{item['id']}/analysis", agent, expect=200)
+            break
+
+    tariff_id = first["tariff_id"]
+    _, _, document = call("GET", tariff, f"/v1/tariffs/{tariff_id}", agent, expect=200)
+    contract.results.append((isinstance(detail, dict) and detail.get("tariff") == document,
+                             "a session's tariff is GET /v1/tariffs/{id}'s", ""))
+    call("GET", tariff, "/v1/tariffs/TRF-9999", agent, expect=404)
+    call("GET", tariff, f"/v1/tariffs/{tariff_id}?x=1", agent, expect=422)
+    call("GET", tariff, f"/v1/tariffs/{tariff_id}", None, expect=401)
+def refunds(contract, agent, supervisor, chatbot, ticket_id):
+    """POST /v1/refunds, a session's refunds and the refund policy, on a demo session."""
+    call = contract.call
+    create, listing, policy = "/v1/refunds", "/v1/sessions/{id}/refunds", "/v1/refund-policy"
+
+    _, _, data = call("GET", "/v1/export", "/v1/export", supervisor, expect=200)
+    def total(row):
+        return row["total"]["amount"] if isinstance(row["total"], dict) else row["total"]
+    session = next(s for s in data["sessions"] if total(s) >= 200)
+    body = {"session_id": session["id"], "amount": {"amount": 100, "currency": "USD"},
+            "reason": "mischarge", "note": "contract", "ticket_id": ticket_id,
+            "finding_kind": "wrong_rate"}
+    call("POST", create, create, agent, body=body, expect=201)
+    call("POST", create, create, supervisor,
+         body=dict(body, amount={"amount": total(session), "currency": "USD"}), expect=422)
+    call("POST", create, create, agent, body=dict(body, session_id="SES-9999999"), expect=404)
+    call("POST", create, create, agent, body=b"{", expect=400)
+    call("POST", create, create, agent, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", create, create, chatbot, body=body, expect=403)
+    call("POST", create, create, None, body=body, expect=401)
+    path = f"/v1/sessions/{session['id']}/refunds"
+    call("GET", listing, path, agent, expect=200)
+    call("GET", listing, "/v1/sessions/SES-9999999/refunds", agent, expect=404)
+    call("GET", listing, path, None, expect=401)
+    call("GET", policy, policy, chatbot, expect=200)
+    call("GET", policy, policy, None, expect=401)
 
 
 def check_coverage(contract):

@@ -107,32 +107,36 @@ class Console:
                 return app
         return None
 
-    def find(self, predicate, what, timeout=TIMEOUT):
-        return wait_until(lambda: self.app.findChild(predicate, retry=False,
-                                                     requireResult=False),
+    # Every search walks the accessibility tree one D-Bus call per node and property,
+    # and the window holds every page (the queue's rows among them): a test that knows
+    # where to look passes within=, a node found before (a panel, a dialog), and only
+    # that subtree is walked.
+    def find(self, predicate, what, timeout=TIMEOUT, within=None):
+        root = within or self.app
+        return wait_until(lambda: root.findChild(predicate, retry=False, requireResult=False),
                           what, timeout)
 
-    def find_all(self, predicate):
-        return self.app.findChildren(predicate)
+    def find_all(self, predicate, within=None):
+        return (within or self.app).findChildren(predicate)
 
     # GTK 4.8 reports VISIBLE but never SHOWING: a widget on a stack page that is not
     # shown still counts as visible. Tests tell the pages apart by their content.
-    def named(self, name, role=None, timeout=TIMEOUT):
+    def named(self, name, role=None, timeout=TIMEOUT, within=None):
         return self.find(lambda n: n.name == name and (role is None or n.roleName == role)
-                         and n.visible, '“%s”' % name, timeout)
+                         and n.visible, '“%s”' % name, timeout, within)
 
-    def label_starting(self, prefix, timeout=TIMEOUT):
+    def label_starting(self, prefix, timeout=TIMEOUT, within=None):
         return self.find(lambda n: n.roleName == 'label' and n.name.startswith(prefix)
-                         and n.visible, 'a label starting “%s”' % prefix, timeout)
+                         and n.visible, 'a label starting “%s”' % prefix, timeout, within)
 
-    def button(self, name, timeout=TIMEOUT):
+    def button(self, name, timeout=TIMEOUT, within=None):
         # GTK 4.8 announces a button with an accessible label as that label followed by
         # its visible text ("Sign in Sign In").
         return self.find(lambda n: n.roleName == 'push button' and n.visible and
                          (n.name == name or n.name.startswith(name + ' ')),
-                         'the “%s” button' % name, timeout)
+                         'the “%s” button' % name, timeout, within)
 
-    def click(self, predicate, what, timeout=TIMEOUT):
+    def click(self, predicate, what, timeout=TIMEOUT, within=None):
         """Clicks the first visible node matching predicate that takes a click. A menu
         button is two nodes of one name, only the inner one clickable; and AT-SPI may
         still hand out a node whose widget was just rebuilt (a popover's items as it
@@ -144,17 +148,18 @@ class Console:
                 return False
 
         def click_live_node():
-            for node in self.app.findChildren(lambda n: n.visible and predicate(n)):
+            for node in (within or self.app).findChildren(lambda n: n.visible and
+                                                          predicate(n)):
                 if click_node(node) or any(click_node(child) for child in node.children
                                            if 'button' in child.roleName):
                     return True
             return False
         wait_until(click_live_node, what, timeout)
 
-    def click_button(self, name, timeout=TIMEOUT):
+    def click_button(self, name, timeout=TIMEOUT, within=None):
         self.click(lambda n: n.roleName in ('push button', 'toggle button') and
                    (n.name == name or n.name.startswith(name + ' ')),
-                   'the “%s” button' % name, timeout)
+                   'the “%s” button' % name, timeout, within)
 
     def ticket_rows(self):
         return self.find_all(lambda n: n.roleName == 'panel' and ' priority: ' in n.name)

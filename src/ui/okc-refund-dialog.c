@@ -1,0 +1,506 @@
+/* okc-refund-dialog.c — ask for a refund of a session, prefilled from a finding
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "okc-refund-dialog.h"
+#include "okc-widget-util.h"
+
+/* How long the outcome shows before the dialog closes by itself. */
+#define OUTCOME_SECONDS 2
+
+struct _OkcRefundDialog
+{
+  AdwWindow parent_instance;
+
+  OkcClient *client;
+  OkcChargingSession *session;
+  OkcSessionFinding *finding;
+  char *ticket_id;
+  GCancellable *cancellable;
+  OkcMoney refundable;
+  gboolean refundable_known;
+  OkcMoney threshold;
+  gboolean threshold_known;
+  gboolean sending;
+  gboolean done;
+  guint close_id;
+
+  AdwWindowTitle *window_title;
+  GtkButton *refund_button;
+  AdwEntryRow *amount_row;
+  AdwComboRow *reason_row;
+  GtkLabel *amount_problem_label;
+  GtkTextView *note_view;
+  GtkLabel *policy_label;
+  GtkLabel *status_label;
+};
+
+enum { REFUND_CREATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const OkcRefundReason reasons[] = {
+  OKC_REFUND_REASON_DUPLICATE_CHARGE, OKC_REFUND_REASON_MISCHARGE,
+  OKC_REFUND_REASON_SERVICE_FAILURE, OKC_REFUND_REASON_GOODWILL,
+};
+
+G_DEFINE_FINAL_TYPE (OkcRefundDialog, okc_refund_dialog, ADW_TYPE_WINDOW)
+
+/* An amount as the agent types it: digits, then at most the currency's exponent of
+ * decimals after a point ("2.16", "2", "2.5"); parsed to minor units without floating
+ * point. Errors say what to type instead. */
+static gboolean
+parse_amount (const char *text,
+              const char *currency,
+              gint64     *out_minor,
+              GError    **error)
+{
+  int exponent = okc_currency_get_exponent (currency);
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 whole = 0, fraction = 0;
+  int decimals = -1;
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Enter an amount"));
+      return FALSE;
+    }
+  for (const char *p = stripped; *p != '\0'; p++)
+    {
+      if (*p == '.' && decimals < 0 && exponent > 0)
+        decimals = 0;
+      else if (g_ascii_isdigit (*p) && decimals < 0)
+        {
+          if (whole > (G_MAXINT64 / 1000 - 9) / 10)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The amount is too large"));
+              return FALSE;
+            }
+          whole = whole * 10 + (*p - '0');
+        }
+      else if (g_ascii_isdigit (*p) && decimals < exponent)
+        {
+          fraction = fraction * 10 + (*p - '0');
+          decimals++;
+        }
+      else if (g_ascii_isdigit (*p))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       /* Translators: %s is a currency code, %d its number of decimals */
+                       _("%s amounts have at most %d decimals"), currency, exponent);
+          return FALSE;
+        }
+      else
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       /* Translators: how to type an amount */
+                       _("Type the amount in digits, like 2.16"));
+          return FALSE;
+        }
+    }
+  for (int i = MAX (decimals, 0); i < exponent; i++)
+    fraction *= 10;
+  for (int i = 0; i < exponent; i++)
+    whole *= 10;
+  *out_minor = whole + fraction;
+  return TRUE;
+}
+
+/* The amount as it is prefilled: "2.16", no symbol, as parse_amount() reads it. */
+static char *
+format_plain (const OkcMoney *money)
+{
+  int exponent = okc_currency_get_exponent (money->currency);
+  gint64 divisor = 1;
+
+  for (int i = 0; i < exponent; i++)
+    divisor *= 10;
+  if (exponent == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, money->amount);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, money->amount / divisor,
+                          exponent, money->amount % divisor);
+}
+
+static void
+show_status (OkcRefundDialog *self,
+             const char      *text,
+             const char      *style_class)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
+  if (style_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), style_class);
+  gtk_label_set_label (self->status_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+}
+
+/* Checks the amount; returns it in @out when it may be sent. */
+static gboolean
+validate (OkcRefundDialog *self,
+          OkcMoney        *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  OkcMoney amount;
+
+  okc_charging_session_get_billed_total (self->session, &amount);
+  if (!parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), amount.currency,
+                     &amount.amount, &error))
+    problem = g_strdup (error->message);
+  else if (amount.amount <= 0)
+    problem = g_strdup (_("The amount must be more than zero"));
+  else if (self->refundable_known && amount.amount > self->refundable.amount)
+    {
+      g_autofree char *rest = okc_money_format (&self->refundable);
+      /* Translators: %s is what a session can still refund, "$1.20" */
+      problem = g_strdup_printf (_("At most %s of this session is still refundable"), rest);
+    }
+
+  gtk_label_set_label (self->amount_problem_label, problem);
+  gtk_widget_set_visible (GTK_WIDGET (self->amount_problem_label), problem != NULL);
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->amount_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->amount_row), "error");
+  if (problem == NULL && out != NULL)
+    *out = amount;
+  return problem == NULL;
+}
+
+static void
+update_sensitivity (OkcRefundDialog *self)
+{
+  gboolean valid = validate (self, NULL);
+  gboolean open = !self->sending && !self->done;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->refund_button), valid && open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->amount_row), open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), open);
+  gtk_text_view_set_editable (self->note_view, open);
+}
+
+/* The policy's line, and whether this amount falls above it. */
+static void
+update_policy (OkcRefundDialog *self)
+{
+  g_autofree char *threshold = NULL;
+  g_autofree char *text = NULL;
+  OkcMoney amount;
+
+  if (!self->threshold_known)
+    return;
+  threshold = okc_money_format (&self->threshold);
+  okc_charging_session_get_billed_total (self->session, &amount);
+  if (parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), amount.currency,
+                    &amount.amount, NULL)
+      && g_strcmp0 (amount.currency, self->threshold.currency) == 0
+      && amount.amount > self->threshold.amount)
+    /* Translators: %s is the refund policy's approval threshold, "$50.00" */
+    text = g_strdup_printf (_("Refunds above %s wait for a supervisor's approval; this one will."),
+                            threshold);
+  else
+    /* Translators: %s is the refund policy's approval threshold, "$50.00" */
+    text = g_strdup_printf (_("Refunds above %s wait for a supervisor's approval."), threshold);
+  gtk_label_set_label (self->policy_label, text);
+}
+
+static void
+amount_changed_cb (OkcRefundDialog *self)
+{
+  update_sensitivity (self);
+  update_policy (self);
+}
+
+static void
+policy_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(OkcRefundDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  OkcMoney threshold;
+
+  if (!okc_client_get_refund_policy_finish (OKC_CLIENT (source), result, &threshold, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s says why the refund policy could not be read */
+          g_autofree char *text = g_strdup_printf (_("Could not read the refund policy: %s"),
+                                                   error->message);
+          gtk_label_set_label (self->policy_label, text);
+        }
+      return;
+    }
+  self->threshold = threshold;
+  self->threshold_known = TRUE;
+  update_policy (self);
+}
+
+static void
+refunds_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(OkcRefundDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refunds = NULL;
+  OkcMoney refundable;
+  gint64 prefilled = -1;
+
+  refunds = okc_client_list_session_refunds_finish (OKC_CLIENT (source), result, &refundable,
+                                                    &error);
+  if (refunds == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s says why the session's refunds could not be read */
+          g_autofree char *text = g_strdup_printf (_("Could not read what is still refundable: %s"),
+                                                   error->message);
+          show_status (self, text, "error");
+        }
+      return;
+    }
+  self->refundable = refundable;
+  self->refundable_known = TRUE;
+
+  /* The prefilled amount never offers more than is left. */
+  {
+    OkcMoney current;
+    okc_charging_session_get_billed_total (self->session, &current);
+    if (parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), current.currency,
+                      &prefilled, NULL) && (self->finding == NULL || prefilled > refundable.amount))
+      {
+        g_autofree char *text = format_plain (&refundable);
+        gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text);
+      }
+  }
+  update_sensitivity (self);
+}
+
+static void
+close_cb (gpointer user_data)
+{
+  OkcRefundDialog *self = user_data;
+
+  self->close_id = 0;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+created_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(OkcRefundDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcRefund) refund = NULL;
+  g_autofree char *amount_text = NULL;
+  g_autofree char *text = NULL;
+  OkcMoney amount;
+
+  refund = okc_client_create_refund_finish (OKC_CLIENT (source), result, &error);
+  self->sending = FALSE;
+  if (refund == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_status (self, error->message, "error");
+      update_sensitivity (self);
+      return;
+    }
+
+  self->done = TRUE;
+  okc_refund_get_amount (refund, &amount);
+  amount_text = okc_money_format (&amount);
+  switch (okc_refund_get_status (refund))
+    {
+    case OKC_REFUND_STATUS_SUCCEEDED:
+      /* Translators: %s is the amount refunded, "$2.16" */
+      text = g_strdup_printf (_("Refunded %s"), amount_text);
+      break;
+    case OKC_REFUND_STATUS_PENDING_APPROVAL:
+      /* Translators: %s is the amount asked for, "$60.00" */
+      text = g_strdup_printf (_("Waiting for a supervisor to approve %s"), amount_text);
+      break;
+    default:
+      /* Translators: the amount, then the refund's status: "$2.16: Processing" */
+      text = g_strdup_printf (_("%s: %s"), amount_text,
+                              okc_refund_status_get_label (okc_refund_get_status (refund)));
+      break;
+    }
+  show_status (self, text, "success");
+  update_sensitivity (self);
+  g_signal_emit (self, signals[REFUND_CREATED], 0, refund);
+  self->close_id = g_timeout_add_once (OUTCOME_SECONDS * 1000, close_cb, self);
+}
+
+static char *
+get_note (OkcRefundDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+refund_clicked_cb (OkcRefundDialog *self)
+{
+  g_autoptr(OkcRefund) request = NULL;
+  g_autofree char *note = NULL;
+  OkcMoney amount;
+  guint selected = adw_combo_row_get_selected (self->reason_row);
+
+  if (self->sending || self->done || !validate (self, &amount))
+    return;
+  if (selected >= G_N_ELEMENTS (reasons))
+    selected = 1;
+
+  note = get_note (self);
+  request = okc_refund_new (okc_charging_session_get_id (self->session), &amount,
+                            reasons[selected], note, self->ticket_id,
+                            self->finding != NULL ? (int) okc_session_finding_get_kind (self->finding) : -1);
+  self->sending = TRUE;
+  show_status (self, _("Sending the refund…"), NULL);
+  update_sensitivity (self);
+  okc_client_create_refund_async (self->client, request, self->cancellable, created_cb,
+                                  g_object_ref (self));
+}
+
+static void
+okc_refund_dialog_dispose (GObject *object)
+{
+  OkcRefundDialog *self = OKC_REFUND_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->close_id, g_source_remove);
+  g_clear_object (&self->client);
+  g_clear_object (&self->session);
+  g_clear_object (&self->finding);
+  g_clear_pointer (&self->ticket_id, g_free);
+
+  G_OBJECT_CLASS (okc_refund_dialog_parent_class)->dispose (object);
+}
+
+static void
+okc_refund_dialog_class_init (OkcRefundDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = okc_refund_dialog_dispose;
+
+  /**
+   * OkcRefundDialog::refund-created:
+   * @refund: the refund as the backend recorded it
+   */
+  signals[REFUND_CREATED] = g_signal_new ("refund-created", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, OKC_TYPE_REFUND);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/ok2charge/AgentConsole/ui/okc-refund-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, refund_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, amount_problem_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, policy_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, refund_clicked_cb);
+
+  /* Escape cancels, as in every dialog. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+okc_refund_dialog_init (OkcRefundDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    gtk_string_list_append (labels, okc_refund_reason_get_label (reasons[i]));
+  adw_combo_row_set_model (self->reason_row, G_LIST_MODEL (labels));
+  gtk_label_set_label (self->policy_label, _("Reading the refund policy…"));
+}
+
+/**
+ * okc_refund_dialog_new:
+ * @parent: (nullable): the window it is modal for
+ * @client: who sends the refund
+ * @session: the session, a summary or a detail
+ * @finding: (nullable): the finding the refund is for
+ * @ticket_id: (nullable): the ticket it answers
+ *
+ * Returns: (transfer none): the dialog, shown; it destroys itself when closed.
+ */
+OkcRefundDialog *
+okc_refund_dialog_new (GtkWindow          *parent,
+                       OkcClient          *client,
+                       OkcChargingSession *session,
+                       OkcSessionFinding  *finding,
+                       const char         *ticket_id)
+{
+  OkcRefundDialog *self;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *amount = NULL;
+  OkcMoney prefill;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (OKC_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (OKC_IS_CHARGING_SESSION (session), NULL);
+  g_return_val_if_fail (finding == NULL || OKC_IS_SESSION_FINDING (finding), NULL);
+
+  self = g_object_new (OKC_TYPE_REFUND_DIALOG, "transient-for", parent, NULL);
+  self->client = g_object_ref (client);
+  self->session = g_object_ref (session);
+  self->finding = finding != NULL ? g_object_ref (finding) : NULL;
+  self->ticket_id = g_strdup (ticket_id);
+
+  /* Translators: the refund dialog's subtitle, a session id */
+  subtitle = g_strdup_printf (_("Session %s"), okc_charging_session_get_id (session));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  okc_charging_session_get_billed_total (session, &prefill);
+  {
+    /* Translators: the amount entry's title, with the currency: "Amount (USD)" */
+    g_autofree char *title = g_strdup_printf (_("Amount (%s)"), prefill.currency);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->amount_row), title);
+  }
+  if (finding != NULL)
+    {
+      OkcRefundReason reason = okc_refund_reason_for_finding (okc_session_finding_get_kind (finding));
+
+      okc_session_finding_get_refund (finding, &prefill);
+      for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+        if (reasons[i] == reason)
+          adw_combo_row_set_selected (self->reason_row, i);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                                okc_session_finding_get_summary (finding), -1);
+    }
+  else
+    adw_combo_row_set_selected (self->reason_row, 3);
+  amount = format_plain (&prefill);
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+  update_sensitivity (self);
+
+  okc_client_list_session_refunds_async (client, okc_charging_session_get_id (session),
+                                         self->cancellable, refunds_cb, g_object_ref (self));
+  okc_client_get_refund_policy_async (client, self->cancellable, policy_cb, g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+  return self;
+}

@@ -1,0 +1,512 @@
+/* okc-ticket-sessions.c — on a billing ticket: the sessions around the reported time
+ *
+ * Copyright 2026 OK2Charge
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "okc-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "okc-client-sessions.h"
+#include "okc-session-match.h"
+#include "okc-session-reply.h"
+#include "okc-session-view.h"
+#include "okc-ticket-sessions.h"
+#include "okc-widget-util.h"
+
+/* One page is plenty: 24 hours of one charger, or of one property's chargers. */
+#define MAX_SESSIONS 500
+
+struct _OkcTicketSessions
+{
+  GtkWidget parent_instance;
+
+  OkcClient *client;
+  OkcTicket *ticket;
+  /* What the list shows: charger or property and window; a new version of the same
+   * ticket reloads only when one of them changed. */
+  char *loaded_key;
+  GCancellable *cancellable;
+
+  AdwPreferencesGroup *group;
+  GtkButton *reply_button;
+  GtkStack *stack;
+  GtkSpinner *spinner;
+  GtkLabel *message_label;
+  GtkButton *retry_button;
+  GtkListBox *list_box;
+  GtkLabel *reply_problem_label;
+  OkcSessionView *session_view;
+};
+
+G_DEFINE_FINAL_TYPE (OkcTicketSessions, okc_ticket_sessions, GTK_TYPE_WIDGET)
+
+enum
+{
+  REPLY_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Topics 2, 4 and 5 are about what a session did and cost. */
+static gboolean
+is_session_topic (const OkcTopic *topic)
+{
+  return topic != NULL && (topic->number == 2 || topic->number == 4 || topic->number == 5);
+}
+
+/* The label of the topic's date-and-time detail, to say which one is missing. */
+static const char *
+time_field_label (const OkcTopic *topic)
+{
+  for (guint i = 0; i < topic->n_fields; i++)
+    if (topic->fields[i].kind == OKC_FIELD_TIME || topic->fields[i].kind == OKC_FIELD_TIME_LIST)
+      return _(topic->fields[i].label);
+  return _("Session date and time");
+}
+
+static void
+show_message (OkcTicketSessions *self,
+              const char        *message,
+              gboolean           can_retry)
+{
+  gtk_label_set_label (self->message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), can_retry);
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "message");
+}
+
+static void
+clear_list (OkcTicketSessions *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->session_view), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reply_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_problem_label), FALSE);
+}
+
+/* "12.4 kWh", rounded to the nearest 100 Wh in integers. */
+static char *
+format_energy (gint64 energy_wh)
+{
+  gint64 tenths = (MAX (energy_wh, 0) + 50) / 100;
+
+  /* Translators: energy in kilowatt-hours with one decimal, "12.4 kWh" */
+  return g_strdup_printf (_("%" G_GINT64_FORMAT ".%d kWh"), tenths / 10, (int) (tenths % 10));
+}
+
+/* "23 Nov 2026, 18:00 – 18:45", the end's date only when it is another day. */
+static char *
+format_span (gint64 started_at,
+             gint64 ended_at)
+{
+  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (started_at);
+  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (ended_at);
+  g_autoptr(GDateTime) start = g_date_time_to_local (start_utc);
+  g_autoptr(GDateTime) end = g_date_time_to_local (end_utc);
+  g_autofree char *from = okc_format_local_time (started_at);
+  g_autofree char *to = NULL;
+
+  if (g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end) &&
+      g_date_time_get_year (start) == g_date_time_get_year (end))
+    to = g_date_time_format (end, "%H:%M");
+  else
+    to = okc_format_local_time (ended_at);
+  /* Translators: a session's start and end, "23 Nov 2026, 18:00 – 18:45" */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+static GtkWidget *
+make_row (OkcChargingSession *session,
+          gboolean            likely)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *span = format_span (okc_charging_session_get_started_at (session),
+                                       okc_charging_session_get_ended_at (session));
+  g_autofree char *energy = format_energy (okc_charging_session_get_energy_wh (session));
+  g_autofree char *billed = NULL;
+  g_autofree char *facts = NULL;
+  g_autofree char *spoken = NULL;
+  OkcMoney total;
+
+  okc_charging_session_get_billed_total (session, &total);
+  billed = okc_money_format (&total);
+  /* Translators: a session's energy, what it billed and how it ended, with its id:
+   * "12.4 kWh · $4.28 billed · Completed · SES-0000042" */
+  facts = g_strdup_printf (_("%s · %s billed · %s · %s"), energy, billed,
+                           okc_session_outcome_get_label (okc_charging_session_get_outcome (session)),
+                           okc_charging_session_get_id (session));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), span);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The row is the session as a whole to a screen reader, the badge included. */
+  spoken = likely
+             /* Translators: a session row as a screen reader says it: its time, its facts */
+             ? g_strdup_printf (_("%s: %s, likely match"), span, facts)
+             /* Translators: a session row as a screen reader says it: its time, its facts */
+             : g_strdup_printf (_("%s: %s"), span, facts);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  if (likely)
+    {
+      GtkWidget *badge = gtk_label_new (_("Likely match"));
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "accent");
+      gtk_widget_add_css_class (badge, "caption-heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+  g_object_set_data_full (G_OBJECT (row), "okc-session-id",
+                          g_strdup (okc_charging_session_get_id (session)), g_free);
+  return row;
+}
+
+static void
+show_sessions (OkcTicketSessions *self,
+               GPtrArray         *sessions,
+               int                likely)
+{
+  GtkListBoxRow *likely_row = NULL;
+
+  clear_list (self);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      GtkWidget *row = make_row (g_ptr_array_index (sessions, i), (int) i == likely);
+
+      gtk_list_box_append (self->list_box, row);
+      if ((int) i == likely)
+        likely_row = GTK_LIST_BOX_ROW (row);
+    }
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  /* The likely one opens below; with none near enough the agent picks. */
+  gtk_list_box_select_row (self->list_box, likely_row);
+}
+
+/* "Sessions on charger CH-10234 from 23 Nov 2026, 06:00 to 24 Nov 2026, 06:00";
+ * @property: the property's name (or id), when the query is by property. */
+static char *
+describe_window (const OkcSessionQuery *query,
+                 const char            *property)
+{
+  g_autofree char *from = okc_format_local_time (query->from);
+  g_autofree char *to = okc_format_local_time (query->to);
+
+  if (query->charger_id != NULL)
+    /* Translators: the sessions asked for: a charger ID and two times */
+    return g_strdup_printf (_("Sessions on charger %s from %s to %s"), query->charger_id, from,
+                            to);
+  /* Translators: the sessions asked for: a property's name and two times */
+  return g_strdup_printf (_("Sessions at %s from %s to %s"), property, from, to);
+}
+
+/* One request for the list: what it asked and what the answer is ranked against. */
+typedef struct
+{
+  OkcTicketSessions *self;
+  OkcSessionReport *report;
+  OkcSessionQuery *query;
+  char *property;
+} Listing;
+
+static void
+listing_free (Listing *listing)
+{
+  g_clear_object (&listing->self);
+  g_clear_pointer (&listing->report, okc_session_report_free);
+  g_clear_pointer (&listing->query, okc_session_query_free);
+  g_free (listing->property);
+  g_free (listing);
+}
+
+static void
+sessions_listed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Listing *listing = user_data;
+  OkcTicketSessions *self = listing->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcSessionPage) page = okc_client_list_sessions_finish (OKC_CLIENT (object), result,
+                                                                    &error);
+  g_autofree char *window = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      listing_free (listing);
+      return;
+    }
+  window = describe_window (listing->query, listing->property);
+  if (page == NULL)
+    {
+      /* Translators: %s is why the sessions could not be listed */
+      g_autofree char *message = g_strdup_printf (_("The sessions could not be loaded: %s"),
+                                                  error->message);
+
+      g_clear_pointer (&self->loaded_key, g_free);
+      show_message (self, message, TRUE);
+      listing_free (listing);
+      return;
+    }
+  adw_preferences_group_set_description (self->group, window);
+  if (page->sessions->len == 0)
+    {
+      /* Translators: %s is "Sessions on charger CH-10234 from … to …" */
+      g_autofree char *message = g_strdup_printf (_("No sessions: %s."), window);
+
+      show_message (self, message, FALSE);
+      listing_free (listing);
+      return;
+    }
+  show_sessions (self, page->sessions, okc_session_match_rank (listing->report, page->sessions));
+  listing_free (listing);
+}
+
+static void
+load (OkcTicketSessions *self)
+{
+  g_autoptr(OkcSessionReport) report = NULL;
+  const char *charger_id, *property_id;
+  OkcSessionQuery query = { 0 };
+  Listing *listing;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  clear_list (self);
+  adw_preferences_group_set_description (self->group, NULL);
+
+  report = okc_session_report_new_from_ticket (self->ticket);
+  charger_id = okc_ticket_get_charger_id (self->ticket);
+  property_id = okc_ticket_get_property_id (self->ticket);
+  if (!okc_session_report_get_window (report, &query.from, &query.to))
+    {
+      /* Translators: %s is the missing detail, "Session date and time" */
+      g_autofree char *message = g_strdup_printf (
+        _("The ticket does not say when the customer charged (“%s” is missing): ask them for "
+          "the date and time of the session."),
+        time_field_label (okc_ticket_get_topic (self->ticket)));
+
+      show_message (self, message, FALSE);
+      return;
+    }
+  if (charger_id == NULL && property_id == NULL)
+    {
+      show_message (self, _("The ticket names neither a charger nor a known property, so there "
+                            "are no sessions to look through: ask the customer for the charger "
+                            "ID or the property."),
+                    FALSE);
+      return;
+    }
+  if (self->client == NULL)
+    return;
+
+  query.charger_id = (char *) charger_id;
+  query.property_id = charger_id == NULL ? (char *) property_id : NULL;
+  query.sort = (char *) "started_at";
+  listing = g_new0 (Listing, 1);
+  listing->self = g_object_ref (self);
+  listing->query = okc_session_query_copy (&query);
+  listing->property = g_strdup (okc_ticket_get_property_name (self->ticket) != NULL
+                                  ? okc_ticket_get_property_name (self->ticket)
+                                  : property_id);
+  listing->report = g_steal_pointer (&report);
+
+  self->cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  okc_client_list_sessions_async (self->client, listing->query, 0, MAX_SESSIONS,
+                                  self->cancellable, sessions_listed_cb, listing);
+}
+
+/* What the list depends on, so that a ticket's new version (a note, a status) keeps the
+ * list and the session the agent is looking at. */
+static char *
+make_key (OkcTicketSessions *self)
+{
+  g_autoptr(OkcSessionReport) report = okc_session_report_new_from_ticket (self->ticket);
+  gint64 from = 0, to = 0;
+
+  okc_session_report_get_window (report, &from, &to);
+  return g_strdup_printf ("%s|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                          okc_ticket_get_id (self->ticket),
+                          okc_ticket_get_charger_id (self->ticket) != NULL
+                            ? okc_ticket_get_charger_id (self->ticket) : "",
+                          okc_ticket_get_property_id (self->ticket) != NULL
+                            ? okc_ticket_get_property_id (self->ticket) : "",
+                          from, to);
+}
+
+static void
+reload_if_changed (OkcTicketSessions *self)
+{
+  g_autofree char *key = NULL;
+
+  if (self->ticket == NULL || !is_session_topic (okc_ticket_get_topic (self->ticket)))
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_pointer (&self->loaded_key, g_free);
+      clear_list (self);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  key = make_key (self);
+  if (g_strcmp0 (key, self->loaded_key) == 0)
+    return;
+  g_free (self->loaded_key);
+  self->loaded_key = self->client != NULL ? g_steal_pointer (&key) : NULL;
+  okc_session_view_set_ticket_id (self->session_view, okc_ticket_get_id (self->ticket));
+  load (self);
+}
+
+static void
+row_selected_cb (OkcTicketSessions *self,
+                 GtkListBoxRow     *row)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_problem_label), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reply_button), row != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->session_view), row != NULL);
+  if (row == NULL)
+    return;
+  okc_session_view_set_session_id (self->session_view,
+                                   g_object_get_data (G_OBJECT (row), "okc-session-id"));
+}
+
+static void
+reply_clicked_cb (OkcTicketSessions *self)
+{
+  OkcSessionDetail *detail = okc_session_view_get_detail (self->session_view);
+  OkcSessionAudit *audit = okc_session_view_get_audit (self->session_view);
+  g_autofree char *text = NULL;
+
+  /* The view loads the session and audits it; until then there is no bill to write. */
+  if (detail == NULL || audit == NULL)
+    {
+      gtk_label_set_label (self->reply_problem_label,
+                           _("The session’s bill is not loaded yet: wait for it to show below, "
+                             "then try again."));
+      gtk_widget_set_visible (GTK_WIDGET (self->reply_problem_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_problem_label), FALSE);
+  text = okc_session_reply_compose (detail->session, audit, detail->tariff);
+  g_signal_emit (self, signals[REPLY_REQUESTED], 0, text);
+}
+
+static void
+retry_clicked_cb (OkcTicketSessions *self)
+{
+  g_clear_pointer (&self->loaded_key, g_free);
+  reload_if_changed (self);
+}
+
+/**
+ * okc_ticket_sessions_set_client:
+ * @client: (nullable): what sessions are listed with
+ */
+void
+okc_ticket_sessions_set_client (OkcTicketSessions *self,
+                                OkcClient         *client)
+{
+  g_return_if_fail (OKC_IS_TICKET_SESSIONS (self));
+  g_return_if_fail (client == NULL || OKC_IS_CLIENT (client));
+
+  if (!g_set_object (&self->client, client))
+    return;
+  okc_session_view_set_client (self->session_view, client);
+  g_clear_pointer (&self->loaded_key, g_free);
+  reload_if_changed (self);
+}
+
+/**
+ * okc_ticket_sessions_set_ticket:
+ * @ticket: (nullable): the ticket shown
+ *
+ * Lists the sessions around its reported time when its topic is about a session, else
+ * hides itself.
+ */
+void
+okc_ticket_sessions_set_ticket (OkcTicketSessions *self,
+                                OkcTicket         *ticket)
+{
+  g_return_if_fail (OKC_IS_TICKET_SESSIONS (self));
+  g_return_if_fail (ticket == NULL || OKC_IS_TICKET (ticket));
+
+  if (!g_set_object (&self->ticket, ticket))
+    return;
+  reload_if_changed (self);
+}
+
+static void
+okc_ticket_sessions_dispose (GObject *object)
+{
+  OkcTicketSessions *self = OKC_TICKET_SESSIONS (object);
+
+  g_cancellable_cancel (self->cancellable);
+  okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_TICKET_SESSIONS);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->ticket);
+
+  G_OBJECT_CLASS (okc_ticket_sessions_parent_class)->dispose (object);
+}
+
+static void
+okc_ticket_sessions_finalize (GObject *object)
+{
+  OkcTicketSessions *self = OKC_TICKET_SESSIONS (object);
+
+  g_free (self->loaded_key);
+
+  G_OBJECT_CLASS (okc_ticket_sessions_parent_class)->finalize (object);
+}
+
+static void
+okc_ticket_sessions_class_init (OkcTicketSessionsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = okc_ticket_sessions_dispose;
+  object_class->finalize = okc_ticket_sessions_finalize;
+
+  /**
+   * OkcTicketSessions::reply-requested:
+   * @text: the reply with the selected session's breakdown
+   *
+   * The agent asked for the breakdown in the reply.
+   */
+  signals[REPLY_REQUESTED] = g_signal_new ("reply-requested", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                           1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/com/ok2charge/AgentConsole/ui/okc-ticket-sessions.ui");
+  g_type_ensure (OKC_TYPE_SESSION_VIEW);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, group);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, reply_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, spinner);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, message_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, list_box);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, reply_problem_label);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, session_view);
+  gtk_widget_class_bind_template_callback (widget_class, reply_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+}
+
+static void
+okc_ticket_sessions_init (OkcTicketSessions *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}

@@ -1,0 +1,172 @@
+# test_billing_dispute.py — from a billing-dispute ticket to its finding: the sessions
+# around the reported time are listed with the likely one marked, the session's finding
+# says what went wrong, "Refund the Difference" refunds it and the ticket's activity says
+# so, and "Reply with Breakdown" writes the bill line by line into the reply.
+#
+# The ticket is made through the chatbot's hand-off, about a demo session that the
+# backend's own audit finds overcharged, reporting its time and amount as a customer would.
+#
+# Copyright 2026 OK2Charge
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+
+from okc_gui import (Api, BACKEND_URL, Console, check, fail, press, screenshot, type_text,
+                     wait_until)
+
+AGENT = 'alex.rivera@ok2charge.example'
+# Checked sessions, newest first, before the test gives up finding a planted mischarge.
+MAX_CANDIDATES = 400
+
+
+def money_text(money):
+    """As okc_money_format writes the demo's dollars: "$2.16"."""
+    if money['currency'] != 'USD':
+        fail('the demo bills in %s, not USD' % money['currency'])
+    return '$%d.%02d' % divmod(money['amount'], 100)
+
+
+def overcharged_session(api, threshold):
+    """A session whose audit finds one overcharge, that an agent may refund at once, with
+    a property (a billing dispute names the property), and its analysis."""
+    page = api.call('GET', '/v1/sessions?limit=%d' % MAX_CANDIDATES)
+    for session in page['items']:
+        if not session.get('property_name'):
+            continue
+        analysis = api.call('GET', '/v1/sessions/%s/analysis' % session['id'])
+        findings = [f for f in analysis['findings'] if f['refund']['amount'] > 0]
+        if len(findings) == 1 and findings[0]['refund']['amount'] <= threshold:
+            return session, analysis, findings[0]
+    fail('none of the newest %d demo sessions has a finding to refund' % MAX_CANDIDATES)
+
+
+def hand_off(session):
+    """The chatbot's hand-off of a customer who disputes that session's charge."""
+    chatbot = Api('chatbot@ok2charge.example', 'demo-chatbot')
+    ticket = chatbot.call('POST', '/v1/handoffs', {
+        'topic': 'billing-dispute',
+        'summary': 'Charged too much at %s' % session['property_name'],
+        'requester': {'name': 'Maya Chen', 'email': 'maya.chen@example.com',
+                      'audience': 'guest'},
+        'fields': {
+            'property_name': session['property_name'],
+            'session_times': [session['started_at']],
+            'amounts_charged': [session['billed_total']],
+            'card_last4': '4242',
+            'dispute_kind': 'overcharge',
+        },
+        'transcript': [
+            {'sender': 'customer', 'sent_at': session['ended_at'],
+             'text': 'I was charged more than the posted price'},
+            {'sender': 'chatbot', 'sent_at': session['ended_at'],
+             'text': 'Passing you to an agent'},
+        ],
+        'attachments': [],
+    })
+    return ticket['id']
+
+
+def open_ticket(console, ticket_id):
+    press('<Control>f')
+    type_text(ticket_id)
+
+    def opened():
+        rows = console.ticket_rows()
+        if not rows:
+            return None
+        rows[0].parent.select()
+        return console.app.findChild(lambda n: n.roleName == 'label' and n.name == ticket_id
+                                     and n.visible, retry=False, requireResult=False)
+    wait_until(opened, 'the ticket %s to open' % ticket_id)
+
+
+def within(node, predicate, what, timeout=30):
+    return wait_until(lambda: node.findChild(lambda n: n.visible and predicate(n), retry=False,
+                                             requireResult=False), what, timeout)
+
+
+def is_button(name):
+    # GTK 4.8 announces the accessible label, then the visible text; a label that keeps
+    # its mnemonic reads "_Refund Refund".
+    return lambda n: (n.roleName == 'push button' and
+                      (n.name.replace('_', '') == name or
+                       n.name.replace('_', '').startswith(name + ' ')))
+
+
+def click_within(node, name, timeout=30):
+    button = within(node, is_button(name), 'the “%s” button' % name, timeout)
+    wait_until(lambda: button.sensitive, '“%s” to be enabled' % name)
+    button.doActionNamed('click')
+
+
+def main():
+    api = Api(AGENT, 'demo-agent')
+    threshold = api.call('GET', '/v1/refund-policy')['approval_threshold']['amount']
+    session, analysis, finding = overcharged_session(api, threshold)
+    ticket_id = hand_off(session)
+    print('ok: %s disputes %s (%s billed): %s' % (ticket_id, session['id'],
+                                                   money_text(session['billed_total']),
+                                                   finding['summary']))
+
+    console = Console('--backend-url', BACKEND_URL, '--user', AGENT,
+                      env=dict(os.environ, OKC_PASSWORD='demo-agent'))
+    try:
+        open_ticket(console, ticket_id)
+        sessions = console.find(lambda n: n.name == 'Charging Sessions' and n.visible and
+                                n.roleName != 'label', 'the ticket’s Charging Sessions')
+        within(sessions, lambda n: n.roleName == 'label' and n.name == 'Likely match',
+               'the likely session’s badge')
+        rows = sessions.findChildren(lambda n: n.roleName == 'list item' and n.visible and
+                                     ' billed · ' in n.name)
+        likely = [r for r in rows if r.findChild(lambda n: n.name == 'Likely match',
+                                                 retry=False, requireResult=False)]
+        check(len(likely) == 1 and session['id'] in likely[0].name,
+              'the sessions around the reported time are listed (%d), %s marked Likely match'
+              % (len(rows), session['id']))
+
+        within(sessions, lambda n: n.roleName == 'label' and
+               n.name.startswith(finding['summary']), 'the finding’s sentence', timeout=60)
+        check(True, 'the likely session opens below with its finding: “%s”' % finding['summary'])
+
+        screenshot('billing-dispute-sessions')
+        click_within(sessions, 'Refund the Difference')
+        # The dialog is a window of its own, prefilled with what the console's audit of the
+        # session refunds; AT-SPI does not show an entry row's text, the backend tells.
+        dialog = console.find(lambda n: n.roleName in ('dialog', 'frame', 'window') and
+                              n.visible and n.name == 'Refund', 'the refund dialog')
+        click_within(dialog, 'Refund')
+        refunds = wait_until(lambda: (lambda r: r if r['items'] else None)(
+            api.call('GET', '/v1/sessions/%s/refunds' % session['id'])), 'the refund')
+        offered = refunds['items'][0]['amount']
+        if offered != finding['refund']:
+            print('note: the console refunded %s, the backend’s analysis says %s' %
+                  (money_text(offered), money_text(finding['refund'])))
+        within(sessions, lambda n: n.roleName == 'label' and
+               n.name.startswith('Refunded %s' % money_text(offered)),
+               'the finding to say it is refunded')
+        activity = console.find(lambda n: n.name == 'Ticket activity', 'the ticket’s activity')
+        note = within(activity, lambda n: n.roleName == 'label' and 'Refund RFD-' in n.name and
+                      n.name.endswith(': refunded'), 'the refund in the ticket’s activity', 60)
+        check(money_text(offered) in note.name and session['id'] in note.name,
+              'refunded, and noted in the ticket’s activity: “%s”' % note.name)
+        check([r['status'] for r in refunds['items']] == ['succeeded'] and
+              refunds['items'][0]['amount'] == offered and
+              refunds['items'][0]['ticket_id'] == ticket_id,
+              'the backend holds one refund of %s for the ticket' % money_text(offered))
+
+        click_within(sessions, 'Reply with Breakdown')
+        composer = console.find(lambda n: n.roleName == 'text' and n.visible and
+                                n.name == 'Reply to the customer', 'the reply composer')
+        text = wait_until(lambda: (lambda t: t if money_text(session['billed_total']) in t
+                                   else None)(composer.text), 'the breakdown in the reply')
+        lines = [line for line in analysis['billed']['lines']]
+        for line in lines:
+            check(money_text(line['amount']) in text,
+                  'the reply has the billed line of %s' % money_text(line['amount']))
+        check(finding['summary'] in text, 'the reply says what went wrong')
+        screenshot('billing-dispute-reply')
+    finally:
+        console.kill()
+
+
+main()
