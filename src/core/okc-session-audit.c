@@ -692,9 +692,9 @@ add_idle_fee_while_charging (Audit *audit,
   g_ptr_array_add (evidence, g_strdup_printf (_("Meter at %s: %" G_GINT64_FORMAT " Wh; at %s: %"
                                                 G_GINT64_FORMAT " Wh (%s)"),
                                               from_at, from->wh, to_at, to->wh, power));
-  g_ptr_array_add (evidence, g_strdup_printf (_("Idle fee billed: %s for %s; from the end of "
-                                                "charging the meter shows: %s"),
-                                              fee, duration, fair));
+  g_ptr_array_add (evidence, g_strdup_printf (_("Idle fee billed: %s for %s; counted from %s, "
+                                                "when the meter shows charging ended: %s"),
+                                              fee, duration, until, fair));
   add_follow_on_evidence (audit, evidence, follow);
 
   g_ptr_array_add (audit->findings,

@@ -148,8 +148,15 @@ assert_findings (OkcSessionAudit       *audit,
   g_assert_cmpint (money.amount, ==, difference);
   g_assert_cmpstr (money.currency, ==, "USD");
   for (guint i = 0; i < findings->len; i++)
-    g_test_message ("finding %u: %s", i,
-                    okc_session_finding_get_summary (g_ptr_array_index (findings, i)));
+    {
+      const char * const *evidence = okc_session_finding_get_evidence (g_ptr_array_index (findings,
+                                                                                          i));
+
+      g_test_message ("finding %u: %s", i,
+                      okc_session_finding_get_summary (g_ptr_array_index (findings, i)));
+      for (guint e = 0; evidence[e] != NULL; e++)
+        g_test_message ("  %s", evidence[e]);
+    }
   g_assert_cmpuint (findings->len, ==, n_expected);
   for (guint i = 0; i < n_expected; i++)
     {
@@ -204,8 +211,8 @@ test_audit_idle_fee_while_charging (void)
   g_assert_cmpstr (evidence[0], ==, "Charging recorded as complete at 2026-11-10 18:30");
   g_assert_cmpstr (evidence[1], ==, "Meter at 18:30: 15000 Wh; at 18:42: 16000 Wh (5.0 kW)");
   g_assert_cmpstr (evidence[2], ==,
-                   "Idle fee billed: $12.00 for 30 min; from the end of charging the meter "
-                   "shows: $7.20");
+                   "Idle fee billed: $12.00 for 30 min; counted from 18:42, when the meter "
+                   "shows charging ended: $7.20");
   g_assert_cmpstr (evidence[3], ==,
                    "Tax and fees charged on it at the posted rates: $0.43, refunded with it");
   g_assert_null (evidence[4]);
@@ -444,6 +451,23 @@ test_audit_tariff_change_midnight (void)
   g_assert_cmpint (okc_cost_breakdown_get_line (expected, 2)->unit_price, ==, 20);
 }
 
+/* Without a sample at the recorded end, the interval across it is charging as recorded:
+ * the meter cannot say when in it the car stopped. */
+static void
+test_audit_interval_across_recorded_end (void)
+{
+  g_autoptr(OkcChargingSession) session =
+    session_new ("SES-0000055", "ACC-1", "2026-11-10T23:00:00Z", "2026-11-10T23:30:00Z",
+                 "2026-11-11T00:10:00Z", T_POSTED, "2026-11-10T23:00:00Z", (gint64) 10000,
+                 "2026-11-10T23:35:00Z", (gint64) 16000, "2026-11-11T00:10:00Z", (gint64) 16000,
+                 NULL);
+  g_autoptr(OkcSessionAudit) audit = audit_of (session, NULL);
+
+  assert_findings (audit, 0, NULL, 0);
+  g_assert_cmpint (okc_session_audit_get_charging_ended_at (audit), ==,
+                   at ("2026-11-10T23:30:00Z"));
+}
+
 static void
 test_audit_errors (void)
 {
@@ -630,6 +654,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/session-audit/repeated-connection-fee", test_audit_repeated_connection_fee);
   g_test_add_func ("/session-audit/retry-window", test_audit_retry_window);
   g_test_add_func ("/session-audit/tariff-change-midnight", test_audit_tariff_change_midnight);
+  g_test_add_func ("/session-audit/interval-across-recorded-end",
+                   test_audit_interval_across_recorded_end);
   g_test_add_func ("/session-audit/errors", test_audit_errors);
   g_test_add_func ("/session-audit/json", test_audit_json);
   g_test_add_func ("/session-audit/generated", test_audit_generated);
