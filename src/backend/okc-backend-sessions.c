@@ -11,6 +11,7 @@
 
 #include "okc-backend-sessions.h"
 
+#include "okc-backend-schema.h"
 #include "okc-core.h"
 #include "okc-session-audit.h"
 
@@ -492,7 +493,7 @@ parse_stored_json (const char  *text,
   return json_node_ref (json_parser_get_root (parser));
 }
 
-/* session_meter.samples: [[unix_seconds, wh], …]; a session without a row (recorded
+/* session_meter.samples, read as the schema writes it; a session without a row (recorded
  * before meters were kept, a v4 database) has no samples. */
 static OkcMeteredSession *
 parse_samples (OkcChargingSession  *session,
@@ -500,43 +501,18 @@ parse_samples (OkcChargingSession  *session,
                const char          *path,
                GError             **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(OkcMeteredSession) meter = NULL;
-  JsonArray *array;
+  gint64 started_at = okc_charging_session_get_started_at (session);
+  gint64 charging_ended_at = okc_charging_session_get_charging_ended_at (session);
+  gint64 ended_at = okc_charging_session_get_ended_at (session);
+  OkcMeteredSession *meter;
 
   if (text == NULL)
-    return okc_metered_session_new (okc_charging_session_get_started_at (session),
-                                    okc_charging_session_get_charging_ended_at (session),
-                                    okc_charging_session_get_ended_at (session));
-  root = parse_stored_json (text, path, error);
-  if (root == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (root))
-    {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, path, "%s: expected an array", path);
-      return NULL;
-    }
-  meter = okc_metered_session_new (okc_charging_session_get_started_at (session),
-                                   okc_charging_session_get_charging_ended_at (session),
-                                   okc_charging_session_get_ended_at (session));
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *pair = json_array_get_element (array, i);
-      JsonArray *values = JSON_NODE_HOLDS_ARRAY (pair) ? json_node_get_array (pair) : NULL;
-
-      if (values == NULL || json_array_get_length (values) != 2 ||
-          json_node_get_value_type (json_array_get_element (values, 0)) != G_TYPE_INT64 ||
-          json_node_get_value_type (json_array_get_element (values, 1)) != G_TYPE_INT64)
-        {
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, path,
-                              "%s[%u]: expected [unix_seconds, wh]", path, i);
-          return NULL;
-        }
-      okc_metered_session_add_sample (meter, json_array_get_int_element (values, 0),
-                                      json_array_get_int_element (values, 1));
-    }
-  return g_steal_pointer (&meter);
+    return okc_metered_session_new (started_at, charging_ended_at, ended_at);
+  meter = okc_backend_schema_parse_samples (text, started_at, charging_ended_at, ended_at,
+                                            error);
+  if (meter == NULL)
+    g_prefix_error (error, "%s: ", path);
+  return meter;
 }
 
 static gboolean

@@ -155,6 +155,14 @@ test_paging (void)
   tail = list_ids (last, NULL);
   g_assert_cmpuint (tail->len, ==, 3);
 
+  /* The bounds themselves are valid: the largest offset is an empty page. */
+  {
+    g_autoptr(GPtrArray) far = list_ids ("offset=100000000&limit=500", &past_total);
+
+    g_assert_cmpuint (far->len, ==, 0);
+    g_assert_cmpint (past_total, ==, n);
+  }
+
   /* The list offset 0 reports is the page's. */
   {
     g_autoptr(JsonObject) page = get_object ("/v1/sessions?offset=17&limit=1", agent);
@@ -490,6 +498,7 @@ test_bad_query (void)
     { "offset=-1", "offset" },
     { "offset=1.5", "offset" },
     { "offset=99999999999999999999", "offset" },
+    { "offset=100000001", "offset" },
     { "account=maya", "account" },
     { "account=", "account" },
     { "account=%27%20OR%201%3D1--", "account" },
