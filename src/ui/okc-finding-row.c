@@ -66,6 +66,8 @@ build_evidence (OkcSessionFinding *finding)
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_start (box, 18);
   gtk_expander_set_child (GTK_EXPANDER (expander), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Evidence"), -1);
   return expander;
 }
 
@@ -138,7 +140,10 @@ okc_finding_row_new (OkcSessionFinding *finding)
   gtk_widget_set_valign (GTK_WIDGET (self->refund_label), GTK_ALIGN_CENTER);
   self->refund_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Refund the Difference")));
   gtk_widget_set_valign (GTK_WIDGET (self->refund_button), GTK_ALIGN_CENTER);
-  /* Its visible text is its accessible name; the amount goes in its description. */
+  /* GTK 4.8 names a button by its label with the mnemonic's underscore: say it plainly.
+   * The amount goes in its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->refund_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Refund the Difference"), -1);
   g_signal_connect_object (self->refund_button, "clicked", G_CALLBACK (refund_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->refund_label));

@@ -46,12 +46,23 @@ def find_planted(api):
 
 
 def open_session(console, session):
-    """Billing → Sessions, the log filtered to the session's charger, the session opened."""
+    """Billing → Sessions, the log filtered to the session's charger and account, and the
+    session's row activated."""
     press('<Control>3')
-    console.find(lambda n: n.visible and n.roleName in ('table row', 'list item', 'panel') and
-                 session['id'] in n.name, 'the session %s in the log' % session['id'], timeout=60)
-    console.click(lambda n: n.roleName in ('table row', 'list item', 'panel') and
-                  session['id'] in n.name, 'the session’s row')
+    for name, value in (('Charger filter', session['charger_id']),
+                        ('Account filter', session['account_id'])):
+        entry = console.find(lambda n: n.name == name and n.visible, 'the %s' % name)
+        entry.grabFocus()
+        type_text(value)
+        press('Return')
+    table = console.find(lambda n: n.name == 'Sessions' and n.visible and n.roleName != 'label',
+                         'the session log')
+    cell = wait_until(lambda: table.findChild(lambda n: n.roleName == 'label' and n.visible and
+                                              n.name == session['id'], retry=False,
+                                              requireResult=False),
+                      'the row of %s' % session['id'], timeout=60)
+    cell.click()
+    press('Return')
 
 
 def main():
@@ -76,7 +87,7 @@ def main():
         check(True, 'the finding’s sentence shows: “%s”' % finding['summary'])
         console.named('Refund %s' % money(refund), 'label')
         check(True, 'the finding offers to refund %s' % money(refund))
-        console.find(lambda n: n.visible and n.name == 'Still refundable: %s' % money(refundable),
+        console.find(lambda n: n.visible and n.name.startswith('Still refundable: %s' % money(refundable)),
                      'what is still refundable before')
 
         # The button of this finding's row: the row reads "Kind: sentence".
@@ -113,7 +124,7 @@ def main():
         check(True, 'the refund went through: “Refunded %s”' % money(refund))
 
         rest = {'amount': refundable['amount'] - refund['amount'], 'currency': 'USD'}
-        console.find(lambda n: n.visible and n.name == 'Still refundable: %s' % money(rest),
+        console.find(lambda n: n.visible and n.name.startswith('Still refundable: %s' % money(rest)),
                      'what is still refundable to shrink to %s' % money(rest))
         check(True, 'what is still refundable shrank to %s' % money(rest))
 
