@@ -319,7 +319,12 @@ read_samples (JsonObject   *record,
       g_autofree char *member = field != NULL && g_str_has_prefix (field, "samples")
                                   ? g_strconcat (path, field + strlen ("samples"), NULL)
                                   : g_strdup (path);
-      return fail (error, member, "%s", local_error->message);
+      const char *why = local_error->message;
+
+      /* The message starts with the decoder's own path. */
+      if (field != NULL && g_str_has_prefix (why, field) && g_str_has_prefix (why + strlen (field), ": "))
+        why += strlen (field) + 2;
+      return fail (error, member, "%s", why);
     }
   if (okc_metered_session_get_energy_wh (meter) !=
       json_object_get_int_member (record, "energy_wh"))

@@ -174,8 +174,14 @@ parse_account (OkcBackendSessionQuery  *self,
     }
   else if (okc_text_is_phone (contact))
     {
+      char *digits = phone_digits (contact);
+
+      /* Without the country code 1: the look-up tries the stored digits with and
+       * without it. */
+      if (strlen (digits) == 11 && digits[0] == '1')
+        memmove (digits, digits + 1, 11);
       self->account_kind = ACCOUNT_BY_PHONE;
-      self->account = phone_digits (contact);
+      self->account = digits;
     }
   else
     return invalid (error, "account", "expected an account id (ACC-…), an email address or "
@@ -379,88 +385,6 @@ canonical_charger_id (OkcBackendDb  *db,
       return NULL;
     }
   return g_strdup (id);
-}
-
-static gboolean count_sessions (OkcBackendSessionQuery *self, OkcBackendDb *db,
-                                const char *where, const char *charger_id,
-                                const char *accounts, gint64 *out_total, GError **error);
-static GArray  *page_rowids    (OkcBackendSessionQuery *self, OkcBackendDb *db,
-                                const char *where, const char *charger_id,
-                                const char *accounts, GError **error);
-static OkcChargingSession *load_by_rowid (OkcBackendDb *db, gint64 rowid, GError **error);
-
-static JsonNode *
-build_page (GPtrArray *items,
-            guint      offset,
-            gint64     total)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < items->len; i++)
-    json_builder_add_value (builder, okc_charging_session_to_json (g_ptr_array_index (items, i),
-                                                                   FALSE));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "offset");
-  json_builder_add_int_value (builder, offset);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, total);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-/**
- * okc_backend_session_query_run:
- *
- * Counts the matching sessions and reads one page: the page's row ids first, from the
- * sessions table and its indexes alone, then each row with its names, so that a deep
- * offset skips rows without joining them.
- */
-JsonNode *
-okc_backend_session_query_run (OkcBackendSessionQuery  *self,
-                               OkcBackendDb            *db,
-                               GError                 **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) rowids = NULL;
-  g_autofree char *charger_id = NULL;
-  g_autofree char *accounts = NULL;
-  g_autofree char *where = NULL;
-  gint64 total = 0;
-
-  if (self->charger_id != NULL &&
-      (charger_id = canonical_charger_id (db, self->charger_id, error)) == NULL)
-    return NULL;
-  if (self->account != NULL)
-    {
-      if ((accounts = find_accounts (self, db, error)) == NULL)
-        return NULL;
-      /* An unknown account is an empty list, not an error. */
-      if (strcmp (accounts, "[]") == 0)
-        return build_page (items, self->offset, 0);
-    }
-
-  where = build_where (self);
-  if (!count_sessions (self, db, where, charger_id, accounts, &total, error))
-    return NULL;
-  if (self->offset < total)
-    {
-      rowids = page_rowids (self, db, where, charger_id, accounts, error);
-      if (rowids == NULL)
-        return NULL;
-      for (guint i = 0; i < rowids->len; i++)
-        {
-          OkcChargingSession *session = load_by_rowid (db, g_array_index (rowids, gint64, i),
-                                                       error);
-
-          if (session == NULL)
-            return NULL;
-          g_ptr_array_add (items, session);
-        }
-    }
-  return build_page (items, self->offset, total);
 }
 
 static gboolean
@@ -813,4 +737,78 @@ okc_backend_sessions_load_tariff (OkcBackendDb  *db,
   if (node == NULL)
     return NULL;
   return okc_tariff_new_from_json (node, path, error);
+}
+
+static JsonNode *
+build_page (GPtrArray *items,
+            guint      offset,
+            gint64     total)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    json_builder_add_value (builder, okc_charging_session_to_json (g_ptr_array_index (items, i),
+                                                                   FALSE));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "offset");
+  json_builder_add_int_value (builder, offset);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, total);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * okc_backend_session_query_run:
+ *
+ * Counts the matching sessions and reads one page: the page's row ids first, from the
+ * sessions table and its indexes alone, then each row with its names, so that a deep
+ * offset skips rows without joining them.
+ */
+JsonNode *
+okc_backend_session_query_run (OkcBackendSessionQuery  *self,
+                               OkcBackendDb            *db,
+                               GError                 **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) rowids = NULL;
+  g_autofree char *charger_id = NULL;
+  g_autofree char *accounts = NULL;
+  g_autofree char *where = NULL;
+  gint64 total = 0;
+
+  if (self->charger_id != NULL &&
+      (charger_id = canonical_charger_id (db, self->charger_id, error)) == NULL)
+    return NULL;
+  if (self->account != NULL)
+    {
+      if ((accounts = find_accounts (self, db, error)) == NULL)
+        return NULL;
+      /* An unknown account is an empty list, not an error. */
+      if (strcmp (accounts, "[]") == 0)
+        return build_page (items, self->offset, 0);
+    }
+
+  where = build_where (self);
+  if (!count_sessions (self, db, where, charger_id, accounts, &total, error))
+    return NULL;
+  if (self->offset < total)
+    {
+      rowids = page_rowids (self, db, where, charger_id, accounts, error);
+      if (rowids == NULL)
+        return NULL;
+      for (guint i = 0; i < rowids->len; i++)
+        {
+          OkcChargingSession *session = load_by_rowid (db, g_array_index (rowids, gint64, i),
+                                                       error);
+
+          if (session == NULL)
+            return NULL;
+          g_ptr_array_add (items, session);
+        }
+    }
+  return build_page (items, self->offset, total);
 }

@@ -428,8 +428,13 @@ okc_charger_view_set_charger (OkcChargerView *self,
   /* Show Sessions opens the session log filtered to this charger (win.show-sessions). */
   gtk_widget_set_visible (GTK_WIDGET (self->sessions_button), charger != NULL);
   if (charger != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->sessions_button), "s",
-                                      okc_charger_get_id (charger));
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->sessions_button), "s",
+                                        okc_charger_get_id (charger));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sessions_button), "win.show-sessions");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sessions_button), NULL);
 
   if (charger == NULL)
     {

@@ -166,17 +166,17 @@ format_stop_reason (OkcChargingSession *session)
 }
 
 static const Column columns[] = {
-  { N_("Started"), "started_at", format_started, TRUE, 140 },
-  { N_("Ended"), "ended_at", format_ended, TRUE, 140 },
+  { N_("Started"), "started_at", format_started, TRUE, 130 },
+  { N_("Ended"), "ended_at", format_ended, TRUE, 130 },
   { N_("Duration"), "duration", format_duration, TRUE, 90 },
   { N_("Charger"), "charger_id", format_charger, FALSE, 90 },
-  { N_("Property"), NULL, format_property, FALSE, 160 },
-  { N_("Account"), "account_name", format_account, FALSE, 150 },
-  { N_("Energy"), "energy_wh", format_energy, TRUE, 90 },
-  { N_("Idle"), "idle_seconds", format_idle, TRUE, 80 },
+  { N_("Property"), NULL, format_property, FALSE, 150 },
+  { N_("Account"), "account_name", format_account, FALSE, 140 },
+  { N_("Energy"), "energy_wh", format_energy, TRUE, 100 },
+  { N_("Idle"), "idle_seconds", format_idle, TRUE, 100 },
   { N_("Billed"), "billed_total", format_billed, TRUE, 90 },
   { N_("Outcome"), "outcome", format_outcome, FALSE, 110 },
-  { N_("Stop Reason"), "stop_reason", format_stop_reason, FALSE, 130 },
+  { N_("Stop Reason"), "stop_reason", format_stop_reason, FALSE, 160 },
 };
 
 /* Shows the row's session in the cell's label, or a dim "…" while its page is on its way:
@@ -400,8 +400,8 @@ from_day_selected_cb (OkcSessionPanel *self)
 {
   if (self->updating)
     return;
+  /* The popover stays open: arrow keys move the day one step at a time, each applied. */
   self->from = calendar_midnight (self->from_calendar, 0);
-  gtk_menu_button_popdown (self->from_button);
   update_date_buttons (self);
   apply_query (self);
 }
@@ -413,7 +413,6 @@ to_day_selected_cb (OkcSessionPanel *self)
     return;
   /* The To day is included: sessions that started before the next midnight. */
   self->to = calendar_midnight (self->to_calendar, 1);
-  gtk_menu_button_popdown (self->to_button);
   update_date_buttons (self);
   apply_query (self);
 }
@@ -464,7 +463,17 @@ update_state (OkcSessionPanel *self)
       g_autofree char *text = g_strdup_printf (ngettext ("%s session", "%s sessions", total),
                                                number);
 
-      gtk_label_set_text (self->count_label, text);
+      /* A page that failed while scrolling leaves its rows at "…": say why here, and
+       * Ctrl+R retries. */
+      if (error != NULL && total > 0)
+        {
+          g_autofree char *with_error = g_strdup_printf (_("%s · Some rows could not be loaded: %s"),
+                                                         text, error->message);
+
+          gtk_label_set_text (self->count_label, with_error);
+        }
+      else
+        gtk_label_set_text (self->count_label, text);
     }
 
   if (error != NULL && total == 0)

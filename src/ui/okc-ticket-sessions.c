@@ -134,6 +134,7 @@ make_row (OkcChargingSession *session,
   g_autofree char *energy = format_energy (okc_charging_session_get_energy_wh (session));
   g_autofree char *billed = NULL;
   g_autofree char *facts = NULL;
+  g_autofree char *spoken = NULL;
   OkcMoney total;
 
   okc_charging_session_get_billed_total (session, &total);
@@ -146,6 +147,13 @@ make_row (OkcChargingSession *session,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), span);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The row is the session as a whole to a screen reader, the badge included. */
+  spoken = likely
+             /* Translators: a session row as a screen reader says it: its time, its facts */
+             ? g_strdup_printf (_("%s: %s, likely match"), span, facts)
+             /* Translators: a session row as a screen reader says it: its time, its facts */
+             : g_strdup_printf (_("%s: %s"), span, facts);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   if (likely)
     {
       GtkWidget *badge = gtk_label_new (_("Likely match"));
@@ -182,9 +190,11 @@ show_sessions (OkcTicketSessions *self,
   gtk_list_box_select_row (self->list_box, likely_row);
 }
 
-/* "on CH-10234 from 23 Nov 2026, 06:00 to 24 Nov 2026, 06:00" */
+/* "Sessions on charger CH-10234 from 23 Nov 2026, 06:00 to 24 Nov 2026, 06:00";
+ * @property: the property's name (or id), when the query is by property. */
 static char *
-describe_window (const OkcSessionQuery *query)
+describe_window (const OkcSessionQuery *query,
+                 const char            *property)
 {
   g_autofree char *from = okc_format_local_time (query->from);
   g_autofree char *to = okc_format_local_time (query->to);
@@ -193,9 +203,8 @@ describe_window (const OkcSessionQuery *query)
     /* Translators: the sessions asked for: a charger ID and two times */
     return g_strdup_printf (_("Sessions on charger %s from %s to %s"), query->charger_id, from,
                             to);
-  /* Translators: the sessions asked for: a property ID and two times */
-  return g_strdup_printf (_("Sessions at property %s from %s to %s"), query->property_id, from,
-                          to);
+  /* Translators: the sessions asked for: a property's name and two times */
+  return g_strdup_printf (_("Sessions at %s from %s to %s"), property, from, to);
 }
 
 /* One request for the list: what it asked and what the answer is ranked against. */
@@ -204,6 +213,7 @@ typedef struct
   OkcTicketSessions *self;
   OkcSessionReport *report;
   OkcSessionQuery *query;
+  char *property;
 } Listing;
 
 static void
@@ -212,6 +222,7 @@ listing_free (Listing *listing)
   g_clear_object (&listing->self);
   g_clear_pointer (&listing->report, okc_session_report_free);
   g_clear_pointer (&listing->query, okc_session_query_free);
+  g_free (listing->property);
   g_free (listing);
 }
 
@@ -232,7 +243,7 @@ sessions_listed_cb (GObject      *object,
       listing_free (listing);
       return;
     }
-  window = describe_window (listing->query);
+  window = describe_window (listing->query, listing->property);
   if (page == NULL)
     {
       /* Translators: %s is why the sessions could not be listed */
@@ -302,6 +313,9 @@ load (OkcTicketSessions *self)
   listing = g_new0 (Listing, 1);
   listing->self = g_object_ref (self);
   listing->query = okc_session_query_copy (&query);
+  listing->property = g_strdup (okc_ticket_get_property_name (self->ticket) != NULL
+                                  ? okc_ticket_get_property_name (self->ticket)
+                                  : property_id);
   listing->report = g_steal_pointer (&report);
 
   self->cancellable = g_cancellable_new ();

@@ -666,7 +666,14 @@ breakdown_requested_cb (OkcTicketView *self,
 static void
 okc_ticket_view_init (OkcTicketView *self)
 {
+  GtkWidget *viewport;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The page is as tall as its content wants: a section that scrolls by itself (a
+   * session's detail) shows whole instead of shrinking to its minimum. */
+  viewport = gtk_scrolled_window_get_child (self->scrolled_window);
+  if (GTK_IS_SCROLLABLE (viewport))
+    gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (viewport), GTK_SCROLL_NATURAL);
   g_signal_connect_object (self->charger_card, "notify::charger", G_CALLBACK (charger_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->playbook_view, "run-command", G_CALLBACK (playbook_run_command_cb),

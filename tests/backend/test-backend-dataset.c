@@ -80,7 +80,7 @@ ticket_index (JsonObject *root,
 }
 
 static void wrong_format (JsonObject *r) { json_object_set_string_member (r, "format", "csv"); }
-static void newer_version (JsonObject *r) { json_object_set_int_member (r, "version", 2); }
+static void newer_version (JsonObject *r) { json_object_set_int_member (r, "version", 3); }
 static void unknown_table (JsonObject *r) { json_object_set_array_member (r, "refunds", json_array_new ()); }
 static void no_tickets (JsonObject *r) { json_object_remove_member (r, "tickets"); }
 static void bad_user_email (JsonObject *r) { json_object_set_string_member (record (r, "users", 0), "email", "alex"); }
@@ -100,6 +100,53 @@ static void mixed_currency (JsonObject *r)
   json_object_set_string_member (json_object_get_object_member (record (r, "sessions", 0), "total"),
                                  "currency", "EUR");
 }
+static JsonObject *
+document (JsonObject *r)
+{
+  return json_object_get_object_member (record (r, "tariffs", 0), "document");
+}
+static JsonArray *
+samples (JsonObject *r)
+{
+  return json_object_get_array_member (record (r, "sessions", 0), "samples");
+}
+static void v1_tariff (JsonObject *r) { json_object_set_int_member (record (r, "tariffs", 0), "connection_fee", 100); }
+static void tariff_other_id (JsonObject *r) { json_object_set_string_member (document (r), "id", "TRF-9999"); }
+static void tariff_bad_zone (JsonObject *r) { json_object_set_string_member (document (r), "time_zone", "Mars/Olympus_Mons"); }
+static void tariff_no_versions (JsonObject *r) { json_object_set_array_member (document (r), "versions", json_array_new ()); }
+static void bad_connector (JsonObject *r) { json_object_set_int_member (record (r, "sessions", 0), "connector_id", 3); }
+static void bad_outcome (JsonObject *r) { json_object_set_string_member (record (r, "sessions", 0), "outcome", "unplugged"); }
+static void v1_stop_reason (JsonObject *r) { json_object_set_string_member (record (r, "sessions", 0), "stop_reason", "completed"); }
+static void total_not_billed (JsonObject *r)
+{
+  JsonObject *total = json_object_get_object_member (record (r, "sessions", 0), "total");
+  json_object_set_int_member (total, "amount", json_object_get_int_member (total, "amount") + 1);
+}
+static void billed_other_currency (JsonObject *r)
+{
+  json_object_set_string_member (json_object_get_object_member (record (r, "sessions", 0), "billed"),
+                                 "currency", "EUR");
+}
+static void billed_bad_sum (JsonObject *r)
+{
+  JsonObject *taxes = json_object_get_object_member (
+    json_object_get_object_member (record (r, "sessions", 0), "billed"), "taxes");
+  json_object_set_int_member (taxes, "amount", json_object_get_int_member (taxes, "amount") + 1);
+}
+static void sample_outside (JsonObject *r)
+{
+  json_object_set_string_member (json_array_get_object_element (samples (r), 1), "at", "2000-01-01T00:00:00Z");
+}
+static void sample_not_integer (JsonObject *r)
+{
+  json_object_set_string_member (json_array_get_object_element (samples (r), 0), "wh", "12");
+}
+static void samples_not_energy (JsonObject *r)
+{
+  JsonObject *last = json_array_get_object_element (samples (r), json_array_get_length (samples (r)) - 1);
+  json_object_set_int_member (last, "wh", json_object_get_int_member (last, "wh") + 5);
+}
+static void no_samples (JsonObject *r) { json_object_remove_member (record (r, "sessions", 0), "samples"); }
 static void negative_energy (JsonObject *r) { json_object_set_int_member (record (r, "sessions", 0), "energy_wh", -5); }
 static void bad_date (JsonObject *r) { json_object_set_string_member (record (r, "payouts", 0), "period_from", "2026-13-01"); }
 static void blob_mismatch (JsonObject *r) { json_object_set_string_member (record (r, "blobs", 0), "sha256", "0000000000000000000000000000000000000000000000000000000000000000"); }
@@ -168,7 +215,21 @@ test_import_errors (void)
     { dangling_host, "properties[0].host_account_id" },
     { unknown_member, "units[0].floor" },
     { duplicate_charger, "chargers[1]" },
-    { mixed_currency, "sessions[0].total.currency" },
+    { mixed_currency, "sessions[0].billed.currency" },
+    { v1_tariff, "tariffs[0].connection_fee" },
+    { tariff_other_id, "tariffs[0].document.id" },
+    { tariff_bad_zone, "tariffs[0].document.time_zone" },
+    { tariff_no_versions, "tariffs[0].document.versions" },
+    { bad_connector, "sessions[0].connector_id" },
+    { bad_outcome, "sessions[0].outcome" },
+    { v1_stop_reason, "sessions[0].stop_reason" },
+    { total_not_billed, "sessions[0].billed.total" },
+    { billed_other_currency, "sessions[0].billed" },
+    { billed_bad_sum, "sessions[0].billed.taxes" },
+    { sample_outside, "sessions[0].samples[1].at" },
+    { sample_not_integer, "sessions[0].samples[0].wh" },
+    { samples_not_energy, "sessions[0].samples" },
+    { no_samples, "sessions[0].samples" },
     { negative_energy, "sessions[0].energy_wh" },
     { bad_date, "payouts[0].period_from" },
     { blob_mismatch, "blobs[0].sha256" },
@@ -281,7 +342,7 @@ test_failed_import_changes_nothing (void)
   g_autofree char *after_path = g_build_filename (dir, "after.json", NULL);
   g_autofree char *broken = g_strdup (original);
   g_autofree char *err = NULL, *err2 = NULL, *err3 = NULL, *out = NULL, *after = NULL;
-  char *version = strstr (broken, "\"version\":1");
+  char *version = strstr (broken, "\"version\":2");
   const char *import_bad[] = { "--database", database, "--import", bad, NULL };
   const char *import_truncated[] = { "--database", database, "--import", truncated, NULL };
   const char *export_after[] = { "--database", database, "--export", after_path, NULL };
@@ -299,6 +360,37 @@ test_failed_import_changes_nothing (void)
   g_assert_cmpint (okc_test_run_backend (export_after, &out, &err3), ==, 0);
   g_assert_true (g_file_get_contents (after_path, &after, NULL, NULL));
   g_assert_true (g_str_equal (after, original));
+}
+
+static gint64
+count (OkcBackendDb *db,
+       const char   *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Importing an export and exporting again gives the same document, byte for byte: the
+ * tariff documents, breakdowns and samples included, each session with its meter. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(OkcBackendDb) db = open_copy ("round-trip.sqlite");
+  g_autofree char *again = export_text (db);
+
+  g_assert_true (g_str_equal (again, original));
+  g_assert_cmpint (count (db, "SELECT count(*) FROM sessions"), >, 100);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM sessions s WHERE NOT EXISTS "
+                              "(SELECT 1 FROM session_meter m WHERE m.session_id = s.id)"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM tariffs WHERE "
+                              "json_extract (document, '$.id') IS NOT id"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM sessions WHERE "
+                              "json_extract (billed, '$.total.amount') IS NOT total"), ==, 0);
+  g_assert_nonnull (strstr (original, "\"samples\":[{\"at\":"));
 }
 
 static void
@@ -326,6 +418,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Okc/Backend/dataset/import-errors", test_import_errors);
+  g_test_add_func ("/Okc/Backend/dataset/round-trip", test_round_trip);
   g_test_add_func ("/Okc/Backend/dataset/command-errors", test_command_errors);
   g_test_add_func ("/Okc/Backend/dataset/failed-import-changes-nothing",
                    test_failed_import_changes_nothing);

@@ -271,6 +271,26 @@ test_filter_account (void)
                 "SELECT count(*) FROM sessions WHERE account_id IN "
                 "(SELECT id FROM accounts WHERE phone = ?1)", CELL (account, 0, 2));
 
+  /* A phone's digits, with or without the country code 1. */
+  {
+    g_autofree char *digits = g_strdup (CELL (account, 0, 2));
+    g_autofree char *with_code = NULL, *without_code = NULL, *q1 = NULL, *q2 = NULL;
+    guint n = 0;
+
+    for (const char *p = CELL (account, 0, 2); *p != '\0'; p++)
+      if (g_ascii_isdigit (*p))
+        digits[n++] = *p;
+    digits[n] = '\0';
+    without_code = g_strdup (n == 11 && digits[0] == '1' ? digits + 1 : digits);
+    with_code = g_strconcat ("1", without_code, NULL);
+    q1 = g_strconcat ("account=", without_code, NULL);
+    q2 = g_strconcat ("account=%2B", with_code, NULL);
+    check_filter (q1, by_phone, "SELECT count(*) FROM sessions WHERE account_id IN "
+                  "(SELECT id FROM accounts WHERE phone = ?1)", CELL (account, 0, 2));
+    check_filter (q2, by_phone, "SELECT count(*) FROM sessions WHERE account_id IN "
+                  "(SELECT id FROM accounts WHERE phone = ?1)", CELL (account, 0, 2));
+  }
+
   /* An unknown account is an empty list, not an error. */
   unknown = list_ids ("account=nobody%40nowhere.example", &total);
   g_assert_cmpuint (unknown->len, ==, 0);
@@ -761,13 +781,13 @@ test_analysis (void)
 {
   g_autoptr(GPtrArray) sessions = query_rows ("SELECT id, total FROM sessions ORDER BY id", NULL);
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The problems the demo plants (okc-demo-world.h); billing_mismatch is what is left
+   * when none explains a difference, and the demo plants none of those. */
+  static const char * const wanted[] = {
+    "repeated_connection_fee", "double_billing", "idle_fee_while_charging", "wrong_rate",
+    "wrong_tax", NULL,
+  };
   guint n_clean = 0, n_agreed = 0;
-  char *all_kinds;
-  g_auto(GStrv) wanted = NULL;
-
-  all_kinds = okc_enum_list_nicks (OKC_TYPE_FINDING_KIND);
-  wanted = g_strsplit (all_kinds, ", ", -1);
-  g_free (all_kinds);
 
   for (guint i = 0; i < sessions->len; i++)
     {

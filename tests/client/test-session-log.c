@@ -380,7 +380,6 @@ main (int   argc,
   g_test_add_func ("/Okc/SessionLog/finalize", test_finalize);
 
   backend = okc_test_backend_start ((const char *[]) { "--tickets", "10", NULL });
-  grow_sessions ();
   agent = okc_client_new (okc_test_backend_get_url (backend), &error);
   g_assert_no_error (error);
   okc_client_sign_in_async (agent, "alex.rivera@ok2charge.example", "demo-agent", NULL,
@@ -388,6 +387,8 @@ main (int   argc,
   okc_test_wait_for_result (&result);
   user = okc_client_sign_in_finish (agent, result, &error);
   g_assert_no_error (error);
+  /* After an answer, not at once: the backend takes SIGTERM only once it serves. */
+  grow_sessions ();
 
   status = g_test_run ();
   g_clear_object (&agent);
