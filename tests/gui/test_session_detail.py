@@ -45,24 +45,35 @@ def find_planted(api):
     fail('the demo has a session with a planted mischarge')
 
 
-def open_session(console, session):
+def open_session(console, api, session):
     """Billing → Sessions, the log filtered to the session's charger and account, and the
-    session's row activated."""
+    session's row activated: the rows are newest first, as the same query to the API."""
+    listed = api.call('GET', '/v1/sessions?' + urllib.parse.urlencode(
+        {'charger_id': session['charger_id'], 'account': session['account_id']}))['items']
+    index = [s['id'] for s in listed].index(session['id'])
     press('<Control>3')
     for name, value in (('Charger filter', session['charger_id']),
                         ('Account filter', session['account_id'])):
-        entry = console.find(lambda n: n.name == name and n.visible, 'the %s' % name)
-        entry.grabFocus()
+        # GTK 4.8's entries take no AT-SPI focus: a click gives them the keyboard.
+        console.find(lambda n: n.name == name and n.visible, 'the %s' % name).click()
+        press('<Control>a')
         type_text(value)
         press('Return')
-    table = console.find(lambda n: n.name == 'Sessions' and n.visible and n.roleName != 'label',
-                         'the session log')
-    cell = wait_until(lambda: table.findChild(lambda n: n.roleName == 'label' and n.visible and
-                                              n.name == session['id'], retry=False,
-                                              requireResult=False),
-                      'the row of %s' % session['id'], timeout=60)
-    cell.click()
+    table = console.find(lambda n: n.name == 'Sessions' and n.visible and
+                         n.roleName in ('tree table', 'table'), 'the session log')
+
+    def rows():
+        cells = table.findChildren(lambda n: n.roleName == 'label' and n.visible and
+                                   n.name == session['charger_id'] and
+                                   n.parent.roleName == 'table cell')
+        return sorted(cells, key=lambda n: n.position[1]) if len(cells) == len(listed) else None
+    cells = wait_until(rows, 'the %d sessions of %s on %s' % (len(listed), session['account_id'],
+                                                             session['charger_id']), timeout=60)
+    cells[index].click()
     press('Return')
+    console.find(lambda n: n.visible and n.roleName == 'label' and n.name == session['id'] and
+                 n.parent.roleName != 'table cell', 'the detail of %s' % session['id'])
+    check(True, 'the session log opens %s' % session['id'])
 
 
 def main():
@@ -77,7 +88,7 @@ def main():
                       env=env)
     try:
         console.find(lambda n: n.roleName == 'panel' and ' priority: ' in n.name, 'the queue')
-        open_session(console, session)
+        open_session(console, api, session)
 
         console.find(lambda n: n.visible and n.roleName == 'image' and
                      n.name == 'Power over time' and n.description.startswith('Charged '),
