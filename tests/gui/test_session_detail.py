@@ -6,6 +6,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import time
 import urllib.parse
 
 from okc_gui import Api, BACKEND_URL, Console, check, fail, press, type_text, wait_until
@@ -52,13 +53,6 @@ def open_session(console, api, session):
         {'charger_id': session['charger_id'], 'account': session['account_id']}))['items']
     index = [s['id'] for s in listed].index(session['id'])
     press('<Control>3')
-    for name, value in (('Charger filter', session['charger_id']),
-                        ('Account filter', session['account_id'])):
-        # GTK 4.8's entries take no AT-SPI focus: a click gives them the keyboard.
-        console.find(lambda n: n.name == name and n.visible, 'the %s' % name).click()
-        press('<Control>a')
-        type_text(value)
-        press('Return')
     table = console.find(lambda n: n.name == 'Sessions' and n.visible and
                          n.roleName in ('tree table', 'table'), 'the session log')
 
@@ -67,8 +61,30 @@ def open_session(console, api, session):
                                    n.name == session['charger_id'] and
                                    n.parent.roleName == 'table cell')
         return sorted(cells, key=lambda n: n.position[1]) if len(cells) == len(listed) else None
-    cells = wait_until(rows, 'the %d sessions of %s on %s' % (len(listed), session['account_id'],
-                                                             session['charger_id']), timeout=60)
+
+    # On a loaded machine the X server may repeat a key typed into an entry ("CH-1001000"),
+    # and GTK 4.8 does not expose an entry's text to check: the rows tell, else type again.
+    for attempt in range(3):
+        for name, value in (('Charger filter', session['charger_id']),
+                            ('Account filter', session['account_id'])):
+            # GTK 4.8's entries take no AT-SPI focus: a click gives them the keyboard.
+            console.find(lambda n: n.name == name and n.visible, 'the %s' % name).click()
+            press('<Control>a')
+            type_text(value)
+            press('Return')
+        deadline = time.monotonic() + 20
+        cells = None
+        while cells is None and time.monotonic() < deadline:
+            try:
+                cells = rows()
+            except Exception:   # a row that went away while we looked at it
+                cells = None
+            time.sleep(0.3)
+        if cells is not None:
+            break
+    else:
+        fail('the log filtered to the %d sessions of %s on %s' % (len(listed), session['account_id'],
+                                                                 session['charger_id']))
     cells[index].click()
     press('Return')
     console.find(lambda n: n.visible and n.roleName == 'label' and n.name == session['id'] and
