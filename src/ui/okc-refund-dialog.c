@@ -37,6 +37,7 @@ struct _OkcRefundDialog
   GtkButton *refund_button;
   AdwEntryRow *amount_row;
   AdwComboRow *reason_row;
+  GtkLabel *summary_label;
   GtkLabel *amount_problem_label;
   GtkTextView *note_view;
   GtkLabel *policy_label;
@@ -165,6 +166,17 @@ validate (OkcRefundDialog *self,
 
   gtk_label_set_label (self->amount_problem_label, problem);
   gtk_widget_set_visible (GTK_WIDGET (self->amount_problem_label), problem != NULL);
+  /* The amount in words as well as in the entry: what the agent is about to give back. */
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), problem == NULL);
+  if (problem == NULL)
+    {
+      g_autofree char *text = okc_money_format (&amount);
+      const char *name = okc_charging_session_get_account_name (self->session);
+      /* Translators: the refund about to be sent and to whom, "Refunds $2.93 to Owen Smith" */
+      g_autofree char *summary = g_strdup_printf (_("Refunds %s to %s"), text,
+                                                  name != NULL ? name : okc_charging_session_get_account_id (self->session));
+      gtk_label_set_label (self->summary_label, summary);
+    }
   if (problem != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->amount_row), "error");
   else
@@ -413,6 +425,7 @@ okc_refund_dialog_class_init (OkcRefundDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, refund_button);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, amount_problem_label);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, note_view);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, policy_label);
@@ -431,6 +444,7 @@ okc_refund_dialog_init (OkcRefundDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->refund_button));
   for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
     gtk_string_list_append (labels, okc_refund_reason_get_label (reasons[i]));
   adw_combo_row_set_model (self->reason_row, G_LIST_MODEL (labels));
