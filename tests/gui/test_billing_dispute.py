@@ -1,7 +1,9 @@
 # test_billing_dispute.py — from a billing-dispute ticket to its finding: the sessions
 # around the reported time are listed with the likely one marked, the session's finding
 # says what went wrong, "Refund the Difference" refunds it and the ticket's activity says
-# so, and "Reply with Breakdown" writes the bill line by line into the reply.
+# so, and "Reply with Breakdown" writes the bill line by line into the reply. A dispute
+# that gives no time says which detail is missing; one about a day without sessions says
+# which sessions it looked for.
 #
 # The ticket is made through the chatbot's hand-off, about a demo session that the
 # backend's own audit finds overcharged, reporting its time and amount as a customer would.
@@ -40,21 +42,24 @@ def overcharged_session(api, threshold):
     fail('none of the newest %d demo sessions has a finding to refund' % MAX_CANDIDATES)
 
 
-def hand_off(session):
-    """The chatbot's hand-off of a customer who disputes that session's charge."""
+def hand_off(session, times):
+    """The chatbot's hand-off of a customer who disputes that session's charge, saying
+    it was at @times (none: the chatbot did not get the time)."""
     chatbot = Api('chatbot@ok2charge.example', 'demo-chatbot')
+    fields = {
+        'property_name': session['property_name'],
+        'amounts_charged': [session['billed_total']],
+        'card_last4': '4242',
+        'dispute_kind': 'overcharge',
+    }
+    if times:
+        fields['session_times'] = times
     ticket = chatbot.call('POST', '/v1/handoffs', {
         'topic': 'billing-dispute',
         'summary': 'Charged too much at %s' % session['property_name'],
         'requester': {'name': 'Maya Chen', 'email': 'maya.chen@example.com',
                       'audience': 'guest'},
-        'fields': {
-            'property_name': session['property_name'],
-            'session_times': [session['started_at']],
-            'amounts_charged': [session['billed_total']],
-            'card_last4': '4242',
-            'dispute_kind': 'overcharge',
-        },
+        'fields': fields,
         'transcript': [
             {'sender': 'customer', 'sent_at': session['ended_at'],
              'text': 'I was charged more than the posted price'},
@@ -68,6 +73,7 @@ def hand_off(session):
 
 def open_ticket(console, ticket_id):
     press('<Control>f')
+    press('<Control>a')
     type_text(ticket_id)
 
     def opened():
@@ -103,7 +109,7 @@ def main():
     api = Api(AGENT, 'demo-agent')
     threshold = api.call('GET', '/v1/refund-policy')['approval_threshold']['amount']
     session, analysis, finding = overcharged_session(api, threshold)
-    ticket_id = hand_off(session)
+    ticket_id = hand_off(session, [session['started_at']])
     print('ok: %s disputes %s (%s billed): %s' % (ticket_id, session['id'],
                                                    money_text(session['billed_total']),
                                                    finding['summary']))
@@ -165,6 +171,20 @@ def main():
                   'the reply has the billed line of %s' % money_text(line['amount']))
         check(finding['summary'] in text, 'the reply says what went wrong')
         screenshot('billing-dispute-reply')
+
+        open_ticket(console, hand_off(session, None))
+        message = within(sessions, lambda n: n.roleName == 'label' and
+                         n.name.startswith('The ticket does not say when the customer charged'),
+                         'the sessions to say the time is missing')
+        check('“Session date and time” is missing' in message.name,
+              'a dispute without a time says which detail is missing')
+
+        open_ticket(console, hand_off(session, ['2024-03-05T12:00:00Z']))
+        message = within(sessions, lambda n: n.roleName == 'label' and
+                         n.name.startswith('No sessions: Sessions at %s from '
+                                           % session['property_name']),
+                         'the sessions to say there are none')
+        check(True, 'a day without sessions says so: “%s”' % message.name)
     finally:
         console.kill()
 
