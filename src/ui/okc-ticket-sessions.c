@@ -190,21 +190,30 @@ show_sessions (OkcTicketSessions *self,
   gtk_list_box_select_row (self->list_box, likely_row);
 }
 
-/* "Sessions on charger CH-10234 from 23 Nov 2026, 06:00 to 24 Nov 2026, 06:00";
- * @property: the property's name (or id), when the query is by property. */
+/* "Sessions on charger CH-10234 from 23 Nov 2026, 06:00 to 24 Nov 2026, 06:00", or that
+ * there are none (@none); @property: the property's name (or id), when the query is by
+ * property. */
 static char *
 describe_window (const OkcSessionQuery *query,
-                 const char            *property)
+                 const char            *property,
+                 gboolean               none)
 {
   g_autofree char *from = okc_format_local_time (query->from);
   g_autofree char *to = okc_format_local_time (query->to);
 
   if (query->charger_id != NULL)
-    /* Translators: the sessions asked for: a charger ID and two times */
-    return g_strdup_printf (_("Sessions on charger %s from %s to %s"), query->charger_id, from,
-                            to);
-  /* Translators: the sessions asked for: a property's name and two times */
-  return g_strdup_printf (_("Sessions at %s from %s to %s"), property, from, to);
+    return none
+             /* Translators: no sessions were found: a charger ID and two times */
+             ? g_strdup_printf (_("No sessions on charger %s from %s to %s."), query->charger_id,
+                                from, to)
+             /* Translators: the sessions asked for: a charger ID and two times */
+             : g_strdup_printf (_("Sessions on charger %s from %s to %s"), query->charger_id,
+                                from, to);
+  if (!none)
+    /* Translators: the sessions asked for: a property's name and two times */
+    return g_strdup_printf (_("Sessions at %s from %s to %s"), property, from, to);
+  /* Translators: no sessions were found: a property's name and two times */
+  return g_strdup_printf (_("No sessions at %s from %s to %s."), property, from, to);
 }
 
 /* One request for the list: what it asked and what the answer is ranked against. */
@@ -243,7 +252,7 @@ sessions_listed_cb (GObject      *object,
       listing_free (listing);
       return;
     }
-  window = describe_window (listing->query, listing->property);
+  window = describe_window (listing->query, listing->property, FALSE);
   if (page == NULL)
     {
       /* Translators: %s is why the sessions could not be listed */
@@ -258,8 +267,7 @@ sessions_listed_cb (GObject      *object,
   adw_preferences_group_set_description (self->group, window);
   if (page->sessions->len == 0)
     {
-      /* Translators: %s is "Sessions on charger CH-10234 from … to …" */
-      g_autofree char *message = g_strdup_printf (_("No sessions: %s."), window);
+      g_autofree char *message = describe_window (listing->query, listing->property, TRUE);
 
       show_message (self, message, FALSE);
       listing_free (listing);

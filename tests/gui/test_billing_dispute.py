@@ -181,7 +181,7 @@ def main():
 
         open_ticket(console, hand_off(session, ['2024-03-05T12:00:00Z']))
         message = within(sessions, lambda n: n.roleName == 'label' and
-                         n.name.startswith('No sessions: Sessions at %s from '
+                         n.name.startswith('No sessions at %s from '
                                            % session['property_name']),
                          'the sessions to say there are none')
         check(True, 'a day without sessions says so: “%s”' % message.name)
