@@ -392,10 +392,14 @@ reply_clicked_cb (OkcTicketSessions *self)
 {
   OkcSessionDetail *detail = okc_session_view_get_detail (self->session_view);
   OkcSessionAudit *audit = okc_session_view_get_audit (self->session_view);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  const char *selected = row != NULL ? g_object_get_data (G_OBJECT (row), "okc-session-id") : NULL;
   g_autofree char *text = NULL;
 
-  /* The view loads the session and audits it; until then there is no bill to write. */
-  if (detail == NULL || audit == NULL)
+  /* The view loads the session and audits it; until then (or while it still shows the one
+   * selected before) there is no bill to write. */
+  if (detail == NULL || audit == NULL ||
+      g_strcmp0 (okc_charging_session_get_id (detail->session), selected) != 0)
     {
       gtk_label_set_label (self->reply_problem_label,
                            _("The session’s bill is not loaded yet: wait for it to show below, "
