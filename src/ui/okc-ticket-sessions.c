@@ -135,6 +135,7 @@ make_row (OkcChargingSession *session,
   g_autofree char *billed = NULL;
   g_autofree char *facts = NULL;
   g_autofree char *spoken = NULL;
+  OkcSessionOutcome outcome = okc_charging_session_get_outcome (session);
   OkcMoney total;
 
   okc_charging_session_get_billed_total (session, &total);
@@ -142,7 +143,7 @@ make_row (OkcChargingSession *session,
   /* Translators: a session's energy, what it billed and how it ended, with its id:
    * "12.4 kWh · $4.28 billed · Completed · SES-0000042" */
   facts = g_strdup_printf (_("%s · %s billed · %s · %s"), energy, billed,
-                           okc_session_outcome_get_label (okc_charging_session_get_outcome (session)),
+                           okc_session_outcome_get_label (outcome),
                            okc_charging_session_get_id (session));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), span);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts);
