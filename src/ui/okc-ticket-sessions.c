@@ -135,6 +135,7 @@ make_row (OkcChargingSession *session,
   g_autofree char *billed = NULL;
   g_autofree char *facts = NULL;
   g_autofree char *spoken = NULL;
+  OkcSessionOutcome outcome = okc_charging_session_get_outcome (session);
   OkcMoney total;
 
   okc_charging_session_get_billed_total (session, &total);
@@ -142,7 +143,7 @@ make_row (OkcChargingSession *session,
   /* Translators: a session's energy, what it billed and how it ended, with its id:
    * "12.4 kWh · $4.28 billed · Completed · SES-0000042" */
   facts = g_strdup_printf (_("%s · %s billed · %s · %s"), energy, billed,
-                           okc_session_outcome_get_label (okc_charging_session_get_outcome (session)),
+                           okc_session_outcome_get_label (outcome),
                            okc_charging_session_get_id (session));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), span);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts);
@@ -190,21 +191,30 @@ show_sessions (OkcTicketSessions *self,
   gtk_list_box_select_row (self->list_box, likely_row);
 }
 
-/* "Sessions on charger CH-10234 from 23 Nov 2026, 06:00 to 24 Nov 2026, 06:00";
- * @property: the property's name (or id), when the query is by property. */
+/* "Sessions on charger CH-10234 from 23 Nov 2026, 06:00 to 24 Nov 2026, 06:00", or that
+ * there are none (@none); @property: the property's name (or id), when the query is by
+ * property. */
 static char *
 describe_window (const OkcSessionQuery *query,
-                 const char            *property)
+                 const char            *property,
+                 gboolean               none)
 {
   g_autofree char *from = okc_format_local_time (query->from);
   g_autofree char *to = okc_format_local_time (query->to);
 
   if (query->charger_id != NULL)
-    /* Translators: the sessions asked for: a charger ID and two times */
-    return g_strdup_printf (_("Sessions on charger %s from %s to %s"), query->charger_id, from,
-                            to);
-  /* Translators: the sessions asked for: a property's name and two times */
-  return g_strdup_printf (_("Sessions at %s from %s to %s"), property, from, to);
+    return none
+             /* Translators: no sessions were found: a charger ID and two times */
+             ? g_strdup_printf (_("No sessions on charger %s from %s to %s."), query->charger_id,
+                                from, to)
+             /* Translators: the sessions asked for: a charger ID and two times */
+             : g_strdup_printf (_("Sessions on charger %s from %s to %s"), query->charger_id,
+                                from, to);
+  if (!none)
+    /* Translators: the sessions asked for: a property's name and two times */
+    return g_strdup_printf (_("Sessions at %s from %s to %s"), property, from, to);
+  /* Translators: no sessions were found: a property's name and two times */
+  return g_strdup_printf (_("No sessions at %s from %s to %s."), property, from, to);
 }
 
 /* One request for the list: what it asked and what the answer is ranked against. */
@@ -243,7 +253,7 @@ sessions_listed_cb (GObject      *object,
       listing_free (listing);
       return;
     }
-  window = describe_window (listing->query, listing->property);
+  window = describe_window (listing->query, listing->property, FALSE);
   if (page == NULL)
     {
       /* Translators: %s is why the sessions could not be listed */
@@ -258,8 +268,7 @@ sessions_listed_cb (GObject      *object,
   adw_preferences_group_set_description (self->group, window);
   if (page->sessions->len == 0)
     {
-      /* Translators: %s is "Sessions on charger CH-10234 from … to …" */
-      g_autofree char *message = g_strdup_printf (_("No sessions: %s."), window);
+      g_autofree char *message = describe_window (listing->query, listing->property, TRUE);
 
       show_message (self, message, FALSE);
       listing_free (listing);
@@ -384,10 +393,14 @@ reply_clicked_cb (OkcTicketSessions *self)
 {
   OkcSessionDetail *detail = okc_session_view_get_detail (self->session_view);
   OkcSessionAudit *audit = okc_session_view_get_audit (self->session_view);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  const char *selected = row != NULL ? g_object_get_data (G_OBJECT (row), "okc-session-id") : NULL;
   g_autofree char *text = NULL;
 
-  /* The view loads the session and audits it; until then there is no bill to write. */
-  if (detail == NULL || audit == NULL)
+  /* The view loads the session and audits it; until then (or while it still shows the one
+   * selected before) there is no bill to write. */
+  if (detail == NULL || audit == NULL ||
+      g_strcmp0 (okc_charging_session_get_id (detail->session), selected) != 0)
     {
       gtk_label_set_label (self->reply_problem_label,
                            _("The session’s bill is not loaded yet: wait for it to show below, "

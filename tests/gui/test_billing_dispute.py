@@ -1,7 +1,10 @@
 # test_billing_dispute.py — from a billing-dispute ticket to its finding: the sessions
 # around the reported time are listed with the likely one marked, the session's finding
 # says what went wrong, "Refund the Difference" refunds it and the ticket's activity says
-# so, and "Reply with Breakdown" writes the bill line by line into the reply.
+# so, and "Reply with Breakdown" writes the bill line by line into the reply. A dispute
+# that gives no time says which detail is missing; one about a day without sessions says
+# which sessions it looked for; with the backend gone the list says it could not load, and
+# Retry lists the sessions once it is back.
 #
 # The ticket is made through the chatbot's hand-off, about a demo session that the
 # backend's own audit finds overcharged, reporting its time and amount as a customer would.
@@ -10,9 +13,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import signal
+import subprocess
+from urllib.parse import urlparse
 
-from okc_gui import (Api, BACKEND_URL, Console, check, fail, press, screenshot, type_text,
-                     wait_until)
+from okc_gui import (Api, BACKEND_URL, WORK_DIR, Console, check, fail, press, screenshot,
+                     type_text, wait_until)
 
 AGENT = 'alex.rivera@ok2charge.example'
 # Checked sessions, newest first, before the test gives up finding a planted mischarge.
@@ -40,21 +46,24 @@ def overcharged_session(api, threshold):
     fail('none of the newest %d demo sessions has a finding to refund' % MAX_CANDIDATES)
 
 
-def hand_off(session):
-    """The chatbot's hand-off of a customer who disputes that session's charge."""
+def hand_off(session, times, requester='Maya Chen'):
+    """The chatbot's hand-off of a customer who disputes that session's charge, saying
+    it was at @times (none: the chatbot did not get the time)."""
     chatbot = Api('chatbot@ok2charge.example', 'demo-chatbot')
+    fields = {
+        'property_name': session['property_name'],
+        'amounts_charged': [session['billed_total']],
+        'card_last4': '4242',
+        'dispute_kind': 'overcharge',
+    }
+    if times:
+        fields['session_times'] = times
     ticket = chatbot.call('POST', '/v1/handoffs', {
         'topic': 'billing-dispute',
         'summary': 'Charged too much at %s' % session['property_name'],
-        'requester': {'name': 'Maya Chen', 'email': 'maya.chen@example.com',
+        'requester': {'name': requester, 'email': 'maya.chen@example.com',
                       'audience': 'guest'},
-        'fields': {
-            'property_name': session['property_name'],
-            'session_times': [session['started_at']],
-            'amounts_charged': [session['billed_total']],
-            'card_last4': '4242',
-            'dispute_kind': 'overcharge',
-        },
+        'fields': fields,
         'transcript': [
             {'sender': 'customer', 'sent_at': session['ended_at'],
              'text': 'I was charged more than the posted price'},
@@ -66,9 +75,14 @@ def hand_off(session):
     return ticket['id']
 
 
-def open_ticket(console, ticket_id):
+def search(console, text):
     press('<Control>f')
-    type_text(ticket_id)
+    press('<Control>a')
+    type_text(text)
+
+
+def open_ticket(console, ticket_id):
+    search(console, ticket_id)
 
     def opened():
         rows = console.ticket_rows()
@@ -78,6 +92,23 @@ def open_ticket(console, ticket_id):
         return console.app.findChild(lambda n: n.roleName == 'label' and n.name == ticket_id
                                      and n.visible, retry=False, requireResult=False)
     wait_until(opened, 'the ticket %s to open' % ticket_id)
+
+
+def stop_backend():
+    os.kill(int(os.environ['OKC_TEST_BACKEND_PID']), signal.SIGTERM)
+
+
+def restart_backend():
+    """The same backend again, on the same port and database (as test_offline.py)."""
+    port = urlparse(BACKEND_URL).port
+    log = open(os.path.join(WORK_DIR, 'backend-restarted.log'), 'w')
+    backend = subprocess.Popen([os.environ['OKC_BACKEND_PATH'],
+                                '--database', os.path.join(WORK_DIR, 'backend.sqlite'),
+                                '--listen', '127.0.0.1:%d' % port],
+                               stdout=log, stderr=subprocess.STDOUT)
+    with open(os.path.join(WORK_DIR, 'backend.pid'), 'w') as f:
+        f.write(str(backend.pid))
+    wait_until(lambda: 'Listening on' in open(log.name).read(), 'the backend to restart')
 
 
 def within(node, predicate, what, timeout=30):
@@ -103,7 +134,7 @@ def main():
     api = Api(AGENT, 'demo-agent')
     threshold = api.call('GET', '/v1/refund-policy')['approval_threshold']['amount']
     session, analysis, finding = overcharged_session(api, threshold)
-    ticket_id = hand_off(session)
+    ticket_id = hand_off(session, [session['started_at']])
     print('ok: %s disputes %s (%s billed): %s' % (ticket_id, session['id'],
                                                    money_text(session['billed_total']),
                                                    finding['summary']))
@@ -165,6 +196,36 @@ def main():
                   'the reply has the billed line of %s' % money_text(line['amount']))
         check(finding['summary'] in text, 'the reply says what went wrong')
         screenshot('billing-dispute-reply')
+
+        open_ticket(console, hand_off(session, None))
+        message = within(sessions, lambda n: n.roleName == 'label' and
+                         n.name.startswith('The ticket does not say when the customer charged'),
+                         'the sessions to say the time is missing')
+        check('“Session date and time” is missing' in message.name,
+              'a dispute without a time says which detail is missing')
+
+        open_ticket(console, hand_off(session, ['2024-03-05T12:00:00Z']))
+        message = within(sessions, lambda n: n.roleName == 'label' and
+                         n.name.startswith('No sessions at %s from '
+                                           % session['property_name']),
+                         'the sessions to say there are none')
+        check(True, 'a day without sessions says so: “%s”' % message.name)
+
+        # A ticket the console has, opened while the backend is away.
+        search(console, hand_off(session, [session['started_at']], 'Noor Haddad'))
+        row = wait_until(lambda: [r for r in console.ticket_rows() if 'Noor Haddad' in r.name],
+                         'the third dispute in the queue')[0]
+        stop_backend()
+        row.parent.select()
+        message = within(sessions, lambda n: n.roleName == 'label' and
+                         n.name.startswith('The sessions could not be loaded: '),
+                         'the sessions to say they could not be loaded', 60)
+        check(True, 'without the backend the list says so: “%s”' % message.name)
+        restart_backend()
+        click_within(sessions, 'Retry loading the sessions')
+        within(sessions, lambda n: n.roleName == 'label' and n.name == 'Likely match',
+               'the sessions after Retry', 60)
+        check(True, 'Retry lists the sessions once the backend is back')
     finally:
         console.kill()
 
