@@ -477,7 +477,7 @@ add_charger_sessions (OkcDemoWorld *world,
     {
       guint account = pick_session_account (world, charger);
 
-      if (connection_fee_at (property, t) > 0 && okc_demo_random_chance (rng (world), 4))
+      if (connection_fee_at (property, t) > 0 && okc_demo_random_chance (rng (world), 2))
         t = add_failed_burst (world, charger_index, account, t);
       t = add_normal_session (world, charger_index, property, account, t);
       t += okc_demo_random_range (rng (world), HOUR, max_gap);
