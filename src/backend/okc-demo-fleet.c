@@ -471,7 +471,9 @@ add_charger_sessions (OkcDemoWorld *world,
   gint64 end = MIN (world->now - 30 * MINUTE, charger->last_heartbeat_at);
   gint64 t = MAX (charger->installed_at, world->now - OKC_DEMO_SESSION_DAYS * DAY) +
              okc_demo_random_range (rng (world), 0, 12 * HOUR);
-  gint64 max_gap = property->is_residence ? 30 * HOUR : 40 * HOUR;
+  /* A charger is used once or twice a day: hundreds of thousands of sessions at
+   * --tickets 100000. */
+  gint64 max_gap = property->is_residence ? 20 * HOUR : 26 * HOUR;
 
   while (t < end - 8 * HOUR && world->error == NULL)
     {
