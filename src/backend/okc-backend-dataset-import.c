@@ -322,7 +322,8 @@ read_samples (JsonObject   *record,
       const char *why = local_error->message;
 
       /* The message starts with the decoder's own path. */
-      if (field != NULL && g_str_has_prefix (why, field) && g_str_has_prefix (why + strlen (field), ": "))
+      if (field != NULL && g_str_has_prefix (why, field) &&
+          g_str_has_prefix (why + strlen (field), ": "))
         why += strlen (field) + 2;
       return fail (error, member, "%s", why);
     }

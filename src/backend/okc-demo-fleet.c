@@ -471,13 +471,15 @@ add_charger_sessions (OkcDemoWorld *world,
   gint64 end = MIN (world->now - 30 * MINUTE, charger->last_heartbeat_at);
   gint64 t = MAX (charger->installed_at, world->now - OKC_DEMO_SESSION_DAYS * DAY) +
              okc_demo_random_range (rng (world), 0, 12 * HOUR);
-  gint64 max_gap = property->is_residence ? 30 * HOUR : 40 * HOUR;
+  /* A charger is used once or twice a day: hundreds of thousands of sessions at
+   * --tickets 100000. */
+  gint64 max_gap = property->is_residence ? 20 * HOUR : 26 * HOUR;
 
   while (t < end - 8 * HOUR && world->error == NULL)
     {
       guint account = pick_session_account (world, charger);
 
-      if (connection_fee_at (property, t) > 0 && okc_demo_random_chance (rng (world), 4))
+      if (connection_fee_at (property, t) > 0 && okc_demo_random_chance (rng (world), 2))
         t = add_failed_burst (world, charger_index, account, t);
       t = add_normal_session (world, charger_index, property, account, t);
       t += okc_demo_random_range (rng (world), HOUR, max_gap);

@@ -265,6 +265,7 @@ format_local_date (gint64      unix_time,
 static void
 draw_spec (OkcDemoWorld          *world,
            const OkcDemoProperty *property,
+           guint                  index,
            TariffSpec            *spec)
 {
   static const gint64 connection_fees[] = { 0, 50, 100, 100, 150, 200 };
@@ -304,8 +305,9 @@ draw_spec (OkcDemoWorld          *world,
   spec->card_fee_taxable = okc_demo_random_chance (random, 50);
 
   format_local_date (world->now - 400 * DAY, zone, spec->first_date);
-  /* About a third change prices within the four weeks of sessions. */
-  if (okc_demo_random_chance (random, 33))
+  /* A third change prices within the four weeks of sessions: every third property, so
+   * that even a small data set has some. */
+  if (index % 3 == 1)
     {
       format_local_date (world->now - okc_demo_random_range (random, 3, 24) * DAY, zone,
                          spec->change_date);
@@ -337,7 +339,7 @@ okc_demo_tariffs_generate (OkcDemoWorld    *world,
   GError **error = world->error == NULL ? &world->error : NULL;
 
   property->tariff_id = okc_demo_world_intern (world, "TRF-%04u", index + 1);
-  draw_spec (world, property, &spec);
+  draw_spec (world, property, index, &spec);
   overpriced.rate_up = okc_demo_random_range (&world->random, 5, 15);
   property->has_idle_fee = spec.idle_rate > 0;
 

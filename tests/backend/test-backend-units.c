@@ -12,6 +12,7 @@
 #include "okc-backend-fleet-sim-store.h"
 #include "okc-backend-handoff.h"
 #include "okc-backend-test-run.h"
+#include "okc-backend-test-schema.h"
 #include "okc-backend-ticket-query.h"
 #include "okc-backend-tickets.h"
 #include "okc-backend-users.h"
@@ -146,8 +147,9 @@ test_random (void)
     }
 }
 
-/* What schema v4 added, taken off again: a v3 database. */
+/* What schema v4 added (and v5 changed), taken off again: a v3 database. */
 #define DROP_V4 \
+  OKC_TEST_DOWNGRADE_V5 \
   "DROP TABLE audit_log;" \
   "DROP TABLE charger_commands;" \
   "DROP TABLE charger_changes;" \
