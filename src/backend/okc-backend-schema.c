@@ -320,6 +320,8 @@ static const char schema_v5[] =
   "  CHECK (outcome IN ('completed', 'interrupted', 'failed_to_start'));"
   "ALTER TABLE sessions ADD COLUMN billed TEXT NOT NULL DEFAULT '';"
   "CREATE INDEX sessions_by_start ON sessions (started_at, id);"
+  /* The log sorted by what was billed, the disputes' first question. */
+  "CREATE INDEX sessions_by_total ON sessions (total, id);"
 
   "CREATE TABLE session_meter ("
   "  session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,"

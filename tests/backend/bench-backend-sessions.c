@@ -7,8 +7,7 @@
  * sessions; the log is then grown by direct SQL inserts, copies of the demo's sessions a
  * week earlier each round under new ids, to OKC_BENCH_SESSIONS rows (300,000 by default).
  * Each query of GET /v1/sessions runs through the same code as the route, three times;
- * the best and the worst are printed. OKC_BENCH_PROPOSED_INDEXES=1 then adds the indexes
- * the schema does not have yet and runs the queries they serve again.
+ * the best and the worst are printed.
  */
 
 #include <stdio.h>
@@ -184,20 +183,6 @@ main (int   argc,
   run (db, "last week", "from=2026-11-17T12:00:00Z&to=2026-11-24T12:00:00Z");
   run (db, "last week, sort billed_total", "from=2026-11-17T12:00:00Z&to=2026-11-24T12:00:00Z"
                                            "&sort=billed_total");
-
-  /* What indexes the schema lacks would bring: OKC_BENCH_PROPOSED_INDEXES=1 adds them
-   * and runs the sorts they serve again. */
-  if (g_strcmp0 (g_getenv ("OKC_BENCH_PROPOSED_INDEXES"), "1") == 0)
-    {
-      g_assert_true (okc_backend_db_exec (db, "CREATE INDEX bench_sessions_by_total "
-                                              "ON sessions (total, id); ANALYZE", &error));
-      g_assert_no_error (error);
-      printf ("with an index on sessions (total, id):\n");
-      run (db, "sort billed_total", "sort=billed_total");
-      run (db, "sort -billed_total, offset 250,000", "sort=-billed_total&offset=250000");
-      run_with (db, "by property, sort -billed_total", "property_id=", property,
-                "&sort=-billed_total");
-    }
 
   g_clear_object (&db);
   okc_test_remove_dir (dir);
