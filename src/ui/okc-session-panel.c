@@ -827,6 +827,14 @@ okc_session_panel_init (OkcSessionPanel *self)
   gtk_entry_set_completion (self->charger_entry, completion);
   charger_ids_changed (self);
 
+  /* The keyboard goes to the calendar as its popover opens: arrow keys move the day. */
+  g_signal_connect_object (gtk_menu_button_get_popover (self->from_button), "map",
+                           G_CALLBACK (gtk_widget_grab_focus), self->from_calendar,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->to_button), "map",
+                           G_CALLBACK (gtk_widget_grab_focus), self->to_calendar,
+                           G_CONNECT_SWAPPED);
+
   add_columns (self);
   update_state (self);
 }

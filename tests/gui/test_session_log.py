@@ -183,8 +183,8 @@ def main():
         since = sql_value('SELECT COUNT (*) FROM sessions WHERE charger_id = ? AND started_at >= ?',
                           charger, int(yesterday))
         console.click_button('From date')
-        calendar = console.find(lambda n: n.name == 'From calendar' and n.visible, 'the calendar')
-        calendar.click()
+        # The popover gives its calendar the keyboard; a click would pick the day under it.
+        console.find(lambda n: n.name == 'From calendar' and n.visible, 'the calendar')
         press('Left')
         press('Escape')
         panel.wait_count(since, 'From yesterday narrows the count')
@@ -217,6 +217,20 @@ def main():
         wait_until(lambda: money(low) in panel.column_of('Billed'),
                    'the last rows (%s) loaded' % money(low))
         check(True, 'the end of %s sessions is reached and loaded' % grouped(total))
+
+        # From a charger's page: Show Sessions opens the log filtered to it.
+        press('<Control>2')
+        row = console.find(lambda n: n.roleName == 'panel' and n.visible and
+                           re.match(r'^CH-[\w-]+, (Online|Offline|Faulted), ', n.name or ''),
+                           'a charger in the list')
+        shown = row.name.split(',')[0]
+        row.parent.select()
+        console.click_button('Show Sessions')
+        panel.wait_count(sql_value('SELECT COUNT (*) FROM sessions WHERE charger_id = ?', shown),
+                         'Show Sessions on %s’s page shows its sessions' % shown)
+        chargers = wait_until(lambda: [c for c in panel.column_of('Charger') if c != '…'],
+                              'the rows of %s' % shown)
+        check(set(chargers) == {shown}, 'every row is of %s' % shown)
         console.quit()
     finally:
         console.kill()
