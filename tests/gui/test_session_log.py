@@ -183,9 +183,11 @@ def main():
         since = sql_value('SELECT COUNT (*) FROM sessions WHERE charger_id = ? AND started_at >= ?',
                           charger, int(yesterday))
         console.click_button('From date')
-        # The popover gives its calendar the keyboard; a click would pick the day under it.
-        console.find(lambda n: n.name == 'From calendar' and n.visible, 'the calendar')
-        press('Left')
+        # The popover gives its day entry the keyboard (AT-SPI misplaces a popover's
+        # calendar days, so a click would miss them).
+        console.find(lambda n: n.name == 'From day' and n.visible, 'the From day entry')
+        type_text(time.strftime('%Y-%m-%d', time.localtime(yesterday)))
+        press('Return')
         press('Escape')
         panel.wait_count(since, 'From yesterday narrows the count')
         console.click_button('Clear dates')
