@@ -177,11 +177,14 @@ def main():
                    'the dearest session first (%s)' % money(highest))
         check(True, 'Billed descending puts %s first' % money(highest))
 
-        # From yesterday: the calendar opens on today; one step back is yesterday.
+        # From the latest day back that the charger has sessions since (yesterday, mostly).
         now = time.localtime()
-        yesterday = time.mktime((now.tm_year, now.tm_mon, now.tm_mday - 1, 0, 0, 0, 0, 0, -1))
-        since = sql_value('SELECT COUNT (*) FROM sessions WHERE charger_id = ? AND started_at >= ?',
-                          charger, int(yesterday))
+        for days in range(1, 31):
+            yesterday = time.mktime((now.tm_year, now.tm_mon, now.tm_mday - days, 0, 0, 0, 0, 0, -1))
+            since = sql_value('SELECT COUNT (*) FROM sessions WHERE charger_id = ? AND started_at >= ?',
+                              charger, int(yesterday))
+            if since > 0:
+                break
         console.click_button('From date')
         # The popover gives its day entry the keyboard (AT-SPI misplaces a popover's
         # calendar days, so a click would miss them).
@@ -189,13 +192,12 @@ def main():
         type_text(time.strftime('%Y-%m-%d', time.localtime(yesterday)))
         press('Return')
         press('Escape')
-        panel.wait_count(since, 'From yesterday narrows the count')
-        console.click_button('Clear dates')
-        panel.wait_count(charger_total, 'Clear brings every date back')
+        panel.wait_count(since, 'From %s narrows the count' % time.strftime('%Y-%m-%d', time.localtime(yesterday)))
 
         # A session opened.
-        ids = sql_value('SELECT id FROM sessions WHERE charger_id = ? ORDER BY total DESC, id DESC',
-                        charger)
+        # One of the demo's own sessions (the copies above have no meter samples).
+        ids = sql_value('SELECT id FROM sessions WHERE charger_id = ? AND started_at >= ? '
+                        'ORDER BY total DESC, id DESC', charger, int(yesterday))
         first_cell = wait_until(lambda: panel.table.findChild(
             lambda n: n.roleName == 'label' and n.visible and n.name == charger,
             retry=False, requireResult=False), 'a row to open')
@@ -204,6 +206,9 @@ def main():
         console.find(lambda n: n.visible and n.name == ids, 'the session’s id in its detail')
         check(True, 'activating the first row opens %s' % ids)
         console.click_button('Back to sessions')
+
+        console.click_button('Clear dates')
+        panel.wait_count(charger_total, 'Clear brings every date back')
 
         # The end of 200,000.
         entry.click()
