@@ -868,7 +868,10 @@ okc_session_panel_init (OkcSessionPanel *self)
   rebuild_properties (self);
 
   gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_inline_completion (completion, TRUE);
+  /* Suggestions below, never typed into the entry: an inline completion inserted while
+   * the agent types ahead ends as "CH-10025100". */
+  gtk_entry_completion_set_inline_completion (completion, FALSE);
+  gtk_entry_completion_set_popup_single_match (completion, FALSE);
   gtk_entry_set_completion (self->charger_entry, completion);
   charger_ids_changed (self);
 
