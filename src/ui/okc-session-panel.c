@@ -577,9 +577,10 @@ set_log (OkcSessionPanel *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (log, "notify::total", G_CALLBACK (update_state), self,
                                G_CONNECT_SWAPPED);
-      selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (log))));
-      gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-      gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+      /* Not a GtkSingleSelection: when the rows are replaced it looks for the selected
+       * item among all the new ones, fetching every page of hundreds of thousands. Rows
+       * are activated, not selected. */
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (log))));
     }
   gtk_column_view_set_model (self->column_view, selection);
   if (log != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
