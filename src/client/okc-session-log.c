@@ -158,6 +158,8 @@ struct _OkcSessionLog
   GHashTable *pages;  /* page index → Page */
   GHashTable *rows;   /* position → OkcSessionLogRow, weak: rows handed out and alive */
   guint last_page;    /* the page last asked for: eviction keeps those nearest */
+  GHashTable *wanted; /* page indexes asked for since the last idle */
+  guint fetch_idle_id;
 
   gboolean loading;
   GError *error;
@@ -246,6 +248,7 @@ forget_rows_and_pages (OkcSessionLog *self)
       g_hash_table_iter_remove (&iter);
     }
   g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->wanted);
 }
 
 static guint
@@ -360,19 +363,62 @@ page_fetched_cb (GObject      *source,
   fetch_free (fetch);
 }
 
-/* Makes sure page @index is held or on its way. */
+/* Whether a row of page @index is alive and still waits for its session. */
+static gboolean
+page_has_waiting_rows (OkcSessionLog *self,
+                       guint          index)
+{
+  guint first = index * OKC_SESSION_LOG_PAGE_SIZE;
+
+  for (guint i = 0; i < OKC_SESSION_LOG_PAGE_SIZE; i++)
+    {
+      OkcSessionLogRow *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (first + i));
+
+      if (row != NULL && row->session == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Fetches the pages asked for whose rows are still alive. GTK's list item manager gets
+ * every item of a replaced model to look for the ones it showed, and drops them at once:
+ * fetching each page then would ask for all 1,000 pages of 200,000 sessions. */
+static gboolean
+fetch_wanted_cb (gpointer user_data)
+{
+  OkcSessionLog *self = user_data;
+  GHashTableIter iter;
+  gpointer key;
+
+  self->fetch_idle_id = 0;
+  g_hash_table_iter_init (&iter, self->wanted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint index = GPOINTER_TO_UINT (key);
+
+      if (g_hash_table_contains (self->pages, key) || !page_has_waiting_rows (self, index))
+        continue;
+      self->last_page = index;
+      g_hash_table_insert (self->pages, key, g_new0 (Page, 1));
+      fetch_page (self, index, page_fetched_cb);
+    }
+  g_hash_table_remove_all (self->wanted);
+  return G_SOURCE_REMOVE;
+}
+
+/* Asks for page @index unless it is held or on its way, once the main loop is idle. */
 static void
 ensure_page (OkcSessionLog *self,
              guint          index)
 {
-  Page *page;
-
-  self->last_page = index;
   if (g_hash_table_contains (self->pages, GUINT_TO_POINTER (index)))
-    return;
-  page = g_new0 (Page, 1);
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
-  fetch_page (self, index, page_fetched_cb);
+    {
+      self->last_page = index;
+      return;
+    }
+  g_hash_table_add (self->wanted, GUINT_TO_POINTER (index));
+  if (self->fetch_idle_id == 0)
+    self->fetch_idle_id = g_idle_add (fetch_wanted_cb, self);
 }
 
 static void
@@ -471,7 +517,8 @@ okc_session_log_get_item (GListModel *model,
 
   ensure_page (self, index);
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-  if (page->sessions != NULL && position % OKC_SESSION_LOG_PAGE_SIZE < page->sessions->len)
+  if (page != NULL && page->sessions != NULL &&
+      position % OKC_SESSION_LOG_PAGE_SIZE < page->sessions->len)
     row->session = g_object_ref (g_ptr_array_index (page->sessions,
                                                     position % OKC_SESSION_LOG_PAGE_SIZE));
   return row;
@@ -493,6 +540,7 @@ okc_session_log_dispose (GObject *object)
   OkcSessionLog *self = OKC_SESSION_LOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->fetch_idle_id, g_source_remove);
   if (self->rows != NULL)
     forget_rows_and_pages (self);
   g_clear_object (&self->client);
@@ -508,6 +556,7 @@ okc_session_log_finalize (GObject *object)
   g_clear_pointer (&self->query, okc_session_query_free);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->wanted, g_hash_table_unref);
   g_clear_error (&self->error);
   G_OBJECT_CLASS (okc_session_log_parent_class)->finalize (object);
 }
@@ -570,6 +619,7 @@ okc_session_log_init (OkcSessionLog *self)
   self->query = g_new0 (OkcSessionQuery, 1);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
   self->rows = g_hash_table_new (NULL, NULL);
+  self->wanted = g_hash_table_new (NULL, NULL);
 }
 
 /**

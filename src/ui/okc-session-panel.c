@@ -45,6 +45,8 @@ struct _OkcSessionPanel
   GtkMenuButton *to_button;
   GtkCalendar *from_calendar;
   GtkCalendar *to_calendar;
+  GtkEntry *from_entry;
+  GtkEntry *to_entry;
   GtkLabel *count_label;
   GtkStack *list_stack;
   GtkColumnView *column_view;
@@ -417,11 +419,50 @@ to_day_selected_cb (OkcSessionPanel *self)
   apply_query (self);
 }
 
+/* A day typed as 2026-11-24 picks it in the calendar beside, which applies it. */
+static void
+pick_typed_day (OkcSessionPanel *self,
+                GtkEntry        *entry,
+                GtkCalendar     *calendar,
+                void           (*apply) (OkcSessionPanel *self))
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  GDate date;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (!okc_date_parse (text, &date))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date), 0, 0, 0);
+  gtk_calendar_select_day (calendar, day);
+  /* Whether selecting emits day-selected differs between GTK versions: apply it here;
+   * a second apply of the same query asks nothing. */
+  apply (self);
+}
+
+static void
+from_entry_activate_cb (OkcSessionPanel *self)
+{
+  pick_typed_day (self, self->from_entry, self->from_calendar, from_day_selected_cb);
+}
+
+static void
+to_entry_activate_cb (OkcSessionPanel *self)
+{
+  pick_typed_day (self, self->to_entry, self->to_calendar, to_day_selected_cb);
+}
+
 static void
 clear_dates_cb (OkcSessionPanel *self)
 {
   self->from = 0;
   self->to = 0;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
   update_date_buttons (self);
   apply_query (self);
 }
@@ -536,9 +577,10 @@ set_log (OkcSessionPanel *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (log, "notify::total", G_CALLBACK (update_state), self,
                                G_CONNECT_SWAPPED);
-      selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (log))));
-      gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-      gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+      /* Not a GtkSingleSelection: when the rows are replaced it looks for the selected
+       * item among all the new ones, fetching every page of hundreds of thousands. Rows
+       * are activated, not selected. */
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (log))));
     }
   gtk_column_view_set_model (self->column_view, selection);
   if (log != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -788,6 +830,8 @@ okc_session_panel_class_init (OkcSessionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcSessionPanel, to_button);
   gtk_widget_class_bind_template_child (widget_class, OkcSessionPanel, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, OkcSessionPanel, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, OkcSessionPanel, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, OkcSessionPanel, to_entry);
   gtk_widget_class_bind_template_child (widget_class, OkcSessionPanel, count_label);
   gtk_widget_class_bind_template_child (widget_class, OkcSessionPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcSessionPanel, column_view);
@@ -800,6 +844,8 @@ okc_session_panel_class_init (OkcSessionPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, from_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, to_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_dates_cb);
+  gtk_widget_class_bind_template_callback (widget_class, from_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, to_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
@@ -823,9 +869,21 @@ okc_session_panel_init (OkcSessionPanel *self)
   rebuild_properties (self);
 
   gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_inline_completion (completion, TRUE);
+  /* Suggestions below, never typed into the entry: an inline completion inserted while
+   * the agent types ahead ends as "CH-10025100". */
+  gtk_entry_completion_set_inline_completion (completion, FALSE);
+  gtk_entry_completion_set_popup_single_match (completion, FALSE);
   gtk_entry_set_completion (self->charger_entry, completion);
   charger_ids_changed (self);
+
+  /* The keyboard goes to the day's entry as its popover opens: typing a day is quickest;
+   * Tab reaches the calendar. */
+  g_signal_connect_object (gtk_menu_button_get_popover (self->from_button), "map",
+                           G_CALLBACK (gtk_widget_grab_focus), self->from_entry,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->to_button), "map",
+                           G_CALLBACK (gtk_widget_grab_focus), self->to_entry,
+                           G_CONNECT_SWAPPED);
 
   add_columns (self);
   update_state (self);
