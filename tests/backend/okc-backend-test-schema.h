@@ -15,6 +15,7 @@
   "DROP TABLE refunds;" \
   "DROP TABLE session_meter;" \
   "DROP INDEX sessions_by_start;" \
+  "DROP INDEX sessions_by_total;" \
   "ALTER TABLE tariffs ADD COLUMN connection_fee INTEGER NOT NULL DEFAULT 0;" \
   "ALTER TABLE tariffs ADD COLUMN energy_rate_per_kwh INTEGER NOT NULL DEFAULT 0;" \
   "ALTER TABLE tariffs ADD COLUMN idle_fee_per_minute INTEGER NOT NULL DEFAULT 0;" \

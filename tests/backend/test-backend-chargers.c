@@ -69,7 +69,8 @@ test_get (void)
   g_autoptr(GPtrArray) row = query_row (
     "SELECT c.id, c.serial, c.model, c.firmware, c.status, c.last_heartbeat_at, p.id, p.name, "
     "u.id, u.name, c.access FROM chargers c JOIN properties p ON p.id = c.property_id "
-    "JOIN units u ON u.id = c.unit_id WHERE c.status = 'offline' ORDER BY c.id LIMIT 1", NULL);
+    "LEFT JOIN units u ON u.id = c.unit_id WHERE c.status = 'offline' ORDER BY c.id LIMIT 1",
+    NULL);
   g_autoptr(OkcCharger) charger = get_charger (COLUMN (row, 0));
 
   g_assert_cmpstr (okc_charger_get_id (charger), ==, COLUMN (row, 0));
