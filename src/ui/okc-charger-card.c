@@ -387,8 +387,11 @@ okc_charger_card_set_charger_id (OkcChargerCard *self,
   title = g_strdup_printf (_("Charger %s"), charger_id);
   gtk_label_set_label (self->title_label, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* The action is named only once it has its target: GTK warns about an "s" action
+   * without one. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->open_button),
                                           g_variant_new_string (charger_id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.show-charger");
   /* Translators: %s is a charger id */
   spoken = g_strdup_printf (_("Open %s in Chargers"), charger_id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -798,6 +798,10 @@ okc_session_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->log, self);
   if (self->fleet != NULL)
     g_signal_handlers_disconnect_by_data (okc_charger_fleet_get_chargers (self->fleet), self);
+  /* The column view's sorter changes as its columns go with the template: the panel must
+   * not be asked to re-sort what is being torn down. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_SESSION_PANEL);
   g_clear_object (&self->log);
   g_clear_object (&self->fleet);

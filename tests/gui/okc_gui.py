@@ -171,7 +171,11 @@ class Console:
         except subprocess.TimeoutExpired:
             self.process.kill()
             fail('the console did not quit on Ctrl+Q')
-        check(self.process.returncode == 0, 'the console quit cleanly')
+        if self.process.returncode != 0:
+            with open(os.path.join(WORK_DIR, 'console.log'), errors='replace') as log:
+                print(''.join(log.readlines()[-40:]), file=sys.stderr)
+        check(self.process.returncode == 0,
+              'the console quit cleanly (exit status %d)' % self.process.returncode)
 
     def kill(self):
         if self.process.poll() is None:
