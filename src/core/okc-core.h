@@ -17,6 +17,7 @@
 #include "okc-clock.h"
 #include "okc-connector.h"
 #include "okc-cost-breakdown.h"
+#include "okc-energy.h"
 #include "okc-enums.h"
 #include "okc-error.h"
 #include "okc-handoff.h"

@@ -117,25 +117,10 @@ format_account (OkcChargingSession *session)
   return g_strdup (okc_charging_session_get_account_name (session));
 }
 
-/* 12345 Wh → "12.345 kWh", 12300 → "12.3 kWh", 12000 → "12.0 kWh": integers only. */
-static char *
-okc_format_energy_wh (gint64 wh)
-{
-  gint64 whole = wh / 1000;
-  int milli = (int) (ABS (wh) % 1000);
-  const char *sign = wh < 0 && whole == 0 ? "-" : "";
-
-  if (milli % 100 == 0)
-    return g_strdup_printf (_("%s%" G_GINT64_FORMAT ".%d kWh"), sign, whole, milli / 100);
-  if (milli % 10 == 0)
-    return g_strdup_printf (_("%s%" G_GINT64_FORMAT ".%02d kWh"), sign, whole, milli / 10);
-  return g_strdup_printf (_("%s%" G_GINT64_FORMAT ".%03d kWh"), sign, whole, milli);
-}
-
 static char *
 format_energy (OkcChargingSession *session)
 {
-  return okc_format_energy_wh (okc_charging_session_get_energy_wh (session));
+  return okc_format_energy (okc_charging_session_get_energy_wh (session));
 }
 
 static char *

@@ -115,15 +115,6 @@ format_span (gint64     start,
   return g_strdup_printf (_("%s–%s %s"), from, to, zone_name);
 }
 
-/* Wh as kWh with three decimals, exactly. */
-static char *
-format_energy (gint64 wh)
-{
-  /* Translators: energy, "12.345 kWh" */
-  return g_strdup_printf (_("%s%d.%03d kWh"), wh < 0 ? "−" : "", (int) (ABS (wh) / 1000),
-                          (int) (ABS (wh) % 1000));
-}
-
 static void
 show_facts (OkcSessionView *self)
 {
@@ -151,7 +142,7 @@ show_facts (OkcSessionView *self)
   span = format_span (okc_charging_session_get_started_at (session),
                       okc_charging_session_get_ended_at (session), zone);
   set_fact (self->time_row, span);
-  energy = format_energy (okc_charging_session_get_energy_wh (session));
+  energy = okc_format_energy (okc_charging_session_get_energy_wh (session));
   set_fact (self->energy_row, energy);
   /* Translators: a session's duration and its idle time, "3 h 5 min, idle 47 min" */
   durations = g_strdup_printf (_("%s, idle %s"), duration, idle);

@@ -93,16 +93,6 @@ clear_list (OkcTicketSessions *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reply_problem_label), FALSE);
 }
 
-/* "12.4 kWh", rounded to the nearest 100 Wh in integers. */
-static char *
-format_energy (gint64 energy_wh)
-{
-  gint64 tenths = (MAX (energy_wh, 0) + 50) / 100;
-
-  /* Translators: energy in kilowatt-hours with one decimal, "12.4 kWh" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT ".%d kWh"), tenths / 10, (int) (tenths % 10));
-}
-
 /* "23 Nov 2026, 18:00 – 18:45", the end's date only when it is another day. */
 static char *
 format_span (gint64 started_at,
@@ -131,7 +121,7 @@ make_row (OkcChargingSession *session,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *span = format_span (okc_charging_session_get_started_at (session),
                                        okc_charging_session_get_ended_at (session));
-  g_autofree char *energy = format_energy (okc_charging_session_get_energy_wh (session));
+  g_autofree char *energy = okc_format_energy (okc_charging_session_get_energy_wh (session));
   g_autofree char *billed = NULL;
   g_autofree char *facts = NULL;
   g_autofree char *spoken = NULL;
