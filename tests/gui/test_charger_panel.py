@@ -14,11 +14,40 @@ from okc_gui import Api, BACKEND_URL, Console, check, press, wait_until
 # and, when the charger needs attention, ", Offline for 3 h 12 min".
 ROW = re.compile(r'^(CH-[\w-]+), (Online|Offline|Faulted), (.*?), Heartbeat ([^,]*)(?:, (.*))?$')
 UNITS = {'d': 86400, 'h': 3600, 'min': 60, 's': 1}
+COUNT = re.compile(r'^\d+( of \d+)? chargers?$')
+
+
+# The list of chargers and the part of the panel around it (filters, count), found once:
+# a walk of the whole window, its ticket queue and every page, is what makes a test slow.
+_places = {}
+
+
+def charger_list(console):
+    if 'list' not in _places:
+        _places['list'] = console.find(lambda n: n.roleName == 'list' and n.name == 'Chargers',
+                                       'the list of chargers')
+    return _places['list']
+
+
+def list_area(console):
+    """The charger list view: the nearest ancestor of the list that holds its count."""
+    if 'area' not in _places:
+        node = charger_list(console)
+        for _ in range(8):
+            node = node.parent
+            if node.findChild(lambda n: n.roleName == 'label' and COUNT.match(n.name),
+                              retry=False, requireResult=False):
+                _places['area'] = node
+                break
+        else:
+            _places['area'] = console.app
+    return _places['area']
 
 
 def charger_rows(console):
     return [(row, ROW.match(row.name)) for row in
-            console.find_all(lambda n: n.roleName == 'panel' and n.visible and ROW.match(n.name))]
+            console.find_all(lambda n: n.roleName == 'panel' and n.visible and ROW.match(n.name),
+                             within=charger_list(console))]
 
 
 def wait_rows(console, what, condition=lambda rows: True):
@@ -35,7 +64,7 @@ def sidebar_count(console, title):
 
 def dropdown_text(console, dropdown):
     node = console.find(lambda n: n.roleName == 'combo box' and n.name == dropdown,
-                        'the “%s” filter' % dropdown)
+                        'the “%s” filter' % dropdown, within=list_area(console))
     return [c.name for c in node.findChildren(lambda c: c.roleName == 'label' and c.name and
                                               c.name != '(None)')][0]
 
@@ -56,10 +85,12 @@ def choose(console, dropdown, item_text):
     its items' places off by the window's frame: the keyboard picks, as a person would."""
     current = dropdown_text(console, dropdown)
     console.click(lambda n: n.roleName == 'combo box' and n.name == dropdown,
-                  'the “%s” filter' % dropdown)
+                  'the “%s” filter' % dropdown, within=list_area(console))
+    # The drop-down's popover is its child: its items are found under it.
     items = wait_until(lambda: [n.name for n in console.find_all(
         lambda n: n.roleName == 'label' and n.name and in_popover(n) and
-        n.parent.parent.roleName == 'list item')], 'the items of the “%s” filter' % dropdown)
+        n.parent.parent.roleName == 'list item', within=list_area(console))],
+        'the items of the “%s” filter' % dropdown)
     check(item_text in items, '“%s” is one of the “%s” filter’s items' % (item_text, dropdown))
     moves = items.index(item_text) - items.index(current)
     for _ in range(abs(moves)):
@@ -70,9 +101,8 @@ def choose(console, dropdown, item_text):
 
 
 def subtitle(console):
-    return console.find(lambda n: n.roleName == 'label' and n.visible and
-                        re.match(r'^\d+( of \d+)? chargers?$', n.name),
-                        'the list’s count').name
+    return console.find(lambda n: n.roleName == 'label' and n.visible and COUNT.match(n.name),
+                        'the list’s count', within=list_area(console)).name
 
 
 def check_list(console):
