@@ -244,21 +244,6 @@ fail (GError     **error,
   return FALSE;
 }
 
-static gboolean
-read_text (JsonObject   *object,
-           const char   *path,
-           const char   *member,
-           OkcJsonFlags  flags,
-           const char  **out,
-           GError      **error)
-{
-  if (!okc_json_read_string (object, path, member, flags, out, error))
-    return FALSE;
-  if (*out != NULL && **out == '\0')
-    return fail (error, path, member, "is not empty");
-  return TRUE;
-}
-
 /* The times and the figures derived from them must agree: a record that does not is
  * broken, and the audit would bill from a lie. */
 static gboolean
@@ -377,8 +362,8 @@ okc_charging_session_new_from_json (JsonNode    *node,
 
   object = okc_json_node_get_object (node, path, error);
   if (object == NULL ||
-      !read_text (object, path, "id", OKC_JSON_REQUIRED, &id, error) ||
-      !read_text (object, path, "charger_id", OKC_JSON_REQUIRED, &charger_id, error) ||
+      !okc_json_read_string (object, path, "id", OKC_JSON_NOT_EMPTY, &id, error) ||
+      !okc_json_read_string (object, path, "charger_id", OKC_JSON_NOT_EMPTY, &charger_id, error) ||
       !okc_json_read_int64 (object, path, "connector_id", OKC_JSON_REQUIRED, &connector_id,
                             error))
     return NULL;
@@ -387,13 +372,14 @@ okc_charging_session_new_from_json (JsonNode    *node,
       fail (error, path, "connector_id", "is a connector number from 1");
       return NULL;
     }
-  if (!read_text (object, path, "property_id", OKC_JSON_NULLABLE, &property_id, error) ||
+  if (!okc_json_read_string (object, path, "property_id", OKC_JSON_NULLABLE | OKC_JSON_NOT_EMPTY,
+                             &property_id, error) ||
       !okc_json_read_string (object, path, "property_name", OKC_JSON_NULLABLE, &property_name,
                              error) ||
-      !read_text (object, path, "account_id", OKC_JSON_REQUIRED, &account_id, error) ||
+      !okc_json_read_string (object, path, "account_id", OKC_JSON_NOT_EMPTY, &account_id, error) ||
       !okc_json_read_string (object, path, "account_name", OKC_JSON_REQUIRED, &account_name,
                              error) ||
-      !read_text (object, path, "tariff_id", OKC_JSON_REQUIRED, &tariff_id, error) ||
+      !okc_json_read_string (object, path, "tariff_id", OKC_JSON_NOT_EMPTY, &tariff_id, error) ||
       !okc_json_read_time (object, path, "started_at", OKC_JSON_REQUIRED, &started, error) ||
       !okc_json_read_time (object, path, "charging_ended_at", OKC_JSON_NULLABLE,
                            &charging_ended, error) ||

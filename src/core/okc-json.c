@@ -158,7 +158,15 @@ okc_json_read_string (JsonObject    *object,
     return absent_ok;
 
   member_path = okc_json_path_member (path, member);
-  return okc_json_node_get_string (node, member_path, out, error);
+  if (!okc_json_node_get_string (node, member_path, out, error))
+    return FALSE;
+  if ((flags & OKC_JSON_NOT_EMPTY) && *out != NULL && **out == '\0')
+    {
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path,
+                          "expected a non-empty string, found \"\"");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -29,6 +29,7 @@ typedef enum
   OKC_JSON_REQUIRED = 0,
   OKC_JSON_OPTIONAL = 1 << 0,
   OKC_JSON_NULLABLE = 1 << 1,
+  OKC_JSON_NOT_EMPTY = 1 << 2,   /* a string: "" is refused */
 } OkcJsonFlags;
 
 char       *okc_json_path_member     (const char   *path,

@@ -138,21 +138,6 @@ fail (GError     **error,
   return FALSE;
 }
 
-static gboolean
-read_id (JsonObject   *object,
-         const char   *path,
-         const char   *member,
-         OkcJsonFlags  flags,
-         const char  **out,
-         GError      **error)
-{
-  if (!okc_json_read_string (object, path, member, flags, out, error))
-    return FALSE;
-  if (*out != NULL && **out == '\0')
-    return fail (error, path, member, "is not empty");
-  return TRUE;
-}
-
 /* A refund is money going back: more than nothing, in a known currency. */
 static gboolean
 read_amount (JsonObject  *object,
@@ -188,12 +173,13 @@ read_request_members (JsonObject   *object,
                       int          *finding_kind,
                       GError      **error)
 {
-  if (!read_id (object, path, "session_id", OKC_JSON_REQUIRED, session_id, error) ||
+  if (!okc_json_read_string (object, path, "session_id", OKC_JSON_NOT_EMPTY, session_id, error) ||
       !read_amount (object, path, amount, error) ||
       !okc_json_read_enum (object, path, "reason", OKC_TYPE_REFUND_REASON, OKC_JSON_REQUIRED,
                            reason, error) ||
       !okc_json_read_string (object, path, "note", OKC_JSON_REQUIRED, note, error) ||
-      !read_id (object, path, "ticket_id", ticket_flags, ticket_id, error) ||
+      !okc_json_read_string (object, path, "ticket_id", ticket_flags | OKC_JSON_NOT_EMPTY,
+                             ticket_id, error) ||
       !okc_json_read_enum (object, path, "finding_kind", OKC_TYPE_FINDING_KIND, ticket_flags,
                            finding_kind, error))
     return FALSE;
@@ -229,13 +215,13 @@ okc_refund_new_from_json (JsonNode    *node,
 
   object = okc_json_node_get_object (node, path, error);
   if (object == NULL ||
-      !read_id (object, path, "id", OKC_JSON_REQUIRED, &id, error) ||
+      !okc_json_read_string (object, path, "id", OKC_JSON_NOT_EMPTY, &id, error) ||
       !read_request_members (object, path, OKC_JSON_NULLABLE, &session_id, &amount, &reason,
                              &note, &ticket_id, &finding_kind, error) ||
       !okc_json_read_enum (object, path, "status", OKC_TYPE_REFUND_STATUS, OKC_JSON_REQUIRED,
                            &status, error) ||
       !okc_json_read_object (object, path, "requested_by", OKC_JSON_REQUIRED, &by, error) ||
-      !read_id (by, by_path, "id", OKC_JSON_REQUIRED, &by_id, error) ||
+      !okc_json_read_string (by, by_path, "id", OKC_JSON_NOT_EMPTY, &by_id, error) ||
       !okc_json_read_string (by, by_path, "name", OKC_JSON_REQUIRED, &by_name, error) ||
       !okc_json_read_time (object, path, "requested_at", OKC_JSON_REQUIRED, &requested_at,
                            error))
