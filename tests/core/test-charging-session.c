@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "okc-core.h"
+#include "okc-core-test-util.h"
 
 static JsonNode *
 parse (const char *text)
@@ -47,15 +47,6 @@ parse (const char *text)
   " \"total\": " USD (435) "}," \
   " \"tariff\": {\"ignored\": true}, \"neighbours\": []"
 
-static gint64
-at (const char *text)
-{
-  gint64 t = 0;
-
-  g_assert_true (okc_time_parse_rfc3339 (text, &t));
-  return t;
-}
-
 static void
 assert_summary (OkcChargingSession *session)
 {
@@ -69,10 +60,10 @@ assert_summary (OkcChargingSession *session)
   g_assert_cmpstr (okc_charging_session_get_account_id (session), ==, "ACC-000017");
   g_assert_cmpstr (okc_charging_session_get_account_name (session), ==, "Dana Reyes");
   g_assert_cmpstr (okc_charging_session_get_tariff_id (session), ==, "TRF-0001");
-  g_assert_cmpint (okc_charging_session_get_started_at (session), ==, at ("2026-11-24T18:00:00Z"));
+  g_assert_cmpint (okc_charging_session_get_started_at (session), ==, okc_test_time ("2026-11-24T18:00:00Z"));
   g_assert_cmpint (okc_charging_session_get_charging_ended_at (session), ==,
-                   at ("2026-11-24T19:10:00Z"));
-  g_assert_cmpint (okc_charging_session_get_ended_at (session), ==, at ("2026-11-24T19:30:00Z"));
+                   okc_test_time ("2026-11-24T19:10:00Z"));
+  g_assert_cmpint (okc_charging_session_get_ended_at (session), ==, okc_test_time ("2026-11-24T19:30:00Z"));
   g_assert_cmpint (okc_charging_session_get_duration_seconds (session), ==, 5400);
   g_assert_cmpint (okc_charging_session_get_idle_seconds (session), ==, 1200);
   g_assert_cmpint (okc_charging_session_get_energy_wh (session), ==, 12000);
@@ -125,12 +116,12 @@ test_session_detail_round_trip (void)
   g_assert_nonnull (meter);
   samples = okc_metered_session_get_samples (meter, &n);
   g_assert_cmpuint (n, ==, 4);
-  g_assert_cmpint (samples[2].at, ==, at ("2026-11-24T19:10:00Z"));
+  g_assert_cmpint (samples[2].at, ==, okc_test_time ("2026-11-24T19:10:00Z"));
   g_assert_cmpint (samples[2].wh, ==, 512000);
-  g_assert_cmpint (okc_metered_session_get_started_at (meter), ==, at ("2026-11-24T18:00:00Z"));
+  g_assert_cmpint (okc_metered_session_get_started_at (meter), ==, okc_test_time ("2026-11-24T18:00:00Z"));
   g_assert_cmpint (okc_metered_session_get_charging_ended_at (meter), ==,
-                   at ("2026-11-24T19:10:00Z"));
-  g_assert_cmpint (okc_metered_session_get_ended_at (meter), ==, at ("2026-11-24T19:30:00Z"));
+                   okc_test_time ("2026-11-24T19:10:00Z"));
+  g_assert_cmpint (okc_metered_session_get_ended_at (meter), ==, okc_test_time ("2026-11-24T19:30:00Z"));
   billed = okc_charging_session_get_billed (session);
   g_assert_nonnull (billed);
   g_assert_cmpuint (okc_cost_breakdown_get_n_lines (billed), ==, 3);
@@ -268,8 +259,8 @@ test_session_new_in_code (void)
 
   okc_money_init (&total, 150, "USD");
   session = okc_charging_session_new ("SES-0000007", "CH-1", 2, "ACC-000001",
-                                      at ("2026-11-24T18:00:00Z"), at ("2026-11-24T18:30:00Z"),
-                                      at ("2026-11-24T18:45:00Z"), 5000, &total,
+                                      okc_test_time ("2026-11-24T18:00:00Z"), okc_test_time ("2026-11-24T18:30:00Z"),
+                                      okc_test_time ("2026-11-24T18:45:00Z"), 5000, &total,
                                       OKC_SESSION_OUTCOME_INTERRUPTED, OKC_STOP_REASON_POWER_LOSS);
   okc_charging_session_set_names (session, NULL, NULL, "Sam", "TRF-0002");
   g_assert_cmpint (okc_charging_session_get_duration_seconds (session), ==, 2700);
@@ -286,10 +277,10 @@ test_session_new_in_code (void)
   g_assert_true (okc_charging_session_set_billed (session, billed, &error));
   g_assert_no_error (error);
 
-  meter = okc_metered_session_new (at ("2026-11-24T18:00:00Z"), at ("2026-11-24T18:30:00Z"),
-                                   at ("2026-11-24T18:45:00Z"));
-  okc_metered_session_add_sample (meter, at ("2026-11-24T18:00:00Z"), 100);
-  okc_metered_session_add_sample (meter, at ("2026-11-24T18:45:00Z"), 5100);
+  meter = okc_metered_session_new (okc_test_time ("2026-11-24T18:00:00Z"), okc_test_time ("2026-11-24T18:30:00Z"),
+                                   okc_test_time ("2026-11-24T18:45:00Z"));
+  okc_metered_session_add_sample (meter, okc_test_time ("2026-11-24T18:00:00Z"), 100);
+  okc_metered_session_add_sample (meter, okc_test_time ("2026-11-24T18:45:00Z"), 5100);
   okc_charging_session_set_meter (session, meter);
 
   {

@@ -6,10 +6,10 @@
 
 #include <string.h>
 
-#include "okc-core.h"
+#include "okc-core-test-util.h"
 #include "session-gen.h"
 
-/* Tariffs are written with single quotes to stay readable in C; tariff_from swaps them. The
+/* Tariffs are written with single quotes to stay readable in C; okc_test_tariff swaps them. The
  * rates change at local midnight of 25 November 2026 (05:00Z). Each %s is a variant: a
  * mis-set copy of the tariff bills the planted mischarges. */
 #define TARIFF(conn, peak, fees, tax) \
@@ -33,33 +33,6 @@
 #define T_TAX_788    TARIFF ("100", "25", "", "788")
 #define T_CARD_FEE   TARIFF ("100", "25", "{'name': 'Card processing', 'rate_bp': 290}", "888")
 
-static OkcTariff *
-tariff_from (const char *single_quoted)
-{
-  g_autofree char *text = g_strdup (single_quoted);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  OkcTariff *tariff;
-
-  g_strdelimit (text, "'", '"');
-  bytes = g_bytes_new (text, strlen (text));
-  node = okc_json_parse_bytes (bytes, &error);
-  g_assert_no_error (error);
-  tariff = okc_tariff_new_from_json (node, NULL, &error);
-  g_assert_no_error (error);
-  return tariff;
-}
-
-static gint64
-at (const char *text)
-{
-  gint64 t = 0;
-
-  g_assert_true (okc_time_parse_rfc3339 (text, &t));
-  return t;
-}
-
 /* A session billed by the engine under @billed_with, as a faulty back office would. The
  * samples: pairs of an RFC 3339 time and a register, ended by NULL. */
 static OkcChargingSession *
@@ -71,7 +44,7 @@ session_new (const char *id,
              const char *billed_with,
              ...)
 {
-  g_autoptr(OkcTariff) tariff = tariff_from (billed_with);
+  g_autoptr(OkcTariff) tariff = okc_test_tariff (billed_with);
   g_autoptr(OkcMeteredSession) meter = NULL;
   g_autoptr(OkcCostBreakdown) billed = NULL;
   g_autoptr(GError) error = NULL;
@@ -80,18 +53,18 @@ session_new (const char *id,
   OkcMoney total;
   va_list args;
 
-  meter = okc_metered_session_new (at (started), charging_ended ? at (charging_ended) : 0,
-                                   at (ended));
+  meter = okc_metered_session_new (okc_test_time (started), charging_ended ? okc_test_time (charging_ended) : 0,
+                                   okc_test_time (ended));
   va_start (args, billed_with);
   while ((sample_at = va_arg (args, const char *)) != NULL)
-    okc_metered_session_add_sample (meter, at (sample_at), va_arg (args, gint64));
+    okc_metered_session_add_sample (meter, okc_test_time (sample_at), va_arg (args, gint64));
   va_end (args);
 
   billed = okc_billing_compute (tariff, meter, &error);
   g_assert_no_error (error);
   okc_cost_breakdown_get_total (billed, &total);
-  session = okc_charging_session_new (id, "CH-10234", 1, account, at (started),
-                                      charging_ended ? at (charging_ended) : 0, at (ended),
+  session = okc_charging_session_new (id, "CH-10234", 1, account, okc_test_time (started),
+                                      charging_ended ? okc_test_time (charging_ended) : 0, okc_test_time (ended),
                                       okc_metered_session_get_energy_wh (meter), &total,
                                       okc_metered_session_get_energy_wh (meter) > 0
                                       ? OKC_SESSION_OUTCOME_COMPLETED
@@ -125,7 +98,7 @@ static OkcSessionAudit *
 audit_of (OkcChargingSession *session,
           GPtrArray          *neighbours)
 {
-  g_autoptr(OkcTariff) posted = tariff_from (T_POSTED);
+  g_autoptr(OkcTariff) posted = okc_test_tariff (T_POSTED);
   g_autoptr(GError) error = NULL;
   OkcSessionAudit *audit = okc_session_audit_run (session, posted, neighbours, &error);
 
@@ -186,7 +159,7 @@ test_audit_clean (void)
   okc_cost_breakdown_get_total (okc_session_audit_get_expected (audit), &total);
   /* 1.00 + 6 kWh × 0.25 + 18 min × 0.40 = 9.70, + 8.88 % = 0.86 */
   g_assert_cmpint (total.amount, ==, 1056);
-  g_assert_cmpint (okc_session_audit_get_charging_ended_at (audit), ==, at (CHARGED_UNTIL));
+  g_assert_cmpint (okc_session_audit_get_charging_ended_at (audit), ==, okc_test_time (CHARGED_UNTIL));
 }
 
 static void
@@ -205,7 +178,7 @@ test_audit_idle_fee_while_charging (void)
   const char * const *evidence;
 
   assert_findings (audit, 523, expected, G_N_ELEMENTS (expected));
-  g_assert_cmpint (okc_session_audit_get_charging_ended_at (audit), ==, at (CHARGED_UNTIL));
+  g_assert_cmpint (okc_session_audit_get_charging_ended_at (audit), ==, okc_test_time (CHARGED_UNTIL));
   evidence = okc_session_finding_get_evidence (
     g_ptr_array_index (okc_session_audit_get_findings (audit), 0));
   g_assert_cmpstr (evidence[0], ==, "Charging recorded as complete at 2026-11-10 18:30");
@@ -443,7 +416,7 @@ test_audit_tariff_change_midnight (void)
 
   assert_findings (audit, 0, NULL, 0);
   g_assert_cmpint (okc_session_audit_get_charging_ended_at (audit), ==,
-                   at ("2026-11-25T05:40:00Z"));
+                   okc_test_time ("2026-11-25T05:40:00Z"));
   /* 3000 Wh at the old night rate, 4020 Wh at the new one. */
   g_assert_cmpint (okc_cost_breakdown_get_line (expected, 1)->quantity, ==, 3000);
   g_assert_cmpint (okc_cost_breakdown_get_line (expected, 1)->unit_price, ==, 15);
@@ -465,7 +438,7 @@ test_audit_interval_across_recorded_end (void)
 
   assert_findings (audit, 0, NULL, 0);
   g_assert_cmpint (okc_session_audit_get_charging_ended_at (audit), ==,
-                   at ("2026-11-10T23:30:00Z"));
+                   okc_test_time ("2026-11-10T23:30:00Z"));
 }
 
 static void
@@ -473,7 +446,7 @@ test_audit_errors (void)
 {
   g_autoptr(OkcChargingSession) session = EVENING ("SES-0000060", "ACC-1", CHARGED_UNTIL,
                                                    T_POSTED);
-  g_autoptr(OkcTariff) posted = tariff_from (T_POSTED);
+  g_autoptr(OkcTariff) posted = okc_test_tariff (T_POSTED);
   g_autoptr(OkcTariff) euro = NULL;
   g_autoptr(OkcChargingSession) summary = NULL;
   g_autoptr(OkcSessionAudit) audit = NULL;
@@ -482,15 +455,15 @@ test_audit_errors (void)
   OkcMoney total;
 
   memcpy (strstr (euro_text, "USD"), "EUR", 3);
-  euro = tariff_from (euro_text);
+  euro = okc_test_tariff (euro_text);
   audit = okc_session_audit_run (session, euro, NULL, &error);
   g_assert_null (audit);
   g_assert_cmpstr (okc_data_error_get_field (error), ==, "billed.currency");
   g_clear_error (&error);
 
   okc_money_init (&total, 1056, "USD");
-  summary = okc_charging_session_new ("SES-0000061", "CH-1", 1, "ACC-1", at ("2026-11-10T23:00:00Z"),
-                                      0, at ("2026-11-10T23:10:00Z"), 0, &total,
+  summary = okc_charging_session_new ("SES-0000061", "CH-1", 1, "ACC-1", okc_test_time ("2026-11-10T23:00:00Z"),
+                                      0, okc_test_time ("2026-11-10T23:10:00Z"), 0, &total,
                                       OKC_SESSION_OUTCOME_FAILED_TO_START, OKC_STOP_REASON_OTHER);
   audit = okc_session_audit_run (summary, posted, NULL, &error);
   g_assert_null (audit);
@@ -499,15 +472,15 @@ test_audit_errors (void)
 
   /* Before the tariff's first version: the engine's error, naming the start. */
   {
-    g_autoptr(OkcMeteredSession) meter = okc_metered_session_new (at ("2025-11-10T23:00:00Z"), 0,
-                                                                  at ("2025-11-10T23:10:00Z"));
+    g_autoptr(OkcMeteredSession) meter = okc_metered_session_new (okc_test_time ("2025-11-10T23:00:00Z"), 0,
+                                                                  okc_test_time ("2025-11-10T23:10:00Z"));
     g_autoptr(OkcCostBreakdown) billed = okc_cost_breakdown_new ("USD");
     g_autoptr(OkcChargingSession) old = NULL;
 
     g_assert_true (okc_cost_breakdown_add_line (billed, OKC_COST_LINE_KIND_CONNECTION_FEE, "Fee",
                                                 OKC_COST_UNIT_SESSION, 1, 1056, 1056, NULL));
     old = okc_charging_session_new ("SES-0000062", "CH-1", 1, "ACC-1",
-                                    at ("2025-11-10T23:00:00Z"), 0, at ("2025-11-10T23:10:00Z"),
+                                    okc_test_time ("2025-11-10T23:00:00Z"), 0, okc_test_time ("2025-11-10T23:10:00Z"),
                                     0, &total, OKC_SESSION_OUTCOME_FAILED_TO_START,
                                     OKC_STOP_REASON_OTHER);
     okc_charging_session_set_meter (old, meter);
@@ -563,7 +536,7 @@ test_audit_json (void)
   finding = json_array_get_object_element (json_object_get_array_member (object, "findings"), 0);
   g_assert_cmpstr (json_object_get_string_member (finding, "kind"), ==, "idle_fee_while_charging");
   g_assert_cmpuint (okc_session_audit_get_findings (again)->len, ==, 2);
-  g_assert_cmpint (okc_session_audit_get_charging_ended_at (again), ==, at (CHARGED_UNTIL));
+  g_assert_cmpint (okc_session_audit_get_charging_ended_at (again), ==, okc_test_time (CHARGED_UNTIL));
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

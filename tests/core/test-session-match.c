@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "okc-core.h"
+#include "okc-core-test-util.h"
 
 #define TICKET(topic, fields) \
   "{\"id\": \"TCK-000200\", \"topic\": \"" topic "\", \"status\": \"new\"," \
@@ -32,15 +32,6 @@ ticket_from (const char *text)
   return ticket;
 }
 
-static gint64
-at (const char *text)
-{
-  gint64 t = 0;
-
-  g_assert_true (okc_time_parse_rfc3339 (text, &t));
-  return t;
-}
-
 static OkcChargingSession *
 session (const char *id,
          const char *started,
@@ -50,8 +41,8 @@ session (const char *id,
   OkcMoney total;
 
   okc_money_init (&total, billed_cents, "USD");
-  return okc_charging_session_new (id, "CH-10234", 1, "ACC-1", at (started), at (ended),
-                                   at (ended), 5000, &total, OKC_SESSION_OUTCOME_COMPLETED,
+  return okc_charging_session_new (id, "CH-10234", 1, "ACC-1", okc_test_time (started), okc_test_time (ended),
+                                   okc_test_time (ended), 5000, &total, OKC_SESSION_OUTCOME_COMPLETED,
                                    OKC_STOP_REASON_EV_DISCONNECTED);
 }
 
@@ -85,7 +76,7 @@ test_report_fields (void)
   gint64 from = 1, to = 2;
 
   g_assert_cmpuint (five->times->len, ==, 1);
-  g_assert_cmpint (g_array_index (five->times, gint64, 0), ==, at ("2026-11-23T18:30:00Z"));
+  g_assert_cmpint (g_array_index (five->times, gint64, 0), ==, okc_test_time ("2026-11-23T18:30:00Z"));
   g_assert_cmpuint (five->amounts->len, ==, 1);
   g_assert_cmpint (g_array_index (five->amounts, OkcMoney, 0).amount, ==, 1579);
 
@@ -93,13 +84,13 @@ test_report_fields (void)
   g_assert_cmpuint (four->amounts->len, ==, 2);
   g_assert_true (okc_session_report_get_window (four, &from, &to));
   /* 12 hours before the earliest, 12 hours after the latest. */
-  g_assert_cmpint (from, ==, at ("2026-11-21T22:00:00Z"));
-  g_assert_cmpint (to, ==, at ("2026-11-24T06:30:00Z"));
+  g_assert_cmpint (from, ==, okc_test_time ("2026-11-21T22:00:00Z"));
+  g_assert_cmpint (to, ==, okc_test_time ("2026-11-24T06:30:00Z"));
 
   g_assert_cmpuint (none->times->len, ==, 0);
   g_assert_cmpuint (none->amounts->len, ==, 0);
   g_assert_false (okc_session_report_get_window (none, &from, &to));
-  g_assert_cmpint (from, ==, at ("2026-11-21T22:00:00Z"));
+  g_assert_cmpint (from, ==, okc_test_time ("2026-11-21T22:00:00Z"));
 }
 
 static void
@@ -156,9 +147,9 @@ test_rank_amount_beats_time (void)
 
     okc_money_init (&euros, 1579, "EUR");
     g_ptr_array_add (sessions, okc_charging_session_new ("SES-13", "CH-10234", 1, "ACC-1",
-                                                         at ("2026-11-23T18:20:00Z"),
-                                                         at ("2026-11-23T18:40:00Z"),
-                                                         at ("2026-11-23T18:40:00Z"), 100, &euros,
+                                                         okc_test_time ("2026-11-23T18:20:00Z"),
+                                                         okc_test_time ("2026-11-23T18:40:00Z"),
+                                                         okc_test_time ("2026-11-23T18:40:00Z"), 100, &euros,
                                                          OKC_SESSION_OUTCOME_COMPLETED,
                                                          OKC_STOP_REASON_EV_DISCONNECTED));
   }

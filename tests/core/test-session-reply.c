@@ -6,9 +6,9 @@
 
 #include <string.h>
 
-#include "okc-core.h"
+#include "okc-core-test-util.h"
 
-/* Single quotes swapped for double ones by json_from. */
+/* Single quotes swapped for double ones by okc_test_tariff. */
 #define TARIFF(idle_cap) \
   "{'id': 'TRF-0001', 'currency': 'USD', 'time_zone': 'America/New_York', 'versions': [" \
   " {'effective_from': '2026-01-01', 'connection_fee': 100, 'energy': [" \
@@ -17,33 +17,6 @@
   "  'idle': {'rate_per_minute': 40, 'grace_minutes': 10" idle_cap "}," \
   "  'taxes': [{'name': 'NY sales tax', 'rate_bp': 888}]}]}"
 
-static OkcTariff *
-tariff_from (const char *single_quoted)
-{
-  g_autofree char *text = g_strdup (single_quoted);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  OkcTariff *tariff;
-
-  g_strdelimit (text, "'", '"');
-  bytes = g_bytes_new (text, strlen (text));
-  node = okc_json_parse_bytes (bytes, &error);
-  g_assert_no_error (error);
-  tariff = okc_tariff_new_from_json (node, NULL, &error);
-  g_assert_no_error (error);
-  return tariff;
-}
-
-static gint64
-at (const char *text)
-{
-  gint64 t = 0;
-
-  g_assert_true (okc_time_parse_rfc3339 (text, &t));
-  return t;
-}
-
 /* 18:00–19:10 local on 10 November, 6 kWh, the car drawing 5 kW until 18:42; billed by
  * @billed_with with charging recorded as ended at @recorded_end. */
 static OkcChargingSession *
@@ -51,24 +24,24 @@ evening (const char *recorded_end,
          const char *property_name,
          OkcTariff  *billed_with)
 {
-  g_autoptr(OkcMeteredSession) meter = okc_metered_session_new (at ("2026-11-10T23:00:00Z"),
-                                                                at (recorded_end),
-                                                                at ("2026-11-11T00:10:00Z"));
+  g_autoptr(OkcMeteredSession) meter = okc_metered_session_new (okc_test_time ("2026-11-10T23:00:00Z"),
+                                                                okc_test_time (recorded_end),
+                                                                okc_test_time ("2026-11-11T00:10:00Z"));
   g_autoptr(OkcCostBreakdown) billed = NULL;
   g_autoptr(GError) error = NULL;
   OkcChargingSession *session;
   OkcMoney total;
 
-  okc_metered_session_add_sample (meter, at ("2026-11-10T23:00:00Z"), 10000);
-  okc_metered_session_add_sample (meter, at ("2026-11-10T23:30:00Z"), 15000);
-  okc_metered_session_add_sample (meter, at ("2026-11-10T23:42:00Z"), 16000);
-  okc_metered_session_add_sample (meter, at ("2026-11-11T00:10:00Z"), 16000);
+  okc_metered_session_add_sample (meter, okc_test_time ("2026-11-10T23:00:00Z"), 10000);
+  okc_metered_session_add_sample (meter, okc_test_time ("2026-11-10T23:30:00Z"), 15000);
+  okc_metered_session_add_sample (meter, okc_test_time ("2026-11-10T23:42:00Z"), 16000);
+  okc_metered_session_add_sample (meter, okc_test_time ("2026-11-11T00:10:00Z"), 16000);
   billed = okc_billing_compute (billed_with, meter, &error);
   g_assert_no_error (error);
   okc_cost_breakdown_get_total (billed, &total);
   session = okc_charging_session_new ("SES-0000011", "CH-10234", 1, "ACC-1",
-                                      at ("2026-11-10T23:00:00Z"), at (recorded_end),
-                                      at ("2026-11-11T00:10:00Z"), 6000, &total,
+                                      okc_test_time ("2026-11-10T23:00:00Z"), okc_test_time (recorded_end),
+                                      okc_test_time ("2026-11-11T00:10:00Z"), 6000, &total,
                                       OKC_SESSION_OUTCOME_COMPLETED,
                                       OKC_STOP_REASON_EV_DISCONNECTED);
   okc_charging_session_set_names (session, property_name ? "PRP-0001" : NULL, property_name,
@@ -93,7 +66,7 @@ reply_for (OkcChargingSession *session,
 static void
 test_reply_clean (void)
 {
-  g_autoptr(OkcTariff) tariff = tariff_from (TARIFF (""));
+  g_autoptr(OkcTariff) tariff = okc_test_tariff (TARIFF (""));
   g_autoptr(OkcChargingSession) session = evening ("2026-11-10T23:42:00Z", "Lakeview Lofts",
                                                    tariff);
   g_autofree char *reply = reply_for (session, tariff, NULL);
@@ -115,7 +88,7 @@ test_reply_clean (void)
 static void
 test_reply_findings (void)
 {
-  g_autoptr(OkcTariff) tariff = tariff_from (TARIFF (""));
+  g_autoptr(OkcTariff) tariff = okc_test_tariff (TARIFF (""));
   g_autoptr(OkcChargingSession) session = evening ("2026-11-10T23:30:00Z", NULL, tariff);
   g_autofree char *reply = reply_for (session, tariff, NULL);
 
@@ -141,14 +114,14 @@ test_reply_findings (void)
 static void
 test_reply_two_findings (void)
 {
-  g_autoptr(OkcTariff) posted = tariff_from (TARIFF (""));
+  g_autoptr(OkcTariff) posted = okc_test_tariff (TARIFF (""));
   g_autofree char *wrong_text = g_strdup (TARIFF (""));
   g_autoptr(OkcTariff) wrong = NULL;
   g_autoptr(OkcChargingSession) session = NULL;
   g_autofree char *reply = NULL;
 
   memcpy (strstr (wrong_text, "'rate_per_kwh': 25"), "'rate_per_kwh': 35", 18);
-  wrong = tariff_from (wrong_text);
+  wrong = okc_test_tariff (wrong_text);
   session = evening ("2026-11-10T23:30:00Z", "Lakeview Lofts", wrong);
   reply = reply_for (session, posted, NULL);
   g_assert_cmpstr (reply, ==,
