@@ -354,25 +354,99 @@ static const char schema_v5_drop[] =
   "ALTER TABLE sessions DROP COLUMN idle_fee;"
   "ALTER TABLE sessions DROP COLUMN tax;";
 
+/* v6: the actions of docs/actions.md. Each section belongs to one part of the backend.
+ *
+ * Idempotency (okc-backend-idempotency.c): the stored answer of each (user, key); a
+ * request's hash is the SHA-256 of its method, path and canonical body. */
+static const char schema_v6[] =
+  "CREATE TABLE idempotency_keys ("
+  "  actor_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  request_hash TEXT NOT NULL,"
+  "  status INTEGER NOT NULL,"
+  "  content_type TEXT,"
+  "  response BLOB NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (actor_id, key)) WITHOUT ROWID;"
+  "CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);"
+
+  /* Refund reviews (okc-backend-refunds.c): lines refunded by index into the session's
+   * billed lines (a JSON array of integers), the supervisor's review, the processor's
+   * settlement. */
+  "ALTER TABLE refunds ADD COLUMN lines TEXT NOT NULL DEFAULT '[]';"
+  "ALTER TABLE refunds ADD COLUMN reviewed_by TEXT REFERENCES users (id);"
+  "ALTER TABLE refunds ADD COLUMN reviewed_at INTEGER;"
+  "ALTER TABLE refunds ADD COLUMN review_comment TEXT;"
+  "ALTER TABLE refunds ADD COLUMN failure_reason TEXT;"
+  "ALTER TABLE refunds ADD COLUMN settled_at INTEGER;"
+  "CREATE INDEX refunds_by_status ON refunds (status, seq);"
+  "CREATE INDEX refunds_by_ticket ON refunds (ticket_id, seq) WHERE ticket_id IS NOT NULL;"
+
+  /* Access (okc-backend-access.c): three policies; an access list entry may hold a
+   * booking's dates and says who granted it. */
+  "ALTER TABLE charger_access ADD COLUMN valid_from INTEGER;"
+  "ALTER TABLE charger_access ADD COLUMN valid_to INTEGER;"
+  "ALTER TABLE charger_access ADD COLUMN booking_id TEXT;"
+  "ALTER TABLE charger_access ADD COLUMN granted_by TEXT REFERENCES users (id);"
+  "ALTER TABLE charger_access ADD COLUMN granted_at INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE charger_access ADD COLUMN ticket_id TEXT;"
+
+  /* Bookings and the simulated PMS (okc-backend-properties.c). */
+  "CREATE TABLE bookings ("
+  "  id TEXT PRIMARY KEY,"
+  "  property_id TEXT NOT NULL REFERENCES properties (id),"
+  "  unit_id TEXT REFERENCES units (id),"
+  "  account_id TEXT REFERENCES accounts (id),"
+  "  guest_name TEXT NOT NULL,"
+  "  guest_email TEXT NOT NULL,"
+  "  check_in INTEGER NOT NULL,"
+  "  check_out INTEGER NOT NULL CHECK (check_out > check_in),"
+  "  pms_reference TEXT NOT NULL,"
+  "  synced_at INTEGER NOT NULL,"
+  "  UNIQUE (property_id, pms_reference));"
+  "CREATE INDEX bookings_by_property ON bookings (property_id, check_in);"
+  "CREATE INDEX bookings_by_account ON bookings (account_id, check_in);"
+  "ALTER TABLE properties ADD COLUMN pms_sync_state TEXT NOT NULL DEFAULT 'never_synced'"
+  "  CHECK (pms_sync_state IN ('never_synced', 'ok', 'failing'));"
+  "ALTER TABLE properties ADD COLUMN pms_last_sync_at INTEGER;"
+  "ALTER TABLE properties ADD COLUMN pms_last_error TEXT;"
+  "ALTER TABLE properties ADD COLUMN pms_token_expired_at INTEGER;"
+  "CREATE TABLE pms_syncs ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  property_id TEXT NOT NULL REFERENCES properties (id),"
+  "  started_at INTEGER NOT NULL,"
+  "  finished_at INTEGER NOT NULL,"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('succeeded', 'failed')),"
+  "  bookings_imported INTEGER NOT NULL DEFAULT 0,"
+  "  chargers_matched INTEGER NOT NULL DEFAULT 0,"
+  "  error TEXT,"
+  "  requested_by TEXT REFERENCES users (id));"
+  "CREATE INDEX pms_syncs_by_property ON pms_syncs (property_id, seq);"
+
+  /* The audit trail's reading (okc-backend-audit.c): by ticket, by person, by action. */
+  "CREATE INDEX audit_log_by_ticket ON audit_log (ticket_id, seq) WHERE ticket_id IS NOT NULL;"
+  "CREATE INDEX audit_log_by_actor ON audit_log (actor_id, seq);";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
   schema_v5,
+  schema_v6,
 };
 
 /* The data tables, parents before children: the order of a dataset's import. */
 static const char * const tables[] = {
   "meta",     "users",    "accounts", "properties", "units",   "chargers",
-  "charger_access", "tariffs", "sessions", "payouts", "blobs", "tickets",
+  "charger_access", "tariffs", "sessions", "payouts", "bookings", "blobs", "tickets",
   "ticket_messages", "attachments", "ticket_events", "tokens",
   /* Not in a dataset, but emptied with the data it describes: resuming clients get a
    * reset, the ids going on from where they were. The chargers' live state is seeded
    * again from their status (okc_backend_fleet_store_seed()); their history, commands
    * and the audit trail start over. */
   "connectors", "charger_changes", "charger_commands", "audit_log",
-  "session_meter", "refunds", "events",
+  "session_meter", "refunds", "pms_syncs", "idempotency_keys", "events",
 };
 
 const char * const *

@@ -6,6 +6,29 @@
 
 #pragma once
 
+/* What schema v6 changed, undone: the actions' tables and columns gone (the refunds' go with the table in
+ * OKC_TEST_DOWNGRADE_V5), the access lists
+ * back to plain (charger, account) pairs and `residents_guests` back to `restricted`. Apply
+ * before OKC_TEST_DOWNGRADE_V5 to turn a v6 database into v4. */
+#define OKC_TEST_DOWNGRADE_V6 \
+  "DROP TABLE idempotency_keys;" \
+  "DROP TABLE pms_syncs;" \
+  "DROP TABLE bookings;" \
+  "DROP INDEX audit_log_by_ticket;" \
+  "DROP INDEX audit_log_by_actor;" \
+  "ALTER TABLE properties DROP COLUMN pms_sync_state;" \
+  "ALTER TABLE properties DROP COLUMN pms_last_sync_at;" \
+  "ALTER TABLE properties DROP COLUMN pms_last_error;" \
+  "ALTER TABLE properties DROP COLUMN pms_token_expired_at;" \
+  "CREATE TABLE charger_access_v5 (" \
+  "  charger_id TEXT NOT NULL REFERENCES chargers (id)," \
+  "  account_id TEXT NOT NULL REFERENCES accounts (id)," \
+  "  PRIMARY KEY (charger_id, account_id)) WITHOUT ROWID;" \
+  "INSERT INTO charger_access_v5 SELECT charger_id, account_id FROM charger_access;" \
+  "DROP TABLE charger_access;" \
+  "ALTER TABLE charger_access_v5 RENAME TO charger_access;" \
+  "UPDATE chargers SET access = 'restricted' WHERE access = 'residents_guests';"
+
 /* What schema v5 changed, undone: a v4 database with the v4 price and fee columns filled
  * in from the documents and breakdowns (the first version's connection fee, last energy
  * component, idle fee and first tax; the billed connection fee, idle fee and taxes, the
