@@ -123,7 +123,25 @@ decode_refund_review (JsonNode  *root,
   return g_steal_pointer (&review);
 }
 
+static gpointer
+decode_refund (JsonNode  *root,
+               gint64     server_time,
+               GError   **error)
+{
+  return okc_refund_new_from_json (root, NULL, error);
+}
+
 /* Calls ---------------------------------------------------------------------------- */
+
+/* "/v1/refunds/RFD-000001" + @suffix, the id escaped as one path segment. */
+static char *
+refund_path (const char *id,
+             const char *suffix)
+{
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strconcat ("/v1/refunds/", escaped, suffix, NULL);
+}
 
 static void
 append_param (GString    *query,
@@ -217,15 +235,13 @@ okc_client_get_refund_review_async (OkcClient           *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (OKC_IS_CLIENT (self));
   g_return_if_fail (id != NULL && *id != '\0');
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  escaped = g_uri_escape_string (id, NULL, FALSE);
-  path = g_strconcat ("/v1/refunds/", escaped, NULL);
+  path = refund_path (id, NULL);
   okc_client_call_json_async (self, "GET", path, NULL, NULL, decode_refund_review,
                               (GDestroyNotify) okc_refund_review_free,
                               okc_client_get_refund_review_async, cancellable, callback,
@@ -247,4 +263,60 @@ okc_client_get_refund_review_finish (OkcClient     *self,
                                      GError       **error)
 {
   return okc_client_propagate_pointer (self, result, okc_client_get_refund_review_async, error);
+}
+
+/**
+ * okc_client_review_refund_async:
+ * @self: a client
+ * @id: a refund pending approval
+ * @approve: %TRUE to approve, %FALSE to reject
+ * @comment: the reviewer's comment; a rejection needs one
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Approves or rejects a refund (POST /v1/refunds/{id}/approve or /reject).
+ */
+void
+okc_client_review_refund_async (OkcClient           *self,
+                                const char          *id,
+                                gboolean             approve,
+                                const char          *comment,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (OKC_IS_CLIENT (self));
+  g_return_if_fail (id != NULL && *id != '\0');
+  g_return_if_fail (comment != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "comment");
+  json_builder_add_string_value (builder, comment);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  path = refund_path (id, approve ? "/approve" : "/reject");
+  okc_client_call_json_async (self, "POST", path, NULL, body, decode_refund, g_object_unref,
+                              okc_client_review_refund_async, cancellable, callback, user_data);
+}
+
+/**
+ * okc_client_review_refund_finish:
+ * @self: a client
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the refund after the review, or %NULL with an error.
+ */
+OkcRefund *
+okc_client_review_refund_finish (OkcClient     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return okc_client_propagate_pointer (self, result, okc_client_review_refund_async, error);
 }

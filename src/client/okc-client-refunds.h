@@ -67,4 +67,18 @@ OkcRefundReview *okc_client_get_refund_review_finish (OkcClient           *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
+/* POST /v1/refunds/{id}/approve or /reject with {"comment"}: the refund as it now is. A
+ * supervisor reviewing their own request fails with %OKC_CLIENT_ERROR_FORBIDDEN and the
+ * backend's sentence; a refund no longer pending with %OKC_CLIENT_ERROR_CONFLICT. */
+void             okc_client_review_refund_async  (OkcClient           *self,
+                                                  const char          *id,
+                                                  gboolean             approve,
+                                                  const char          *comment,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+OkcRefund       *okc_client_review_refund_finish (OkcClient           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
 G_END_DECLS

@@ -640,3 +640,22 @@ okc_session_view_get_audit (OkcSessionView *self)
   g_return_val_if_fail (OKC_IS_SESSION_VIEW (self), NULL);
   return self->audit;
 }
+
+/**
+ * okc_session_view_refund_updated:
+ * @refund: a refund as it now is
+ *
+ * When it is one of the session shown, reads the session's refunds and what is still
+ * refundable again (the backend's sums, not the console's).
+ */
+void
+okc_session_view_refund_updated (OkcSessionView *self,
+                                 OkcRefund      *refund)
+{
+  g_return_if_fail (OKC_IS_SESSION_VIEW (self));
+  g_return_if_fail (OKC_IS_REFUND (refund));
+
+  if (self->client != NULL && self->detail != NULL &&
+      g_strcmp0 (self->session_id, okc_refund_get_session_id (refund)) == 0)
+    load_refunds (self);
+}
