@@ -15,10 +15,12 @@ G_BEGIN_DECLS
 
 #define OKC_TYPE_REFUND_DIALOG (okc_refund_dialog_get_type ())
 
-/* A modal AdwWindow: amount (prefilled, at most what is still refundable, which it loads),
- * reason, note (the finding's sentence), whether it will wait for a supervisor (the refund
- * policy's threshold); "Refund" sends POST /v1/refunds and shows the outcome or the
- * backend's error without closing. Signal `refund-created` (OkcRefund). */
+/* A modal AdwWindow: Full (what is still refundable, which it loads), Line Items (the
+ * billed lines ticked; their sum, which must not exceed what is refundable) or Amount
+ * (prefilled from a finding); reason, note (the finding's sentence), whether it will wait
+ * for a supervisor (the refund policy's threshold); "Refund" sends POST /v1/refunds and
+ * shows the outcome or the backend's error without closing. Signal `refund-created`
+ * (OkcRefund). */
 G_DECLARE_FINAL_TYPE (OkcRefundDialog, okc_refund_dialog, OKC, REFUND_DIALOG, AdwWindow)
 
 /* @finding: NULL for a refund not from a finding (then the amount is the refundable rest). */
