@@ -1,5 +1,5 @@
 /* test-backend-units.c — the backend's pieces without a server: PBKDF2, tokens, cursors,
- * the PRNG, token expiry, the priority rule, the JSON depth guard
+ * the PRNG, token expiry, the priority rule, the JSON depth guard, nested transactions
  *
  * Copyright 2026 OK2Charge
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -423,6 +423,73 @@ test_priority_rule (void)
                    OKC_PRIORITY_NORMAL);
 }
 
+/* Counts the rows of meta under @key: 0 or 1. */
+static gint64
+count_meta (OkcBackendDb *db,
+            const char   *key)
+{
+  g_autofree char *value = okc_backend_db_get_meta (db, key);
+
+  return value != NULL ? 1 : 0;
+}
+
+/* A begin inside a transaction is a savepoint: its rollback undoes only its own
+ * writes, the outer commit keeps the rest; an outer rollback undoes an inner commit. */
+static void
+test_nested_transactions (void)
+{
+  g_autofree char *dir = okc_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "nested.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcBackendDb) db = okc_backend_db_open (path, &error);
+  g_autoptr(OkcBackendDb) reopened = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "outer", "1", &error));
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "inner-undone", "1", &error));
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "innermost", "1", &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+  okc_backend_db_rollback (db);
+  g_assert_false (sqlite3_get_autocommit (okc_backend_db_get_handle (db)));
+  g_assert_cmpint (count_meta (db, "outer"), ==, 1);
+  g_assert_cmpint (count_meta (db, "inner-undone"), ==, 0);
+  g_assert_cmpint (count_meta (db, "innermost"), ==, 0);
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "inner-kept", "1", &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (okc_backend_db_get_handle (db)));
+
+  /* An outer rollback takes an inner commit with it. */
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "rolled-back", "1", &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+  okc_backend_db_rollback (db);
+  g_assert_true (sqlite3_get_autocommit (okc_backend_db_get_handle (db)));
+
+  /* A commit with nothing open is refused, and a new transaction starts at the top. */
+  g_assert_false (okc_backend_db_commit (db, &error));
+  g_assert_error (error, OKC_BACKEND_DB_ERROR, OKC_BACKEND_DB_ERROR_SQLITE);
+  g_clear_error (&error);
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+
+  g_clear_object (&db);
+  reopened = okc_backend_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_meta (reopened, "outer"), ==, 1);
+  g_assert_cmpint (count_meta (reopened, "inner-kept"), ==, 1);
+  g_assert_cmpint (count_meta (reopened, "inner-undone"), ==, 0);
+  g_assert_cmpint (count_meta (reopened, "rolled-back"), ==, 0);
+  g_clear_object (&reopened);
+  okc_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Backend/units/migration-v2", test_migration_v2);
   g_test_add_func ("/Okc/Backend/units/migration-v4", test_migration_v4);
   g_test_add_func ("/Okc/Backend/units/priority-rule", test_priority_rule);
+  g_test_add_func ("/Okc/Backend/units/nested-transactions", test_nested_transactions);
 
   return g_test_run ();
 }
