@@ -1,5 +1,6 @@
 /* test-backend-units.c — the backend's pieces without a server: PBKDF2, tokens, cursors,
- * the PRNG, token expiry, the priority rule, the JSON depth guard, nested transactions
+ * the PRNG, token expiry, the priority rule, the JSON depth guard, nested transactions,
+ * the canonical JSON of idempotency keys
  *
  * Copyright 2026 OK2Charge
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 #include "okc-backend-crypto.h"
 #include "okc-backend-fleet-sim-store.h"
 #include "okc-backend-handoff.h"
+#include "okc-backend-idempotency.h"
 #include "okc-backend-test-run.h"
 #include "okc-backend-test-schema.h"
 #include "okc-backend-ticket-query.h"
@@ -490,6 +492,45 @@ test_nested_transactions (void)
   okc_test_remove_dir (dir);
 }
 
+/* Canonical JSON sorts the members of every object, at every depth, keeps the order
+ * of arrays and writes no white space; the request hash follows it. */
+static void
+test_canonical_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (
+    "{ \"b\": [ {\"y\": 1, \"x\": [2, 1]}, null, true ],\n \"a\": \"q\\\"\\u00e9\", "
+    "\"\u00e9\": 1.5, \"B\": {} }", &error);
+  g_autoptr(JsonNode) reordered = json_from_string (
+    "{\"B\":{},\"\u00e9\":1.5,\"a\":\"q\\\"\u00e9\",\"b\":[{\"x\":[2,1],\"y\":1},null,true]}",
+    &error);
+  g_autoptr(JsonNode) other_array = json_from_string (
+    "{\"B\":{},\"\u00e9\":1.5,\"a\":\"q\\\"\u00e9\",\"b\":[{\"x\":[1,2],\"y\":1},null,true]}",
+    &error);
+  g_autofree char *canonical = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *reordered_hash = NULL;
+  g_autofree char *other_hash = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *empty = okc_backend_idempotency_canonical_json (NULL);
+
+  g_assert_no_error (error);
+  canonical = okc_backend_idempotency_canonical_json (node);
+  g_assert_cmpstr (canonical, ==,
+                   "{\"B\":{},\"a\":\"q\\\"\u00e9\",\"b\":[{\"x\":[2,1],\"y\":1},null,true],"
+                   "\"\u00e9\":1.5}");
+  g_assert_cmpstr (empty, ==, "");
+
+  hash = okc_backend_idempotency_request_hash ("POST", "/v1/refunds", node);
+  reordered_hash = okc_backend_idempotency_request_hash ("POST", "/v1/refunds", reordered);
+  other_hash = okc_backend_idempotency_request_hash ("POST", "/v1/refunds", other_array);
+  other_path = okc_backend_idempotency_request_hash ("POST", "/v1/refund", node);
+  g_assert_cmpuint (strlen (hash), ==, 64);
+  g_assert_cmpstr (hash, ==, reordered_hash);
+  g_assert_cmpstr (hash, !=, other_hash);
+  g_assert_cmpstr (hash, !=, other_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/Okc/Backend/units/migration-v4", test_migration_v4);
   g_test_add_func ("/Okc/Backend/units/priority-rule", test_priority_rule);
   g_test_add_func ("/Okc/Backend/units/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/Okc/Backend/units/canonical-json", test_canonical_json);
 
   return g_test_run ();
 }
