@@ -58,6 +58,7 @@ okc_window_outbox_start (OkcWindow *self)
   self->outbox = okc_outbox_new (self->client, self->store);
   g_signal_connect_object (self->outbox, "action-finished", G_CALLBACK (action_finished_cb), self,
                            G_CONNECT_SWAPPED);
+  okc_sidebar_set_outbox (self->sidebar, self->outbox);
   okc_outbox_start (self->outbox);
 }
 
@@ -76,6 +77,7 @@ okc_window_outbox_stop (OkcWindow *self)
     return;
   okc_outbox_stop (self->outbox);
   g_signal_handlers_disconnect_by_data (self->outbox, self);
+  okc_sidebar_set_outbox (self->sidebar, NULL);
   g_clear_object (&self->outbox);
 }
 
