@@ -33,24 +33,33 @@ signed_in_client (const char *email,
   return client;
 }
 
-/* The backend's own count, the truth the client's total is compared with. */
-static gint64
-count_refunds (const char *status)
+/* The first column of the first row of @sql over the backend's database, "?" bound to
+ * @arg: the truth the client's answers are compared with. */
+static char *
+query_text (const char *sql,
+            const char *arg)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 count;
+  char *text;
 
   g_assert_cmpint (sqlite3_open_v2 (okc_test_backend_get_database (backend), &db,
                                     SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM refunds WHERE status = ?", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  return count;
+  return text;
+}
+
+static gint64
+count_refunds (const char *status)
+{
+  g_autofree char *count = query_text ("SELECT count(*) FROM refunds WHERE status = ?", status);
+
+  return g_ascii_strtoll (count, NULL, 10);
 }
 
 static OkcRefundPage *
@@ -84,7 +93,7 @@ page_refund (OkcRefundPage *page,
   return g_ptr_array_index (page->refunds, i);
 }
 
-/* The demo's pending requests, oldest first, all of them counted. */
+/* The pending requests, oldest first, all of them counted. */
 static void
 test_list_pending (void)
 {
@@ -158,9 +167,23 @@ test_not_found (void)
   g_assert_error (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_NOT_FOUND);
 }
 
-/* The biggest session the agent may refund above the threshold. */
+static void
+get_threshold (OkcMoney *out)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  okc_client_get_refund_policy_async (agent, NULL, okc_test_result_cb, &result);
+  okc_test_wait_for_result (&result);
+  g_assert_true (okc_client_get_refund_policy_finish (agent, result, out, &error));
+  g_assert_no_error (error);
+}
+
+/* The session @offset places down the list by billed total, which must be above the
+ * threshold: each test refunds a session of its own. */
 static OkcChargingSession *
-session_above (const OkcMoney *threshold)
+session_at (guint           offset,
+            const OkcMoney *threshold)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -169,7 +192,7 @@ session_above (const OkcMoney *threshold)
   OkcChargingSession *session;
   OkcMoney billed;
 
-  okc_client_list_sessions_async (agent, &query, 0, 1, NULL, okc_test_result_cb, &result);
+  okc_client_list_sessions_async (agent, &query, offset, 1, NULL, okc_test_result_cb, &result);
   okc_test_wait_for_result (&result);
   page = okc_client_list_sessions_finish (agent, result, &error);
   g_assert_no_error (error);
@@ -180,37 +203,49 @@ session_above (const OkcMoney *threshold)
   return g_object_ref (session);
 }
 
+/* Asks for one cent above the threshold on @session: a request that waits. */
+static OkcRefund *
+request_above (OkcChargingSession *session,
+               const OkcMoney     *threshold,
+               const char         *note,
+               const char         *ticket_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcRefund) request = NULL;
+  OkcRefund *refund;
+  OkcMoney amount;
+
+  okc_charging_session_get_billed_total (session, &amount);
+  amount.amount = threshold->amount + 1;
+  request = okc_refund_new (okc_charging_session_get_id (session), &amount,
+                            OKC_REFUND_REASON_GOODWILL, note, ticket_id, -1);
+  okc_client_create_refund_async (agent, request, NULL, okc_test_result_cb, &result);
+  okc_test_wait_for_result (&result);
+  refund = okc_client_create_refund_finish (agent, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (okc_refund_get_status (refund), ==, OKC_REFUND_STATUS_PENDING_APPROVAL);
+  return refund;
+}
+
 /* A request above the threshold waits; its review carries the session's evidence and what
  * is still refundable, which counts the pending request. */
 static void
 test_review (void)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(OkcChargingSession) session = NULL;
-  g_autoptr(OkcRefund) request = NULL;
   g_autoptr(OkcRefund) refund = NULL;
   g_autoptr(OkcRefundReview) review = NULL;
   g_autoptr(OkcRefundPage) page = NULL;
   OkcRefundQuery query = { 0 };
   OkcMoney threshold, billed, amount, review_amount;
 
-  okc_client_get_refund_policy_async (agent, NULL, okc_test_result_cb, &result);
-  okc_test_wait_for_result (&result);
-  g_assert_true (okc_client_get_refund_policy_finish (agent, result, &threshold, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  session = session_above (&threshold);
+  get_threshold (&threshold);
+  session = session_at (0, &threshold);
   okc_charging_session_get_billed_total (session, &billed);
-  okc_money_init (&amount, threshold.amount + 1, billed.currency);
-  request = okc_refund_new (okc_charging_session_get_id (session), &amount,
-                            OKC_REFUND_REASON_GOODWILL, "Above the threshold", NULL, -1);
-  okc_client_create_refund_async (agent, request, NULL, okc_test_result_cb, &result);
-  okc_test_wait_for_result (&result);
-  refund = okc_client_create_refund_finish (agent, result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (okc_refund_get_status (refund), ==, OKC_REFUND_STATUS_PENDING_APPROVAL);
+  refund = request_above (session, &threshold, "Above the threshold", NULL);
+  okc_refund_get_amount (refund, &amount);
 
   review = get_review (okc_refund_get_id (refund), &error);
   g_assert_no_error (error);
@@ -238,27 +273,38 @@ test_review (void)
   g_assert_cmpstr (okc_refund_get_id (page_refund (page, 0)), ==, okc_refund_get_id (refund));
 }
 
-/* A pending request of the demo answers a ticket: its review carries the ticket. */
+/* A request for a ticket: its review carries the ticket, which now waits for approval. */
 static void
 test_review_ticket (void)
 {
-  OkcRefundQuery query = { .status = (char *) "pending_approval" };
   g_autoptr(GError) error = NULL;
-  g_autoptr(OkcRefundPage) page = list_refunds (&query, NULL, 200, &error);
-  OkcRefund *with_ticket = NULL;
+  g_autoptr(OkcChargingSession) session = NULL;
+  g_autoptr(OkcRefund) refund = NULL;
   g_autoptr(OkcRefundReview) review = NULL;
+  g_autofree char *ticket_id = query_text ("SELECT id FROM tickets WHERE status = ? ORDER BY seq "
+                                           "LIMIT 1", "open");
+  OkcMoney threshold;
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < page->refunds->len && with_ticket == NULL; i++)
-    if (okc_refund_get_ticket_id (page_refund (page, i)) != NULL)
-      with_ticket = page_refund (page, i);
-  g_assert_nonnull (with_ticket);
+  get_threshold (&threshold);
+  session = session_at (1, &threshold);
+  refund = request_above (session, &threshold, "For the ticket", ticket_id);
+  g_assert_cmpstr (okc_refund_get_ticket_id (refund), ==, ticket_id);
 
-  review = get_review (okc_refund_get_id (with_ticket), &error);
+  review = get_review (okc_refund_get_id (refund), &error);
   g_assert_no_error (error);
   g_assert_nonnull (review->ticket);
-  g_assert_cmpstr (okc_ticket_get_id (review->ticket), ==, okc_refund_get_ticket_id (with_ticket));
+  g_assert_cmpstr (okc_ticket_get_id (review->ticket), ==, ticket_id);
   g_assert_cmpint (okc_ticket_get_status (review->ticket), ==, OKC_TICKET_STATUS_WAITING_APPROVAL);
+
+  /* The ticket's filter finds it. */
+  {
+    OkcRefundQuery query = { .ticket_id = ticket_id };
+    g_autoptr(OkcRefundPage) page = list_refunds (&query, NULL, 50, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (page->total, ==, 1);
+    g_assert_cmpstr (okc_refund_get_id (page_refund (page, 0)), ==, okc_refund_get_id (refund));
+  }
 }
 
 int
@@ -269,12 +315,13 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* The reviews make the pending requests that the listing tests then find. */
+  g_test_add_func ("/Okc/Client/refunds/review", test_review);
+  g_test_add_func ("/Okc/Client/refunds/review-ticket", test_review_ticket);
   g_test_add_func ("/Okc/Client/refunds/list-pending", test_list_pending);
   g_test_add_func ("/Okc/Client/refunds/paging", test_paging);
   g_test_add_func ("/Okc/Client/refunds/bad-filter", test_bad_filter);
   g_test_add_func ("/Okc/Client/refunds/not-found", test_not_found);
-  g_test_add_func ("/Okc/Client/refunds/review", test_review);
-  g_test_add_func ("/Okc/Client/refunds/review-ticket", test_review_ticket);
 
   backend = okc_test_backend_start ((const char *[]) { "--tickets", "40", NULL });
   agent = signed_in_client ("alex.rivera@ok2charge.example", "demo-agent");
