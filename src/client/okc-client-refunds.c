@@ -8,6 +8,9 @@
 
 #include "okc-client-refunds.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "okc-client-error.h"
 #include "okc-client-private.h"
 #include "okc-json.h"
 
@@ -121,14 +124,6 @@ decode_refund_review (JsonNode  *root,
   if (!okc_money_from_json (refundable, "refundable", &review->refundable, error))
     return NULL;
   return g_steal_pointer (&review);
-}
-
-static gpointer
-decode_refund (JsonNode  *root,
-               gint64     server_time,
-               GError   **error)
-{
-  return okc_refund_new_from_json (root, NULL, error);
 }
 
 /* Calls ---------------------------------------------------------------------------- */
@@ -265,58 +260,97 @@ okc_client_get_refund_review_finish (OkcClient     *self,
   return okc_client_propagate_pointer (self, result, okc_client_get_refund_review_async, error);
 }
 
+/* Actions ------------------------------------------------------------------------- */
+
 /**
- * okc_client_review_refund_async:
- * @self: a client
- * @id: a refund pending approval
- * @approve: %TRUE to approve, %FALSE to reject
- * @comment: the reviewer's comment; a rejection needs one
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
+ * okc_refund_action_new_create:
+ * @request: the refund asked for
  *
- * Approves or rejects a refund (POST /v1/refunds/{id}/approve or /reject).
+ * Returns: (transfer full): the outbox's action that asks for it.
  */
-void
-okc_client_review_refund_async (OkcClient           *self,
-                                const char          *id,
-                                gboolean             approve,
-                                const char          *comment,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+OkcOutboxAction *
+okc_refund_action_new_create (OkcRefund *request)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *summary = NULL;
+  OkcMoney money;
+
+  g_return_val_if_fail (OKC_IS_REFUND (request), NULL);
+
+  okc_refund_get_amount (request, &money);
+  amount = okc_money_format (&money);
+  /* Translators: an action in the outbox, "Refund $12.40 on SES-0001234" */
+  summary = g_strdup_printf (_("Refund %s on %s"), amount, okc_refund_get_session_id (request));
+  body = okc_refund_to_request_json (request);
+  return okc_outbox_action_new ("refund.create", "POST", "/v1/refunds", body,
+                                okc_refund_get_ticket_id (request), summary);
+}
+
+/**
+ * okc_refund_action_new_review:
+ * @refund: a refund pending approval, as the backend recorded it
+ * @approve: %TRUE to approve, %FALSE to reject
+ * @comment: the reviewer's comment; a rejection needs one, which the backend checks
+ *
+ * Returns: (transfer full): the outbox's action that approves or rejects it.
+ */
+OkcOutboxAction *
+okc_refund_action_new_review (OkcRefund  *refund,
+                              gboolean    approve,
+                              const char *comment)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *summary = NULL;
+  OkcMoney money;
 
-  g_return_if_fail (OKC_IS_CLIENT (self));
-  g_return_if_fail (id != NULL && *id != '\0');
-  g_return_if_fail (comment != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_val_if_fail (OKC_IS_REFUND (refund), NULL);
+  g_return_val_if_fail (okc_refund_get_id (refund) != NULL, NULL);
+  g_return_val_if_fail (comment != NULL, NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "comment");
   json_builder_add_string_value (builder, comment);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
-  path = refund_path (id, approve ? "/approve" : "/reject");
-  okc_client_call_json_async (self, "POST", path, NULL, body, decode_refund, g_object_unref,
-                              okc_client_review_refund_async, cancellable, callback, user_data);
+  path = refund_path (okc_refund_get_id (refund), approve ? "/approve" : "/reject");
+  okc_refund_get_amount (refund, &money);
+  amount = okc_money_format (&money);
+  summary = approve
+    /* Translators: an action in the outbox, "Approve the refund RFD-000004 of $60.00" */
+    ? g_strdup_printf (_("Approve the refund %s of %s"), okc_refund_get_id (refund), amount)
+    /* Translators: an action in the outbox, "Reject the refund RFD-000004 of $60.00" */
+    : g_strdup_printf (_("Reject the refund %s of %s"), okc_refund_get_id (refund), amount);
+  return okc_outbox_action_new (approve ? "refund.approve" : "refund.reject", "POST", path, body,
+                                okc_refund_get_ticket_id (refund), summary);
 }
 
 /**
- * okc_client_review_refund_finish:
- * @self: a client
- * @result: the result given to the callback
+ * okc_refund_action_get_refund:
+ * @action: a done refund action
  * @error: return location for an error
  *
- * Returns: (transfer full) (nullable): the refund after the review, or %NULL with an error.
+ * Returns: (transfer full) (nullable): the refund the backend answered with, or %NULL
+ *   with an error.
  */
 OkcRefund *
-okc_client_review_refund_finish (OkcClient     *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
+okc_refund_action_get_refund (OkcOutboxAction  *action,
+                              GError          **error)
 {
-  return okc_client_propagate_pointer (self, result, okc_client_review_refund_async, error);
+  JsonNode *response;
+
+  g_return_val_if_fail (OKC_IS_OUTBOX_ACTION (action), NULL);
+  g_return_val_if_fail (g_str_has_prefix (okc_outbox_action_get_kind (action), "refund."), NULL);
+
+  response = okc_outbox_action_get_response (action);
+  if (okc_outbox_action_get_state (action) != OKC_OUTBOX_STATE_DONE || response == NULL)
+    {
+      g_set_error (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_BAD_RESPONSE,
+                   _("The backend has not answered “%s” yet"), okc_outbox_action_get_summary (action));
+      return NULL;
+    }
+  return okc_refund_new_from_json (response, NULL, error);
 }

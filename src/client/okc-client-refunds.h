@@ -8,6 +8,7 @@
 
 #include "okc-charging-session.h"
 #include "okc-client.h"
+#include "okc-outbox.h"
 #include "okc-refund.h"
 #include "okc-session-audit.h"
 #include "okc-ticket.h"
@@ -67,18 +68,18 @@ OkcRefundReview *okc_client_get_refund_review_finish (OkcClient           *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
-/* POST /v1/refunds/{id}/approve or /reject with {"comment"}: the refund as it now is. A
- * supervisor reviewing their own request fails with %OKC_CLIENT_ERROR_FORBIDDEN and the
- * backend's sentence; a refund no longer pending with %OKC_CLIENT_ERROR_CONFLICT. */
-void             okc_client_review_refund_async  (OkcClient           *self,
-                                                  const char          *id,
-                                                  gboolean             approve,
-                                                  const char          *comment,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data);
-OkcRefund       *okc_client_review_refund_finish (OkcClient           *self,
-                                                  GAsyncResult        *result,
-                                                  GError             **error);
+/* The actions, for the outbox (docs/actions.md). A create is "refund.create", POST
+ * /v1/refunds with @request's body (okc_refund_new(), okc_refund_set_lines()), summary
+ * "Refund $12.40 on SES-0001234"; a review is "refund.approve" or "refund.reject", POST
+ * /v1/refunds/{id}/approve or /reject with {"comment"}, summary "Approve the refund
+ * RFD-000004 of $60.00". Both carry the refund's ticket. */
+OkcOutboxAction *okc_refund_action_new_create (OkcRefund        *request);
+OkcOutboxAction *okc_refund_action_new_review (OkcRefund        *refund,
+                                               gboolean          approve,
+                                               const char       *comment);
+/* The refund a done action's answer holds; a refund action that is not done, or an answer
+ * that is not a Refund, is an error. */
+OkcRefund       *okc_refund_action_get_refund (OkcOutboxAction  *action,
+                                               GError          **error);
 
 G_END_DECLS

@@ -10,17 +10,17 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-client-refunds.h"
 #include "okc-refund-dialog.h"
 #include "okc-widget-util.h"
 
-/* How long the outcome shows before the dialog closes by itself. */
-#define OUTCOME_SECONDS 2
 
 struct _OkcRefundDialog
 {
   AdwWindow parent_instance;
 
   OkcClient *client;
+  OkcOutbox *outbox;
   OkcChargingSession *session;
   OkcSessionFinding *finding;
   char *ticket_id;
@@ -31,7 +31,6 @@ struct _OkcRefundDialog
   gboolean threshold_known;
   gboolean sending;
   gboolean done;
-  guint close_id;
   OkcCostBreakdown *billed;   /* the session's billed lines, once known */
   GPtrArray *line_checks;     /* GtkCheckButton, one per billed line, by index */
 
@@ -60,7 +59,7 @@ typedef enum
   MODE_AMOUNT,
 } RefundMode;
 
-enum { REFUND_CREATED, N_SIGNALS };
+enum { REFUND_SUBMITTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static const OkcRefundReason reasons[] = {
@@ -471,61 +470,30 @@ refunds_cb (GObject      *source,
   update_sensitivity (self);
 }
 
+/* The refund is in the outbox, which sends it until the backend confirms it: the dialog's
+ * work is done. */
 static void
-close_cb (gpointer user_data)
-{
-  OkcRefundDialog *self = user_data;
-
-  self->close_id = 0;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-created_cb (GObject      *source,
+written_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(OkcRefundDialog) self = user_data;
+  g_autoptr(OkcOutboxAction) action = g_object_steal_data (G_OBJECT (self), "okc-action");
   g_autoptr(GError) error = NULL;
-  g_autoptr(OkcRefund) refund = NULL;
-  g_autofree char *amount_text = NULL;
-  g_autofree char *text = NULL;
-  OkcMoney amount;
 
-  refund = okc_client_create_refund_finish (OKC_CLIENT (source), result, &error);
   self->sending = FALSE;
-  if (refund == NULL)
+  if (!okc_outbox_submit_finish (OKC_OUTBOX (source), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      show_status (self, error->message, "error");
+      /* Translators: %s says why the refund could not be written to the outbox */
+      g_autofree char *text = g_strdup_printf (_("The refund was not sent: it could not be "
+                                                 "recorded: %s"), error->message);
+      show_status (self, text, "error");
       update_sensitivity (self);
       return;
     }
-
   self->done = TRUE;
-  okc_refund_get_amount (refund, &amount);
-  amount_text = okc_money_format (&amount);
-  switch (okc_refund_get_status (refund))
-    {
-    case OKC_REFUND_STATUS_SUCCEEDED:
-      /* Translators: %s is the amount refunded, "$2.16" */
-      text = g_strdup_printf (_("Refunded %s"), amount_text);
-      break;
-    case OKC_REFUND_STATUS_PENDING_APPROVAL:
-      /* Translators: %s is the amount asked for, "$60.00" */
-      text = g_strdup_printf (_("Waiting for a supervisor to approve %s"), amount_text);
-      break;
-    default:
-      /* Translators: the amount, then the refund's status: "$2.16: Processing" */
-      text = g_strdup_printf (_("%s: %s"), amount_text,
-                              okc_refund_status_get_label (okc_refund_get_status (refund)));
-      break;
-    }
-  show_status (self, text, "success");
-  update_sensitivity (self);
-  g_signal_emit (self, signals[REFUND_CREATED], 0, refund);
-  self->close_id = g_timeout_add_once (OUTCOME_SECONDS * 1000, close_cb, self);
+  g_signal_emit (self, signals[REFUND_SUBMITTED], 0, action);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static char *
@@ -542,6 +510,7 @@ static void
 refund_clicked_cb (OkcRefundDialog *self)
 {
   g_autoptr(OkcRefund) request = NULL;
+  g_autoptr(OkcOutboxAction) action = NULL;
   g_autofree char *note = NULL;
   OkcMoney amount;
   guint selected = adw_combo_row_get_selected (self->reason_row);
@@ -561,11 +530,13 @@ refund_clicked_cb (OkcRefundDialog *self)
 
       okc_refund_set_lines (request, (const guint *) lines->data, lines->len);
     }
+  action = okc_refund_action_new_create (request);
   self->sending = TRUE;
-  show_status (self, _("Sending the refund…"), NULL);
+  show_status (self, _("Writing the refund down…"), NULL);
   update_sensitivity (self);
-  okc_client_create_refund_async (self->client, request, self->cancellable, created_cb,
-                                  g_object_ref (self));
+  /* Not cancelled with the dialog: once written, the action is the outbox's. */
+  g_object_set_data_full (G_OBJECT (self), "okc-action", g_object_ref (action), g_object_unref);
+  okc_outbox_submit_async (self->outbox, action, NULL, written_cb, g_object_ref (self));
 }
 
 static void
@@ -575,8 +546,8 @@ okc_refund_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->close_id, g_source_remove);
   g_clear_object (&self->client);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->session);
   g_clear_object (&self->finding);
   g_clear_object (&self->billed);
@@ -595,12 +566,12 @@ okc_refund_dialog_class_init (OkcRefundDialogClass *klass)
   object_class->dispose = okc_refund_dialog_dispose;
 
   /**
-   * OkcRefundDialog::refund-created:
-   * @refund: the refund as the backend recorded it
+   * OkcRefundDialog::refund-submitted:
+   * @action: the refund's action, written to the outbox, which sends it
    */
-  signals[REFUND_CREATED] = g_signal_new ("refund-created", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, OKC_TYPE_REFUND);
+  signals[REFUND_SUBMITTED] = g_signal_new ("refund-submitted", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, OKC_TYPE_OUTBOX_ACTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-refund-dialog.ui");
@@ -643,7 +614,8 @@ okc_refund_dialog_init (OkcRefundDialog *self)
 /**
  * okc_refund_dialog_new:
  * @parent: (nullable): the window it is modal for
- * @client: who sends the refund
+ * @client: who reads what the dialog shows
+ * @outbox: where the refund is written, to be sent until the backend confirms it
  * @session: the session, a summary or a detail
  * @finding: (nullable): the finding the refund is for
  * @ticket_id: (nullable): the ticket it answers
@@ -653,6 +625,7 @@ okc_refund_dialog_init (OkcRefundDialog *self)
 OkcRefundDialog *
 okc_refund_dialog_new (GtkWindow          *parent,
                        OkcClient          *client,
+                       OkcOutbox          *outbox,
                        OkcChargingSession *session,
                        OkcSessionFinding  *finding,
                        const char         *ticket_id)
@@ -664,11 +637,13 @@ okc_refund_dialog_new (GtkWindow          *parent,
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (OKC_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (OKC_IS_OUTBOX (outbox), NULL);
   g_return_val_if_fail (OKC_IS_CHARGING_SESSION (session), NULL);
   g_return_val_if_fail (finding == NULL || OKC_IS_SESSION_FINDING (finding), NULL);
 
   self = g_object_new (OKC_TYPE_REFUND_DIALOG, "transient-for", parent, NULL);
   self->client = g_object_ref (client);
+  self->outbox = g_object_ref (outbox);
   self->session = g_object_ref (session);
   self->finding = finding != NULL ? g_object_ref (finding) : NULL;
   self->ticket_id = g_strdup (ticket_id);

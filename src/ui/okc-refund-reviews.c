@@ -25,6 +25,8 @@ struct _OkcRefundReviews
   GtkWidget parent_instance;
 
   OkcClient *client;
+  OkcOutbox *outbox;
+  OkcOutboxAction *pending_action;  /* the review sent, until it is done or failed */
   OkcClock *clock;
   GCancellable *list_cancellable;
   GCancellable *detail_cancellable;
@@ -227,10 +229,16 @@ clear_findings (OkcRefundReviews *self)
     gtk_list_box_remove (self->findings_list, child);
 }
 
+/* Under the request: how its review is getting on, or why it was refused. */
 static void
-show_problem (OkcRefundReviews *self,
-              const char       *text)
+show_note (OkcRefundReviews *self,
+           const char       *text,
+           gboolean          is_error)
 {
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->review_problem_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->review_problem_label), "error");
   gtk_label_set_label (self->review_problem_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->review_problem_label), text != NULL);
 }
@@ -363,7 +371,8 @@ review_cb (GObject      *source,
     }
   g_clear_pointer (&self->review, okc_refund_review_free);
   self->review = g_steal_pointer (&review);
-  show_problem (self, NULL);
+  if (!self->sending)
+    show_note (self, NULL, FALSE);
   show_request (self);
   show_ticket (self);
   show_evidence (self);
@@ -398,29 +407,92 @@ request_selected_cb (OkcRefundReviews *self,
 
 /* Approving and rejecting --------------------------------------------------------- */
 
+/* "Waiting to send" or "Sending…" while the review is in the outbox. */
 static void
-reviewed_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+action_state_cb (OkcRefundReviews *self)
 {
-  g_autoptr(OkcRefundReviews) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OkcRefund) refund = okc_client_review_refund_finish (OKC_CLIENT (source), result,
-                                                                 &error);
+  OkcOutboxAction *action = self->pending_action;
 
+  if (action == NULL)
+    return;
+  switch (okc_outbox_action_get_state (action))
+    {
+    case OKC_OUTBOX_STATE_PENDING:
+      {
+        const GError *error = okc_outbox_action_get_error (action);
+        /* Translators: a review in the outbox, and why its last attempt failed */
+        g_autofree char *text = error != NULL ? g_strdup_printf (_("Waiting to send: %s"),
+                                                                 error->message)
+                                              : g_strdup (_("Waiting to send"));
+        show_note (self, text, FALSE);
+      }
+      break;
+    case OKC_OUTBOX_STATE_SENDING:
+      show_note (self, _("Sending…"), FALSE);
+      break;
+    case OKC_OUTBOX_STATE_DONE:
+    case OKC_OUTBOX_STATE_FAILED:
+    default:
+      break;
+    }
+}
+
+static void
+forget_action (OkcRefundReviews *self)
+{
+  if (self->pending_action != NULL)
+    g_signal_handlers_disconnect_by_func (self->pending_action, action_state_cb, self);
+  g_clear_object (&self->pending_action);
   self->sending = FALSE;
+}
+
+static void
+action_finished_cb (OkcRefundReviews *self,
+                    OkcOutboxAction  *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcRefund) refund = NULL;
+
+  if (action != self->pending_action)
+    return;
+  forget_action (self);
+  if (okc_outbox_action_get_state (action) == OKC_OUTBOX_STATE_DONE)
+    refund = okc_refund_action_get_refund (action, &error);
+  else
+    /* The backend's own sentence: "Morgan Blake requested this refund; another supervisor
+     * must review it". */
+    error = g_error_copy (okc_outbox_action_get_error (action));
   if (refund == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* The backend's own sentence: "Morgan Blake requested this refund; another supervisor
-       * must review it". */
-      show_problem (self, error->message);
+      show_note (self, error != NULL ? error->message : _("The backend refused the review"), TRUE);
       if (self->review != NULL)
         show_status (self, self->review->refund);
       return;
     }
+  show_note (self, NULL, FALSE);
   okc_refund_reviews_refund_updated (self, refund);
+}
+
+static void
+review_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(OkcRefundReviews) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (okc_outbox_submit_finish (OKC_OUTBOX (source), result, &error))
+    return;
+  /* Nothing was recorded, so nothing will be sent: the supervisor may try again. */
+  forget_action (self);
+  {
+    /* Translators: %s says why the review could not be written to the outbox */
+    g_autofree char *text = g_strdup_printf (_("The review was not sent: it could not be "
+                                               "recorded: %s"), error->message);
+    show_note (self, text, TRUE);
+  }
+  if (self->review != NULL)
+    show_status (self, self->review->refund);
 }
 
 static void
@@ -428,14 +500,16 @@ send_review (OkcRefundReviews *self,
              gboolean          approve,
              const char       *comment)
 {
-  if (self->review == NULL || self->client == NULL)
+  if (self->review == NULL || self->outbox == NULL || self->sending)
     return;
+  self->pending_action = okc_refund_action_new_review (self->review->refund, approve, comment);
   self->sending = TRUE;
-  show_problem (self, NULL);
+  g_signal_connect_object (self->pending_action, "notify::state", G_CALLBACK (action_state_cb),
+                           self, G_CONNECT_SWAPPED);
+  show_note (self, _("Waiting to send"), FALSE);
   show_status (self, self->review->refund);
-  okc_client_review_refund_async (self->client, okc_refund_get_id (self->review->refund), approve,
-                                  comment, self->detail_cancellable, reviewed_cb,
-                                  g_object_ref (self));
+  okc_outbox_submit_async (self->outbox, self->pending_action, NULL, review_written_cb,
+                           g_object_ref (self));
 }
 
 static char *
@@ -603,13 +677,34 @@ okc_refund_reviews_set_client (OkcRefundReviews *self,
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_pointer (&self->loading, g_ptr_array_unref);
   g_clear_pointer (&self->review, okc_refund_review_free);
-  self->sending = FALSE;
   g_list_store_remove_all (self->requests);
   clear_findings (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   update_list_page (self);
   g_set_object (&self->client, client);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+}
+
+/**
+ * okc_refund_reviews_set_outbox:
+ * @outbox: (nullable): where reviews are written before they are sent
+ */
+void
+okc_refund_reviews_set_outbox (OkcRefundReviews *self,
+                               OkcOutbox        *outbox)
+{
+  g_return_if_fail (OKC_IS_REFUND_REVIEWS (self));
+  g_return_if_fail (outbox == NULL || OKC_IS_OUTBOX (outbox));
+
+  if (self->outbox == outbox)
+    return;
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_func (self->outbox, action_finished_cb, self);
+  forget_action (self);
+  g_set_object (&self->outbox, outbox);
+  if (outbox != NULL)
+    g_signal_connect_object (outbox, "action-finished", G_CALLBACK (action_finished_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 void
@@ -642,6 +737,7 @@ okc_refund_reviews_dispose (GObject *object)
   g_clear_pointer (&self->loading, g_ptr_array_unref);
   g_clear_pointer (&self->review, okc_refund_review_free);
   g_clear_object (&self->requests);
+  okc_refund_reviews_set_outbox (self, NULL);
   g_clear_object (&self->client);
   g_clear_object (&self->clock);
 

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "okc-client.h"
+#include "okc-outbox.h"
 #include "okc-core.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,9 @@ G_DECLARE_FINAL_TYPE (OkcRefundReviews, okc_refund_reviews, OKC, REFUND_REVIEWS,
 /* @client: (nullable): the signed-in supervisor's client; NULL at sign-out empties it. */
 void  okc_refund_reviews_set_client     (OkcRefundReviews *self,
                                          OkcClient        *client);
+/* @outbox: (nullable): where approvals and rejections go, to be sent until confirmed. */
+void  okc_refund_reviews_set_outbox     (OkcRefundReviews *self,
+                                         OkcOutbox        *outbox);
 void  okc_refund_reviews_set_clock      (OkcRefundReviews *self,
                                          OkcClock         *clock);
 /* Fetches the pending requests again. */

@@ -72,6 +72,7 @@ okc_window_refunds_start (OkcWindow *self)
   if (reviews)
     {
       okc_refund_reviews_set_client (self->refund_reviews, self->client);
+      okc_refund_reviews_set_outbox (self->refund_reviews, self->outbox);
       okc_refund_reviews_reload (self->refund_reviews);
     }
   g_signal_connect_object (self->refund_reviews, "notify::n-pending", G_CALLBACK (n_pending_cb),
@@ -92,6 +93,7 @@ okc_window_refunds_stop (OkcWindow *self)
   g_signal_handlers_disconnect_by_func (self->refund_reviews, n_pending_cb, self);
   if (self->events != NULL)
     g_signal_handlers_disconnect_by_func (self->events, event_cb, self);
+  okc_refund_reviews_set_outbox (self->refund_reviews, NULL);
   okc_refund_reviews_set_client (self->refund_reviews, NULL);
   okc_sidebar_set_reviews_shown (self->sidebar, FALSE);
 }
