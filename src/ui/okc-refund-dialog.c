@@ -272,7 +272,8 @@ update_sensitivity (OkcRefundDialog *self)
   gboolean open = !self->sending && !self->done;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->refund_button), valid && open);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->amount_row), open);
+  /* Full and Line Items compute the amount: it shows, greyed, what they give back. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->amount_row), open && get_mode (self) == MODE_AMOUNT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), open);
   gtk_widget_set_sensitive (GTK_WIDGET (self->full_button), open);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lines_button), open && self->billed != NULL);
