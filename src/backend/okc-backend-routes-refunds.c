@@ -385,16 +385,20 @@ void
 okc_backend_refund_routes_register (OkcBackendServer *server)
 {
   okc_backend_server_add_route (server, SOUP_METHOD_POST, "/v1/refunds",
-                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_JSON_BODY, post_cb);
+                                OKC_BACKEND_ACCESS_STAFF,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
+                                post_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/refunds",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, query_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/refunds/{id}",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, get_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_POST, "/v1/refunds/{id}/approve",
-                                OKC_BACKEND_ACCESS_SUPERVISOR, OKC_BACKEND_ROUTE_JSON_BODY,
+                                OKC_BACKEND_ACCESS_SUPERVISOR,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
                                 approve_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_POST, "/v1/refunds/{id}/reject",
-                                OKC_BACKEND_ACCESS_SUPERVISOR, OKC_BACKEND_ROUTE_JSON_BODY,
+                                OKC_BACKEND_ACCESS_SUPERVISOR,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
                                 reject_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/sessions/{id}/refunds",
                                 OKC_BACKEND_ACCESS_SIGNED_IN, OKC_BACKEND_ROUTE_NONE,
