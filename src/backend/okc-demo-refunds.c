@@ -115,10 +115,12 @@ request_for (const Candidate *candidate)
  *
  * Plants refunds pending approval on billing tickets, through the backend's own recording
  * (note, ticket status, event and audit record), in the generator's transaction. Needs the
- * users, sessions and tickets stored.
+ * users, sessions and tickets stored. Each request comes after the ticket's last change,
+ * halfway to @now: its own moment in the ticket's story.
  */
 gboolean
 okc_demo_refunds_store (OkcBackendDb  *db,
+                        gint64         now,
                         GError       **error)
 {
   g_autoptr(GPtrArray) candidates = find_candidates (db, error);
@@ -135,7 +137,9 @@ okc_demo_refunds_store (OkcBackendDb  *db,
       if (agent == NULL)
         return FALSE;
       request = request_for (candidate);
-      refund = okc_backend_refunds_create_within (db, request, agent, candidate->at, error);
+      refund = okc_backend_refunds_create_within (db, request, agent,
+                                                  candidate->at + (now - candidate->at) / 2,
+                                                  error);
       if (refund == NULL)
         return FALSE;
       g_assert (okc_refund_get_status (refund) == OKC_REFUND_STATUS_PENDING_APPROVAL);

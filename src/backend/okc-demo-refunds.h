@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 gboolean okc_demo_refunds_store (OkcBackendDb  *db,
+                                 gint64         now,
                                  GError       **error);
 
 G_END_DECLS
