@@ -392,7 +392,6 @@ serve (OkcBackendDb    *db,
   guint term_id, int_id;
 
   okc_backend_events_set_history (db, settings->event_history);
-  okc_backend_refunds_set_threshold (db, settings->refund_approval_threshold);
   okc_backend_refunds_set_settle_seconds (db, settings->refund_settle_seconds);
   /* The processor's answers that fell due while the backend was down. */
   if (okc_backend_refunds_settle_left_over (db, g_get_real_time () / G_USEC_PER_SEC,
@@ -434,6 +433,8 @@ run (const Options  *options,
   db = okc_backend_db_open (settings.database, error);
   if (db == NULL)
     return FALSE;
+  /* Before the demo: the refunds it plants wait for approval under this threshold. */
+  okc_backend_refunds_set_threshold (db, settings.refund_approval_threshold);
 
   if (options->import_path != NULL)
     {

@@ -522,12 +522,19 @@ note_request (OkcBackendDb  *db,
                           okc_refund_get_requested_by_id (refund), now, error);
 }
 
-static OkcRefund *
-create_in_transaction (OkcBackendDb  *db,
-                       OkcRefund     *request,
-                       OkcUser       *actor,
-                       gint64         now,
-                       GError       **error)
+/**
+ * okc_backend_refunds_create_within:
+ *
+ * okc_backend_refunds_create() in a transaction the caller holds (the demo generator's),
+ * without handing a processing refund to the payment processor: the caller does, or the
+ * next start-up settles it.
+ */
+OkcRefund *
+okc_backend_refunds_create_within (OkcBackendDb  *db,
+                                   OkcRefund     *request,
+                                   OkcUser       *actor,
+                                   gint64         now,
+                                   GError       **error)
 {
   const char *session_id = okc_refund_get_session_id (request);
   const char *ticket_id = okc_refund_get_ticket_id (request);
@@ -535,14 +542,16 @@ create_in_transaction (OkcBackendDb  *db,
   g_autoptr(JsonNode) after = NULL;
   SessionMoney money = { 0 };
   OkcMoney amount, threshold;
+  g_autoptr(GError) local_error = NULL;
   OkcRefundStatus status;
   gint64 seq;
 
-  if (!load_session_money (db, session_id, &money, error))
+  if (!load_session_money (db, session_id, &money, &local_error))
     {
-      if (*error == NULL)
-        g_set_error (error, OKC_BACKEND_REFUND_ERROR, OKC_BACKEND_REFUND_ERROR_NO_SESSION,
+      if (local_error == NULL)
+        g_set_error (&local_error, OKC_BACKEND_REFUND_ERROR, OKC_BACKEND_REFUND_ERROR_NO_SESSION,
                      "No session “%s”", session_id);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   okc_refund_get_amount (request, &amount);
@@ -612,7 +621,8 @@ create_body (OkcBackendDb  *db,
 {
   Create *create = data;
 
-  return create_in_transaction (db, create->request, create->actor, create->now, error);
+  return okc_backend_refunds_create_within (db, create->request, create->actor, create->now,
+                                            error);
 }
 
 /**

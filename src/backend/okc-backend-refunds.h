@@ -71,6 +71,11 @@ OkcRefund *okc_backend_refunds_create             (OkcBackendDb    *db,
                                                    gint64           now,
                                                    OkcBackendEvents *events,
                                                    GError         **error);
+OkcRefund *okc_backend_refunds_create_within      (OkcBackendDb    *db,
+                                                   OkcRefund       *request,
+                                                   OkcUser         *actor,
+                                                   gint64           now,
+                                                   GError         **error);
 OkcRefund *okc_backend_refunds_review             (OkcBackendDb    *db,
                                                    const char      *refund_id,
                                                    gboolean         approve,

@@ -816,7 +816,8 @@ okc_backend_sessions_load_evidence (OkcBackendDb        *db,
   session = okc_backend_sessions_load (db, id, TRUE, &local_error);
   if (session == NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   tariff_id = okc_charging_session_get_tariff_id (session);

@@ -177,13 +177,23 @@ def main():
                'the finding to say it is refunded')
         activity = console.find(lambda n: n.name == 'Ticket activity', 'the ticket’s activity')
         note = within(activity, lambda n: n.roleName == 'label' and 'Refund RFD-' in n.name and
-                      n.name.endswith(': refunded'), 'the refund in the ticket’s activity', 60)
+                      n.name.endswith('within the approval threshold: processing'),
+                      'the refund in the ticket’s activity', 60)
         check(money_text(offered) in note.name and session['id'] in note.name,
               'refunded, and noted in the ticket’s activity: “%s”' % note.name)
-        check([r['status'] for r in refunds['items']] == ['succeeded'] and
-              refunds['items'][0]['amount'] == offered and
-              refunds['items'][0]['ticket_id'] == ticket_id,
-              'the backend holds one refund of %s for the ticket' % money_text(offered))
+        # Under the threshold the payment processor settles it a moment later.
+        settled = wait_until(lambda: (lambda r: r if [x['status'] for x in r['items']] ==
+                                      ['succeeded'] else None)(
+            api.call('GET', '/v1/sessions/%s/refunds' % session['id'])), 'the refund to settle')
+        check(settled['items'][0]['amount'] == offered and
+              settled['items'][0]['ticket_id'] == ticket_id,
+              'the backend holds one refund of %s for the ticket, succeeded' % money_text(offered))
+        timeline = api.call('GET', '/v1/tickets/%s/timeline' % ticket_id)['entries']
+        replies = [e['text'] for e in timeline if e['kind'] == 'reply' and
+                   e['text'].startswith('We have refunded %s' % money_text(offered))]
+        check(len(replies) == 1 and session['id'] in replies[0],
+              'the confirmation to the customer is a reply on the ticket: “%s”' %
+              (replies[0] if replies else None))
 
         click_within(sessions, 'Reply with Breakdown')
         composer = console.find(lambda n: n.roleName == 'text' and n.visible and
