@@ -27,6 +27,7 @@ struct _OkcRefundReviews
   OkcClient *client;
   OkcOutbox *outbox;
   OkcOutboxAction *pending_action;  /* the review sent, until it is done or failed */
+  char *pending_refund_id;          /* the refund it reviews */
   OkcClock *clock;
   GCancellable *list_cancellable;
   GCancellable *detail_cancellable;
@@ -69,6 +70,14 @@ static gint64
 now (OkcRefundReviews *self)
 {
   return self->clock != NULL ? okc_clock_get_now (self->clock) : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Whether the request on screen is the one @refund_id names. */
+static gboolean
+is_shown (OkcRefundReviews *self,
+          const char       *refund_id)
+{
+  return self->review != NULL && g_strcmp0 (okc_refund_get_id (self->review->refund), refund_id) == 0;
 }
 
 /* The list ------------------------------------------------------------------------ */
@@ -351,6 +360,8 @@ show_evidence (OkcRefundReviews *self)
     }
 }
 
+static void action_state_cb (OkcRefundReviews *self);
+
 static void
 review_cb (GObject      *source,
            GAsyncResult *result,
@@ -371,11 +382,11 @@ review_cb (GObject      *source,
     }
   g_clear_pointer (&self->review, okc_refund_review_free);
   self->review = g_steal_pointer (&review);
-  if (!self->sending)
-    show_note (self, NULL, FALSE);
+  show_note (self, NULL, FALSE);
   show_request (self);
   show_ticket (self);
   show_evidence (self);
+  action_state_cb (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
@@ -413,7 +424,7 @@ action_state_cb (OkcRefundReviews *self)
 {
   OkcOutboxAction *action = self->pending_action;
 
-  if (action == NULL)
+  if (action == NULL || !is_shown (self, self->pending_refund_id))
     return;
   switch (okc_outbox_action_get_state (action))
     {
@@ -443,8 +454,10 @@ forget_action (OkcRefundReviews *self)
   if (self->pending_action != NULL)
     g_signal_handlers_disconnect_by_func (self->pending_action, action_state_cb, self);
   g_clear_object (&self->pending_action);
+  g_clear_pointer (&self->pending_refund_id, g_free);
   self->sending = FALSE;
 }
+
 
 static void
 action_finished_cb (OkcRefundReviews *self,
@@ -453,8 +466,11 @@ action_finished_cb (OkcRefundReviews *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(OkcRefund) refund = NULL;
 
+  g_autofree char *refund_id = NULL;
+
   if (action != self->pending_action)
     return;
+  refund_id = g_strdup (self->pending_refund_id);
   forget_action (self);
   if (okc_outbox_action_get_state (action) == OKC_OUTBOX_STATE_DONE)
     refund = okc_refund_action_get_refund (action, &error);
@@ -462,15 +478,17 @@ action_finished_cb (OkcRefundReviews *self,
     /* The backend's own sentence: "Morgan Blake requested this refund; another supervisor
      * must review it". */
     error = g_error_copy (okc_outbox_action_get_error (action));
+  if (refund != NULL)
+    okc_refund_reviews_refund_updated (self, refund);
+  /* The supervisor may have moved to another request meanwhile: its detail says nothing
+   * of this one's outcome. */
+  if (!is_shown (self, refund_id))
+    return;
   if (refund == NULL)
-    {
-      show_note (self, error != NULL ? error->message : _("The backend refused the review"), TRUE);
-      if (self->review != NULL)
-        show_status (self, self->review->refund);
-      return;
-    }
-  show_note (self, NULL, FALSE);
-  okc_refund_reviews_refund_updated (self, refund);
+    show_note (self, error != NULL ? error->message : _("The backend refused the review"), TRUE);
+  else
+    show_note (self, NULL, FALSE);
+  show_status (self, self->review->refund);
 }
 
 static void
@@ -484,6 +502,11 @@ review_written_cb (GObject      *source,
   if (okc_outbox_submit_finish (OKC_OUTBOX (source), result, &error))
     return;
   /* Nothing was recorded, so nothing will be sent: the supervisor may try again. */
+  if (!is_shown (self, self->pending_refund_id))
+    {
+      forget_action (self);
+      return;
+    }
   forget_action (self);
   {
     /* Translators: %s says why the review could not be written to the outbox */
@@ -503,6 +526,7 @@ send_review (OkcRefundReviews *self,
   if (self->review == NULL || self->outbox == NULL || self->sending)
     return;
   self->pending_action = okc_refund_action_new_review (self->review->refund, approve, comment);
+  self->pending_refund_id = g_strdup (okc_refund_get_id (self->review->refund));
   self->sending = TRUE;
   g_signal_connect_object (self->pending_action, "notify::state", G_CALLBACK (action_state_cb),
                            self, G_CONNECT_SWAPPED);
