@@ -1091,7 +1091,10 @@ settle_cb (gpointer user_data)
 
   refund = okc_backend_refunds_settle (db, settlement->refund_id,
                                        g_get_real_time () / G_USEC_PER_SEC, &error);
-  if (refund == NULL)
+  /* Gone: the request that made it was rolled back after all (its answer not stored). */
+  if (g_error_matches (error, OKC_BACKEND_REFUND_ERROR, OKC_BACKEND_REFUND_ERROR_NOT_FOUND))
+    g_debug ("Refund %s is no longer there to settle", settlement->refund_id);
+  else if (refund == NULL)
     g_warning ("Could not settle refund %s: %s", settlement->refund_id, error->message);
   else if (events != NULL)
     okc_backend_events_flush (events);
