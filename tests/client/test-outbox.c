@@ -377,6 +377,50 @@ test_restart (Fixture       *fixture,
   g_assert_cmpint (count_commands (), ==, before + 1);
 }
 
+/* A 401 stops the sending, not counted as a refusal: the action waits, with no next
+ * attempt, until the agent signs in again. */
+static void
+test_sign_in_needed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcClient) expired = okc_client_new (okc_test_backend_get_url (backend), &error);
+  g_autoptr(OkcOutboxAction) action = command_action ("trigger_heartbeat");
+  g_autoptr(OkcOutboxAction) behind = command_action ("trigger_heartbeat");
+  gint64 before = count_commands ();
+
+  g_assert_no_error (error);
+  okc_client_set_token (expired, "a-token-the-backend-never-issued");
+  drop_outbox (fixture);
+  fixture->store = open_store (fixture->path);
+  fixture->outbox = okc_outbox_new (expired, fixture->store);
+  g_signal_connect (fixture->outbox, "action-finished", G_CALLBACK (action_finished_cb), fixture);
+  okc_outbox_start (fixture->outbox);
+
+  submit (fixture, action);
+  submit (fixture, behind);
+  wait_for_attempts (action, 1);
+  g_assert_true (okc_outbox_is_waiting_for_sign_in (fixture->outbox));
+  g_assert_error (okc_outbox_action_get_error (action), OKC_CLIENT_ERROR,
+                  OKC_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (okc_outbox_action_get_next_attempt_at (action), ==, 0);
+  /* The one behind it was not tried: nothing is sent until the sign-in. */
+  g_assert_cmpuint (okc_outbox_action_get_attempts (behind), ==, 0);
+  g_assert_cmpuint (okc_outbox_get_n_unsent (fixture->outbox), ==, 2);
+  g_assert_cmpuint (fixture->finished->len, ==, 0);
+
+  okc_client_set_token (expired, okc_client_get_token (agent));
+  okc_outbox_retry_now (fixture->outbox);
+  g_assert_false (okc_outbox_is_waiting_for_sign_in (fixture->outbox));
+  while (fixture->finished->len < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_ptr_array_index (fixture->finished, 0) == action);
+  g_assert_true (g_ptr_array_index (fixture->finished, 1) == behind);
+  g_assert_cmpint (okc_outbox_action_get_state (action), ==, OKC_OUTBOX_STATE_DONE);
+  g_assert_cmpint (okc_outbox_action_get_state (behind), ==, OKC_OUTBOX_STATE_DONE);
+  g_assert_cmpint (count_commands (), ==, before + 2);
+}
+
 static OkcClientAnswer *
 send_with_key (OkcOutboxAction  *action,
                const char       *key,
@@ -508,6 +552,7 @@ main (int   argc,
   ADD ("offline-then-sent", test_offline_then_sent);
   ADD ("refused", test_refused);
   ADD ("restart", test_restart);
+  ADD ("sign-in-needed", test_sign_in_needed);
   ADD ("answer-lost", test_answer_lost);
 #undef ADD
 
