@@ -343,9 +343,14 @@ loaded_cb (GObject      *object,
 
   if (rows == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Could not read the outbox of %s: %s", okc_store_get_path (self->store),
-                   error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* What an earlier run left stays in the file for the next start; what is submitted
+       * now is still written and sent. */
+      g_message ("Could not read the outbox of %s: %s", okc_store_get_path (self->store),
+                 error->message);
+      self->loaded = TRUE;
+      dispatch (self);
       return;
     }
 
