@@ -436,6 +436,87 @@ test_sign_in_needed (Fixture       *fixture,
   g_assert_cmpint (count_commands (), ==, before + 2);
 }
 
+static void
+save_row (OkcStore          *store,
+          OkcStoreOutboxRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  okc_store_save_outbox_row_async (store, row, NULL, okc_test_result_cb, &result);
+  okc_test_wait_for_result (&result);
+  g_assert_true (okc_store_save_outbox_row_finish (store, result, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_items (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
+/* A finished action of @state that finished @age seconds ago, as an earlier run left it. */
+static char *
+save_finished (OkcStore   *store,
+               const char *state,
+               gint64      age)
+{
+  g_autoptr(OkcOutboxAction) action = command_action ("trigger_heartbeat");
+  g_autoptr(OkcStoreOutboxRow) row = okc_outbox_action_to_row (action);
+
+  g_free (row->state);
+  row->state = g_strdup (state);
+  row->attempts = 1;
+  row->http_status = g_str_equal (state, "done") ? 202 : 422;
+  row->finished_at = g_get_real_time () / G_USEC_PER_SEC - age;
+  if (g_str_equal (state, "failed"))
+    row->last_error = g_strdup ("The backend refused the request: kind is not a command");
+  save_row (store, row);
+  return g_strdup (row->key);
+}
+
+/* Done and failed actions are kept 7 days for the agent's record, then forgotten at the
+ * next start; a failed one still in its week is listed again, never sent. */
+static void
+test_forget_after_a_week (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const gint64 day = 24 * 3600;
+  g_autofree char *old_done = NULL, *old_failed = NULL, *recent_done = NULL, *recent_failed = NULL;
+  g_autofree char *state = NULL;
+  g_autoptr(OkcOutboxAction) listed = NULL;
+  gint64 before = count_commands ();
+
+  drop_outbox (fixture);
+  fixture->store = open_store (fixture->path);
+  old_done = save_finished (fixture->store, "done", 8 * day);
+  old_failed = save_finished (fixture->store, "failed", 8 * day);
+  recent_done = save_finished (fixture->store, "done", 6 * day);
+  recent_failed = save_finished (fixture->store, "failed", 1 * day);
+  g_clear_object (&fixture->store);
+
+  new_outbox (fixture);
+  okc_test_wait_until (has_items, fixture->outbox);
+  okc_outbox_retry_now (fixture->outbox);
+  flush_store (fixture);
+
+  g_assert_cmpuint (okc_outbox_get_n_unsent (fixture->outbox), ==, 1);
+  listed = g_list_model_get_item (G_LIST_MODEL (fixture->outbox), 0);
+  g_assert_cmpstr (okc_outbox_action_get_key (listed), ==, recent_failed);
+  g_assert_cmpint (okc_outbox_action_get_state (listed), ==, OKC_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (okc_outbox_action_get_error (listed)->message, ==,
+                   "The backend refused the request: kind is not a command");
+
+  state = stored_state (fixture, old_done);
+  g_assert_null (state);
+  state = stored_state (fixture, old_failed);
+  g_assert_null (state);
+  g_clear_pointer (&state, g_free);
+  state = stored_state (fixture, recent_done);
+  g_assert_cmpstr (state, ==, "done");
+  g_assert_cmpint (count_commands (), ==, before);
+}
+
 static OkcClientAnswer *
 send_with_key (OkcOutboxAction  *action,
                const char       *key,
@@ -568,6 +649,7 @@ main (int   argc,
   ADD ("refused", test_refused);
   ADD ("restart", test_restart);
   ADD ("sign-in-needed", test_sign_in_needed);
+  ADD ("forget-after-a-week", test_forget_after_a_week);
   ADD ("answer-lost", test_answer_lost);
 #undef ADD
 
