@@ -865,7 +865,8 @@ test_demo_pending (void)
                            json_object_get_object_member (refund, "requested_by"), "id"));
       topic = query_text ("SELECT topic FROM tickets WHERE id = ?1", ticket_id);
       status = ticket_status (ticket_id);
-      if (!g_str_equal (role, "agent") || !g_str_has_prefix (topic, "billing-dispute"))
+      if (!g_str_equal (role, "agent") ||
+          !(g_str_equal (topic, "billing-dispute") || g_str_equal (topic, "cost-breakdown")))
         continue;
       g_assert_cmpstr (status, ==, "waiting_approval");
       g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (refund,
