@@ -51,7 +51,6 @@ struct _OkcRefundReviews
   AdwPreferencesGroup *ticket_group;
   AdwActionRow *ticket_row;
   GtkLabel *review_problem_label;
-  GtkWidget *review_buttons;
   OkcCostTable *cost_table;
   GtkListBox *findings_list;
 };
@@ -818,7 +817,6 @@ okc_refund_reviews_class_init (OkcRefundReviewsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcRefundReviews, ticket_group);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundReviews, ticket_row);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundReviews, review_problem_label);
-  gtk_widget_class_bind_template_child (widget_class, OkcRefundReviews, review_buttons);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundReviews, cost_table);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundReviews, findings_list);
   gtk_widget_class_bind_template_callback (widget_class, request_selected_cb);
