@@ -323,24 +323,18 @@ refundable_node (const SessionMoney *money,
   return json_builder_get_root (builder);
 }
 
+/* docs/actions.md "The audit trail": refund.create, on the refund, null → the Refund. */
 static gboolean
 audit (OkcBackendDb        *db,
        OkcRefund           *refund,
-       const SessionMoney  *money,
        gint64               now,
        GError             **error)
 {
-  g_autoptr(JsonNode) before = refundable_node (money, 0);
-  g_autoptr(JsonNode) after = NULL;
-  OkcMoney amount;
+  g_autoptr(JsonNode) after = okc_refund_to_json (refund);
 
-  okc_refund_get_amount (refund, &amount);
-  after = refundable_node (money, amount.amount);
-  json_object_set_member (json_node_get_object (after), "refund", okc_refund_to_json (refund));
   return okc_backend_audit_record (db, now, okc_refund_get_requested_by_id (refund),
-                                   "refund.create", "session",
-                                   okc_refund_get_session_id (refund),
-                                   okc_refund_get_ticket_id (refund), before, after, error);
+                                   "refund.create", "refund", okc_refund_get_id (refund),
+                                   okc_refund_get_ticket_id (refund), NULL, after, error);
 }
 
 static OkcRefund *
@@ -379,7 +373,7 @@ create_in_transaction (OkcBackendDb  *db,
   if (seq == 0)
     return NULL;
   refund = load_refund (db, seq, error);
-  if (refund == NULL || !audit (db, refund, &money, now, error) ||
+  if (refund == NULL || !audit (db, refund, now, error) ||
       (ticket_id != NULL && !note_on_ticket (db, ticket_seq, refund, now, error)))
     return NULL;
   return g_steal_pointer (&refund);
