@@ -27,6 +27,9 @@ struct _OkcSidebar
   GtkListBoxRow *attention_row;
   GtkListBox *billing_list;
   GtkListBoxRow *sessions_row;
+  GtkWidget *supervision_heading;
+  GtkListBox *supervision_list;
+  GtkListBoxRow *audit_row;
   GtkLabel *chargers_count;
   GtkLabel *attention_count;
 };
@@ -128,6 +131,7 @@ row_selected_cb (OkcSidebar    *self,
     {
       gtk_list_box_unselect_all (self->fleet_list);
       gtk_list_box_unselect_all (self->billing_list);
+      gtk_list_box_unselect_all (self->supervision_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FOLDER]);
 }
@@ -140,6 +144,7 @@ fleet_row_selected_cb (OkcSidebar    *self,
     {
       gtk_list_box_unselect_all (self->list);
       gtk_list_box_unselect_all (self->billing_list);
+      gtk_list_box_unselect_all (self->supervision_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
 }
@@ -153,8 +158,42 @@ billing_row_selected_cb (OkcSidebar    *self,
     {
       gtk_list_box_unselect_all (self->list);
       gtk_list_box_unselect_all (self->fleet_list);
+      gtk_list_box_unselect_all (self->supervision_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
+}
+
+/* Supervision's pages are pages like the fleet's too: "audit" is a fleet-page value. */
+static void
+supervision_row_selected_cb (OkcSidebar    *self,
+                             GtkListBoxRow *row)
+{
+  if (row != NULL)
+    {
+      gtk_list_box_unselect_all (self->list);
+      gtk_list_box_unselect_all (self->fleet_list);
+      gtk_list_box_unselect_all (self->billing_list);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
+}
+
+/**
+ * okc_sidebar_set_supervisor:
+ * @supervisor: whether the signed-in user is a supervisor
+ *
+ * Shows Supervision (the Audit Trail) to supervisors only; the backend refuses the others
+ * anyway. Hiding it leaves its page if it was chosen.
+ */
+void
+okc_sidebar_set_supervisor (OkcSidebar *self,
+                            gboolean    supervisor)
+{
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  if (!supervisor)
+    gtk_list_box_unselect_all (self->supervision_list);
+  gtk_widget_set_visible (self->supervision_heading, supervisor);
+  gtk_widget_set_visible (GTK_WIDGET (self->supervision_list), supervisor);
 }
 
 /**
@@ -177,6 +216,8 @@ okc_sidebar_get_fleet_page (OkcSidebar *self)
     return "attention";
   if (gtk_list_box_get_selected_row (self->billing_list) == self->sessions_row)
     return "sessions";
+  if (gtk_list_box_get_selected_row (self->supervision_list) == self->audit_row)
+    return "audit";
   return NULL;
 }
 
@@ -193,6 +234,8 @@ okc_sidebar_select_fleet_page (OkcSidebar *self,
 
   if (g_str_equal (page, "sessions"))
     gtk_list_box_select_row (self->billing_list, self->sessions_row);
+  else if (g_str_equal (page, "audit"))
+    gtk_list_box_select_row (self->supervision_list, self->audit_row);
   else
     gtk_list_box_select_row (self->fleet_list, g_str_equal (page, "attention") ? self->attention_row
                                                                                : self->chargers_row);
@@ -375,6 +418,10 @@ okc_sidebar_class_init (OkcSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, billing_list);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, sessions_row);
   gtk_widget_class_bind_template_callback (widget_class, billing_row_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, supervision_heading);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, supervision_list);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, audit_row);
+  gtk_widget_class_bind_template_callback (widget_class, supervision_row_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, chargers_count);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, attention_count);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);

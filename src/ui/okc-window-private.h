@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "okc-audit-view.h"
 #include "okc-charger-fleet.h"
 #include "okc-charger-panel.h"
 #include "okc-client.h"
@@ -70,6 +71,7 @@ struct _OkcWindow
   GtkStack *content_stack;
   OkcChargerPanel *charger_panel;
   OkcSessionPanel *session_panel;
+  OkcAuditView *audit_view;
 };
 
 /* okc-window.c */
@@ -109,6 +111,12 @@ void okc_window_sessions_install     (GtkWidgetClass *widget_class);
 void okc_window_sessions_start       (OkcWindow  *self);
 void okc_window_sessions_stop        (OkcWindow  *self);
 gboolean okc_window_sessions_page_changed (OkcWindow *self);
+
+/* okc-window-audit.c */
+void okc_window_audit_install        (GtkWidgetClass *widget_class);
+void okc_window_audit_start          (OkcWindow  *self);
+void okc_window_audit_stop           (OkcWindow  *self);
+gboolean okc_window_audit_page_changed (OkcWindow *self);
 
 /* okc-window-session.c */
 void okc_window_session_sign_in      (OkcWindow  *self);

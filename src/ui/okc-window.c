@@ -345,7 +345,7 @@ refresh_action (GtkWidget  *widget,
 static void
 fleet_page_cb (OkcWindow *self)
 {
-  if (okc_window_sessions_page_changed (self))
+  if (okc_window_sessions_page_changed (self) || okc_window_audit_page_changed (self))
     return;
   okc_window_fleet_page_changed (self);
 }
@@ -408,6 +408,7 @@ okc_window_attach_queue (OkcWindow *self)
   okc_window_live_start (self);
   okc_window_fleet_start (self);
   okc_window_sessions_start (self);
+  okc_window_audit_start (self);
   okc_client_list_users_async (self->client, self->account_cancellable, team_fetched_cb,
                                g_object_ref (self));
 }
@@ -415,6 +416,7 @@ okc_window_attach_queue (OkcWindow *self)
 void
 okc_window_detach_queue (OkcWindow *self)
 {
+  okc_window_audit_stop (self);
   okc_window_sessions_stop (self);
   okc_window_fleet_stop (self);
   okc_window_live_stop (self);
@@ -573,6 +575,7 @@ okc_window_class_init (OkcWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OKC_TYPE_AUDIT_VIEW);
   g_type_ensure (OKC_TYPE_CHARGER_PANEL);
   g_type_ensure (OKC_TYPE_QUEUE_VIEW);
   g_type_ensure (OKC_TYPE_SIDEBAR);
@@ -588,6 +591,7 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, queue_view);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, audit_view);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, charger_panel);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, session_panel);
   gtk_widget_class_bind_template_callback (widget_class, folder_selected_cb);
@@ -600,6 +604,7 @@ okc_window_class_init (OkcWindowClass *klass)
   okc_window_actions_install (widget_class);
   okc_window_fleet_install (widget_class);
   okc_window_sessions_install (widget_class);
+  okc_window_audit_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
@@ -641,6 +646,7 @@ okc_window_init (OkcWindow *self)
   okc_ticket_view_set_clock (self->ticket_view, self->clock);
   okc_charger_panel_set_clock (self->charger_panel, self->clock);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-audit", FALSE);
   okc_window_actions_init (self);
 
 #if DEVELOPMENT_BUILD
