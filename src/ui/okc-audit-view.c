@@ -76,10 +76,10 @@ format_target (OkcAuditEntry *entry)
 }
 
 static const Column columns[] = {
-  { N_("When"), 150, format_when },
-  { N_("Who"), 150, format_who },
+  { N_("When"), 140, format_when },
+  { N_("Who"), 130, format_who },
   { N_("What"), -1, okc_audit_entry_describe },
-  { N_("Target"), 130, format_target },
+  { N_("Target"), 110, format_target },
 };
 
 static void
@@ -357,6 +357,7 @@ users_cb (GObject      *source,
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->person_dropdown), text);
       return;
     }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->person_dropdown), NULL);
   g_clear_pointer (&self->team, g_ptr_array_unref);
   self->team = g_ptr_array_new_with_free_func (g_object_unref);
   /* People act; the chatbot only reads. */
