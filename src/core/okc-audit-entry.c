@@ -553,9 +553,7 @@ static char *
 describe_simulator (OkcAuditEntry *self,
                     gboolean       fault)
 {
-  const char *cause = self->after != NULL && JSON_NODE_HOLDS_VALUE (self->after) &&
-                      json_node_get_value_type (self->after) == G_TYPE_STRING
-                        ? json_node_get_string (self->after) : NULL;
+  const char *cause = member_string (state_object (self->after), "cause");
 
   if (fault)
     /* Translators: "Alex Rivera made CH-10234 fail in the simulator: offline" */

@@ -298,6 +298,62 @@ test_roles (void)
   }
 }
 
+/* The one entry of @action on charger @charger_id, newest first. */
+static JsonObject *
+charger_entry (OkcTestResponse **response,
+               const char       *action,
+               const char       *charger_id)
+{
+  g_autofree char *path =
+    g_strdup_printf ("/v1/audit?action=%s&target_kind=charger&target_id=%s&limit=1", action,
+                     charger_id);
+  JsonArray *entries;
+
+  *response = okc_test_get (url (), path, supervisor);
+  entries = entries_of (*response);
+  g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+  return json_array_get_object_element (entries, 0);
+}
+
+/* The records made elsewhere have the before and after of docs/actions.md's table. */
+static void
+test_records (void)
+{
+  g_autofree char *charger_id = query_text ("SELECT id FROM chargers ORDER BY id");
+  g_autofree char *commands = g_strdup_printf ("/v1/chargers/%s/commands", charger_id);
+  g_autofree char *faults = g_strdup_printf ("/v1/simulator/chargers/%s/faults", charger_id);
+  g_autofree char *command_body =
+    g_strdup_printf ("{\"kind\": \"trigger_heartbeat\", \"connector_id\": 0, "
+                     "\"ticket_id\": \"%s\"}", ticket_id);
+  g_autoptr(OkcTestResponse) sent = okc_test_post_json (url (), commands, agent, command_body);
+  g_autoptr(OkcTestResponse) injected =
+    okc_test_post_json (url (), faults, agent, "{\"cause\": \"firmware_glitch\"}");
+  g_autoptr(OkcTestResponse) command_response = NULL;
+  g_autoptr(OkcTestResponse) fault_response = NULL;
+  JsonObject *command, *fault;
+
+  g_assert_cmpuint (sent->status, ==, 202);
+  g_assert_cmpuint (injected->status, ==, 200);
+
+  /* charger.command: null → the Command, from the ticket. */
+  command = charger_entry (&command_response, "charger.command&", charger_id);
+  g_assert_cmpstr (json_object_get_string_member (command, "action"), ==, "charger.command");
+  g_assert_cmpstr (json_object_get_string_member (command, "ticket_id"), ==, ticket_id);
+  g_assert_true (json_node_is_null (json_object_get_member (command, "before")));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (command,
+                                                                                 "after"),
+                                                  "id"), ==,
+                   json_object_get_string_member (okc_test_response_object (sent), "id"));
+
+  /* simulator.fault: {cause} → {cause}. */
+  fault = charger_entry (&fault_response, "simulator.", charger_id);
+  g_assert_cmpstr (json_object_get_string_member (fault, "action"), ==, "simulator.fault");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (fault, "before"),
+                                                  "cause"), ==, "none");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (fault, "after"),
+                                                  "cause"), ==, "firmware_glitch");
+}
+
 static void
 test_bad_parameters (void)
 {
@@ -338,7 +394,8 @@ int
 main (int    argc,
       char **argv)
 {
-  const char * const args[] = { "--refund-approval-threshold", "100000", NULL };
+  const char * const args[] = { "--refund-approval-threshold", "100000", "--simulator-control",
+                                NULL };
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -356,6 +413,7 @@ main (int    argc,
   g_test_add_func ("/Backend/Audit/filters", test_filters);
   g_test_add_func ("/Backend/Audit/dates", test_dates);
   g_test_add_func ("/Backend/Audit/roles", test_roles);
+  g_test_add_func ("/Backend/Audit/records", test_records);
   g_test_add_func ("/Backend/Audit/bad-parameters", test_bad_parameters);
   status = g_test_run ();
 

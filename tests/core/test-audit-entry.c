@@ -249,7 +249,11 @@ test_chargers (void)
                "{\"property\": {\"id\": \"PRP-0003\", \"name\": \"Lakeview Lofts\"}, "
                "\"unit\": {\"id\": \"UNT-0009\", \"name\": \"4B\"}}");
   g_autoptr(OkcAuditEntry) fault =
-    entry_new (ALEX, "simulator.fault", "charger", "CH-10234", "\"none\"", "\"offline\"");
+    entry_new (ALEX, "simulator.fault", "charger", "CH-10234", "{\"cause\": \"none\"}",
+               "{\"cause\": \"offline\"}");
+  g_autoptr(OkcAuditEntry) bare =
+    entry_new (ALEX, "charger.note", "charger", "CH-10234", "\"quiet\"", "\"loud\"");
+  g_autoptr(GPtrArray) bare_changes = okc_audit_entry_get_changes (bare);
   g_autoptr(GPtrArray) policy_changes = okc_audit_entry_get_changes (policy);
   g_autoptr(GPtrArray) regrant_changes = okc_audit_entry_get_changes (regrant);
   g_autoptr(GPtrArray) assign_changes = okc_audit_entry_get_changes (assign);
@@ -273,7 +277,10 @@ test_chargers (void)
   assert_change (assign_changes, 0, "Property", "—", "Lakeview Lofts");
   assert_change (assign_changes, 1, "Unit", "—", "4B");
   g_assert_cmpuint (fault_changes->len, ==, 1);
-  assert_change (fault_changes, 0, "Value", "none", "offline");
+  assert_change (fault_changes, 0, "Cause", "none", "offline");
+  /* A state that is not an object is one value. */
+  g_assert_cmpuint (bare_changes->len, ==, 1);
+  assert_change (bare_changes, 0, "Value", "quiet", "loud");
   g_assert_cmpuint (outcome_changes->len, ==, 2);
   assert_change (outcome_changes, 0, "State", "accepted", "completed");
   assert_change (outcome_changes, 1, "Outcome", "—", "rebooted in 40 s");
