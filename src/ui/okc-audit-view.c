@@ -383,8 +383,16 @@ okc_audit_view_set_client (OkcAuditView *self,
   g_clear_object (&self->users_cancellable);
   g_clear_pointer (&self->team, g_ptr_array_unref);
   show_team (self);
+  /* Nothing of the last account stays; the first page waits until the view is shown. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->loading = FALSE;
+  g_clear_pointer (&self->next_cursor, g_free);
   g_clear_pointer (&self->query, okc_audit_query_free);
-  okc_audit_view_reload (self);
+  g_list_store_remove_all (self->entries);
+  gtk_label_set_label (self->count_label, "");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    okc_audit_view_reload (self);
   if (client == NULL)
     return;
   self->users_cancellable = g_cancellable_new ();
