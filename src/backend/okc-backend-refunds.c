@@ -717,8 +717,14 @@ status_node (OkcRefund *refund,
              gboolean   with_failure)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  OkcMoney amount;
 
+  /* The amount is not what changed, but a record that names it reads on its own
+   * ("approved refund RFD-000012 ($84.20)"). */
+  okc_refund_get_amount (refund, &amount);
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_value (builder, okc_money_to_json (&amount));
   okc_json_builder_add_string (builder, "status",
                                okc_enum_to_nick (OKC_TYPE_REFUND_STATUS,
                                                  okc_refund_get_status (refund)));

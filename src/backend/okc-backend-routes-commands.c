@@ -307,6 +307,19 @@ parse_fault (OkcBackendRequest  *request,
   return TRUE;
 }
 
+
+/* The audit trail's state of a simulated charger's fault: {"cause": "none"}. */
+static JsonNode *
+cause_state (const char *cause)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "cause", cause);
+  json_node_take_object (node, object);
+  return node;
+}
+
 static gboolean
 apply_fault (OkcBackendRequest  *request,
              gboolean            inject,
@@ -346,9 +359,8 @@ apply_fault (OkcBackendRequest  *request,
     okc_sim_charger_clear_cause (charger, &world.world, request->now);
   reported = charger->reported;
   {
-    g_autoptr(JsonNode) before_node = json_node_init_string (json_node_alloc (), before);
-    g_autoptr(JsonNode) after_node =
-      json_node_init_string (json_node_alloc (), okc_sim_cause_to_nick (charger->cause));
+    g_autoptr(JsonNode) before_node = cause_state (before);
+    g_autoptr(JsonNode) after_node = cause_state (okc_sim_cause_to_nick (charger->cause));
 
     if (!okc_backend_fleet_store_save (request->db, charger, request->now, error) ||
         (reported &&

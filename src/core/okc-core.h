@@ -7,6 +7,7 @@
 #pragma once
 
 #include "okc-attachment.h"
+#include "okc-audit-entry.h"
 #include "okc-billing.h"
 #include "okc-charger.h"
 #include "okc-charger-access.h"

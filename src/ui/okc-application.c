@@ -82,11 +82,16 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *application = user_data;
-  GList *windows = gtk_application_get_windows (application);
+  /* A closed window leaves the application's list at once, freeing its node: walk a copy,
+   * each window held until the walk is done. */
+  GList *windows = g_list_copy (gtk_application_get_windows (application));
 
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
   /* Closing the windows, rather than quitting outright, lets them save their state. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

@@ -31,6 +31,9 @@ struct _OkcSidebar
   GtkListBoxRow *sessions_row;
   GtkListBoxRow *reviews_row;
   GtkLabel *reviews_count;
+  GtkWidget *supervision_heading;
+  GtkListBox *supervision_list;
+  GtkListBoxRow *audit_row;
   GtkLabel *chargers_count;
   GtkLabel *attention_count;
 };
@@ -132,6 +135,7 @@ row_selected_cb (OkcSidebar    *self,
     {
       gtk_list_box_unselect_all (self->fleet_list);
       gtk_list_box_unselect_all (self->billing_list);
+      gtk_list_box_unselect_all (self->supervision_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FOLDER]);
 }
@@ -144,6 +148,7 @@ fleet_row_selected_cb (OkcSidebar    *self,
     {
       gtk_list_box_unselect_all (self->list);
       gtk_list_box_unselect_all (self->billing_list);
+      gtk_list_box_unselect_all (self->supervision_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
 }
@@ -157,16 +162,50 @@ billing_row_selected_cb (OkcSidebar    *self,
     {
       gtk_list_box_unselect_all (self->list);
       gtk_list_box_unselect_all (self->fleet_list);
+      gtk_list_box_unselect_all (self->supervision_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
+}
+
+/* Supervision's pages are pages like the fleet's too: "audit" is a fleet-page value. */
+static void
+supervision_row_selected_cb (OkcSidebar    *self,
+                             GtkListBoxRow *row)
+{
+  if (row != NULL)
+    {
+      gtk_list_box_unselect_all (self->list);
+      gtk_list_box_unselect_all (self->fleet_list);
+      gtk_list_box_unselect_all (self->billing_list);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
+}
+
+/**
+ * okc_sidebar_set_supervisor:
+ * @supervisor: whether the signed-in user is a supervisor
+ *
+ * Shows Supervision (the Audit Trail) to supervisors only; the backend refuses the others
+ * anyway. Hiding it leaves its page if it was chosen.
+ */
+void
+okc_sidebar_set_supervisor (OkcSidebar *self,
+                            gboolean    supervisor)
+{
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  if (!supervisor)
+    gtk_list_box_unselect_all (self->supervision_list);
+  gtk_widget_set_visible (self->supervision_heading, supervisor);
+  gtk_widget_set_visible (GTK_WIDGET (self->supervision_list), supervisor);
 }
 
 /**
  * okc_sidebar_get_fleet_page:
  *
  * Returns: (nullable): "chargers" or "attention" when the agent chose a page of the
- *   fleet, "sessions" or "refund-reviews" for Billing's, %NULL when they chose a queue
- *   view.
+ *   fleet, "sessions" or "refund-reviews" for Billing's, "audit" for Supervision's, %NULL
+ *   when they chose a queue view.
  */
 const char *
 okc_sidebar_get_fleet_page (OkcSidebar *self)
@@ -185,12 +224,14 @@ okc_sidebar_get_fleet_page (OkcSidebar *self)
     return "sessions";
   if (row == self->reviews_row)
     return "refund-reviews";
+  if (gtk_list_box_get_selected_row (self->supervision_list) == self->audit_row)
+    return "audit";
   return NULL;
 }
 
 /**
  * okc_sidebar_select_fleet_page:
- * @page: "chargers", "attention", "sessions" or "refund-reviews" (only when shown)
+ * @page: "chargers", "attention", "sessions", "refund-reviews" or "audit" (only when shown)
  */
 void
 okc_sidebar_select_fleet_page (OkcSidebar *self,
@@ -206,6 +247,8 @@ okc_sidebar_select_fleet_page (OkcSidebar *self,
       if (gtk_widget_get_visible (GTK_WIDGET (self->reviews_row)))
         gtk_list_box_select_row (self->billing_list, self->reviews_row);
     }
+  else if (g_str_equal (page, "audit"))
+    gtk_list_box_select_row (self->supervision_list, self->audit_row);
   else
     gtk_list_box_select_row (self->fleet_list, g_str_equal (page, "attention") ? self->attention_row
                                                                                : self->chargers_row);
@@ -443,6 +486,10 @@ okc_sidebar_class_init (OkcSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, reviews_row);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, reviews_count);
   gtk_widget_class_bind_template_callback (widget_class, billing_row_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, supervision_heading);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, supervision_list);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, audit_row);
+  gtk_widget_class_bind_template_callback (widget_class, supervision_row_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, chargers_count);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, attention_count);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);

@@ -33,6 +33,8 @@ void            okc_sidebar_set_reviews_shown   (OkcSidebar *self,
                                                  gboolean    shown);
 void            okc_sidebar_set_review_count    (OkcSidebar *self,
                                                  guint       n_pending);
+void            okc_sidebar_set_supervisor      (OkcSidebar *self,
+                                                 gboolean    supervisor);
 void            okc_sidebar_clear_fleet_counts  (OkcSidebar *self);
 void            okc_sidebar_set_fleet_counts    (OkcSidebar *self,
                                                  guint       n_chargers,

@@ -15,6 +15,7 @@
 #include "okc-charger-card.h"
 #include "okc-playbook-view.h"
 #include "okc-reply-composer.h"
+#include "okc-ticket-audit.h"
 #include "okc-ticket-sessions.h"
 #include "okc-timeline-row.h"
 #include "okc-widget-util.h"
@@ -36,6 +37,7 @@ struct _OkcTicketView
   GMenu *assign_submenu;
   OkcChargerCard *charger_card;
   OkcTicketSessions *ticket_sessions;
+  OkcTicketAudit *ticket_audit;
   GtkRevealer *presence_revealer;
   GtkLabel *presence_label;
   AdwPreferencesGroup *timeline_group;
@@ -366,6 +368,7 @@ okc_ticket_view_set_ticket (OkcTicketView *self,
                                    ticket != NULL ? okc_ticket_get_charger_id (ticket) : NULL);
   okc_playbook_view_set_charger (self->playbook_view, okc_charger_card_get_charger (self->charger_card));
   okc_ticket_sessions_set_ticket (self->ticket_sessions, ticket);
+  okc_ticket_audit_set_ticket (self->ticket_audit, ticket);
   show_actions (self);
   if (!same_ticket)
     {
@@ -418,6 +421,7 @@ okc_ticket_view_set_client (OkcTicketView *self,
   okc_playbook_view_set_client (self->playbook_view, client);
   okc_charger_card_set_client (self->charger_card, client);
   okc_ticket_sessions_set_client (self->ticket_sessions, client);
+  okc_ticket_audit_set_client (self->ticket_audit, client);
 }
 
 /**
@@ -505,6 +509,10 @@ okc_ticket_view_set_timeline (OkcTicketView *self,
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     gtk_box_append (self->timeline_box, okc_timeline_row_new (g_ptr_array_index (entries, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), entries != NULL && entries->len > 0);
+  /* The activity is fetched again after every change to the ticket, an action's note
+   * among them: its audit entries have changed with it. */
+  if (entries != NULL)
+    okc_ticket_audit_refresh (self->ticket_audit);
 }
 
 /**
@@ -610,6 +618,7 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
   g_type_ensure (OKC_TYPE_PLAYBOOK_VIEW);
   g_type_ensure (OKC_TYPE_CHARGER_CARD);
   g_type_ensure (OKC_TYPE_TICKET_SESSIONS);
+  g_type_ensure (OKC_TYPE_TICKET_AUDIT);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, claim_button);
@@ -624,6 +633,7 @@ okc_ticket_view_class_init (OkcTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, playbook_view);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, charger_card);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, ticket_sessions);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketView, ticket_audit);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, stack);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketView, priority_label);

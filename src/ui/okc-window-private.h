@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "okc-audit-view.h"
 #include "okc-charger-fleet.h"
 #include "okc-charger-panel.h"
 #include "okc-client.h"
@@ -74,6 +75,7 @@ struct _OkcWindow
   OkcChargerPanel *charger_panel;
   OkcSessionPanel *session_panel;
   OkcRefundReviews *refund_reviews;
+  OkcAuditView *audit_view;
 };
 
 /* okc-window.c */
@@ -119,6 +121,11 @@ void     okc_window_refunds_install      (GtkWidgetClass *widget_class);
 void     okc_window_refunds_start        (OkcWindow      *self);
 void     okc_window_refunds_stop         (OkcWindow      *self);
 gboolean okc_window_refunds_page_changed (OkcWindow      *self);
+/* okc-window-audit.c */
+void okc_window_audit_install        (GtkWidgetClass *widget_class);
+void okc_window_audit_start          (OkcWindow  *self);
+void okc_window_audit_stop           (OkcWindow  *self);
+gboolean okc_window_audit_page_changed (OkcWindow *self);
 
 /* okc-window-outbox.c */
 void okc_window_outbox_start          (OkcWindow  *self);

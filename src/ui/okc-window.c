@@ -345,9 +345,8 @@ refresh_action (GtkWidget  *widget,
 static void
 fleet_page_cb (OkcWindow *self)
 {
-  if (okc_window_sessions_page_changed (self))
-    return;
-  if (okc_window_refunds_page_changed (self))
+  if (okc_window_sessions_page_changed (self) || okc_window_refunds_page_changed (self) ||
+      okc_window_audit_page_changed (self))
     return;
   okc_window_fleet_page_changed (self);
 }
@@ -411,6 +410,7 @@ okc_window_attach_queue (OkcWindow *self)
   okc_window_fleet_start (self);
   okc_window_sessions_start (self);
   okc_window_refunds_start (self);
+  okc_window_audit_start (self);
   okc_client_list_users_async (self->client, self->account_cancellable, team_fetched_cb,
                                g_object_ref (self));
 }
@@ -419,6 +419,7 @@ void
 okc_window_detach_queue (OkcWindow *self)
 {
   okc_window_refunds_stop (self);
+  okc_window_audit_stop (self);
   okc_window_sessions_stop (self);
   okc_window_fleet_stop (self);
   okc_window_live_stop (self);
@@ -577,6 +578,7 @@ okc_window_class_init (OkcWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OKC_TYPE_AUDIT_VIEW);
   g_type_ensure (OKC_TYPE_CHARGER_PANEL);
   g_type_ensure (OKC_TYPE_QUEUE_VIEW);
   g_type_ensure (OKC_TYPE_REFUND_REVIEWS);
@@ -593,6 +595,7 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, queue_view);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, audit_view);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, charger_panel);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, session_panel);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, refund_reviews);
@@ -607,6 +610,7 @@ okc_window_class_init (OkcWindowClass *klass)
   okc_window_fleet_install (widget_class);
   okc_window_sessions_install (widget_class);
   okc_window_refunds_install (widget_class);
+  okc_window_audit_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
@@ -648,6 +652,7 @@ okc_window_init (OkcWindow *self)
   okc_ticket_view_set_clock (self->ticket_view, self->clock);
   okc_charger_panel_set_clock (self->charger_panel, self->clock);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-audit", FALSE);
   okc_window_actions_init (self);
 
 #if DEVELOPMENT_BUILD

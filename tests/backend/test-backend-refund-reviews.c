@@ -440,11 +440,19 @@ test_approve (void)
 
 static void
 assert_audit (const char *refund_id,
+              gint64      amount,
               const char *action,
               const char *actor_id,
-              const char *before,
-              const char *after)
+              const char *before_rest,
+              const char *after_rest)
 {
+  /* Both states name the refund's amount first, then what changed. */
+  g_autofree char *before = g_strdup_printf ("{\"amount\":{\"amount\":%" G_GINT64_FORMAT
+                                             ",\"currency\":\"USD\"},%s", amount,
+                                             before_rest + 1);
+  g_autofree char *after = g_strdup_printf ("{\"amount\":{\"amount\":%" G_GINT64_FORMAT
+                                            ",\"currency\":\"USD\"},%s", amount,
+                                            after_rest + 1);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM audit_log WHERE target_kind = "
                                           "'refund' AND target_id = ?1 AND action = '%s'",
                                           "json_object ('actor', actor_id, 'before', "
@@ -482,9 +490,10 @@ test_audit_trail (void)
   after_approval = g_strdup_printf ("{\"status\":\"processing\",\"reviewed_by\":{\"id\":\"%s\","
                                     "\"name\":\"Morgan Blake\"},\"review_comment\":\"\"}",
                                     supervisor_id);
-  assert_audit (refund_id, "refund.approve", supervisor_id, "{\"status\":\"pending_approval\"}",
-                after_approval);
-  assert_audit (refund_id, "refund.settle", NULL, "{\"status\":\"processing\"}",
+  assert_audit (refund_id, THRESHOLD + 3, "refund.approve", supervisor_id,
+                "{\"status\":\"pending_approval\"}", after_approval);
+  assert_audit (refund_id, THRESHOLD + 3, "refund.settle", NULL,
+                "{\"status\":\"processing\"}",
                 "{\"status\":\"succeeded\",\"failure_reason\":null}");
 }
 
@@ -539,8 +548,8 @@ test_reject (void)
   after = g_strdup_printf ("{\"status\":\"rejected\",\"reviewed_by\":{\"id\":\"%s\",\"name\":"
                            "\"Morgan Blake\"},\"review_comment\":\"the session billed as the "
                            "tariff says\"}", supervisor_id);
-  assert_audit (refund_id, "refund.reject", supervisor_id, "{\"status\":\"pending_approval\"}",
-                after);
+  assert_audit (refund_id, THRESHOLD + 1, "refund.reject", supervisor_id,
+                "{\"status\":\"pending_approval\"}", after);
 
   /* Rejected stays rejected. */
   again = post_review (supervisor, refund_id, "approve", "");
@@ -629,7 +638,7 @@ test_failed_settle (void)
                    note);
   g_assert_true (json_object_get_null_member (last_entry (entries, "note"), "actor"));
   g_assert_null (last_entry (entries, "reply"));
-  assert_audit (refund_id, "refund.settle", NULL, "{\"status\":\"processing\"}",
+  assert_audit (refund_id, 250, "refund.settle", NULL, "{\"status\":\"processing\"}",
                 "{\"status\":\"failed\",\"failure_reason\":\"The card on the account was "
                 "removed, so there is nothing to refund to.\"}");
 }

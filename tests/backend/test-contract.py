@@ -364,6 +364,7 @@ def run(contract):
     call("GET", events, events, None, expect=401)
 
     refunds(contract, agent, supervisor, chatbot, first_id)
+    audit(contract, agent, supervisor, chatbot, first_id)
     idempotency(contract, agent, supervisor)
 
     call("GET", None, "/v1/no-such-thing", agent, expect=404)
@@ -724,6 +725,27 @@ def refund_reviews(contract, agent, supervisor, chatbot, ticket_id, data):
     _, _, refund = call("POST", create, create, agent, body=by_lines, expect=201)
     contract.results.append((isinstance(refund, dict) and refund.get("lines") == [0],
                              "a refund by lines names its lines", f"{refund!r}"))
+
+
+def audit(contract, agent, supervisor, chatbot, ticket_id):
+    """GET /v1/audit, after refunds() recorded a refund.create on the ticket."""
+    call = contract.call
+    audit_path = "/v1/audit"
+    _, _, page = call("GET", audit_path, f"{audit_path}?action=refund.&limit=1", supervisor,
+                      expect=200)
+    contract.results.append((len(page["entries"]) == 1 and
+                             page["entries"][0]["action"] == "refund.create",
+                             "the audit trail lists the refund recorded", str(page)[:300]))
+    if page["next_cursor"] is not None:
+        call("GET", audit_path, f"{audit_path}?cursor={page['next_cursor']}", supervisor,
+             expect=200)
+    call("GET", audit_path, f"{audit_path}?ticket_id={ticket_id}", agent, expect=200)
+    call("GET", audit_path, audit_path, agent, expect=403)
+    call("GET", audit_path, f"{audit_path}?ticket_id={ticket_id}", chatbot, expect=403)
+    call("GET", audit_path, f"{audit_path}?limit=0", supervisor, expect=400)
+    call("GET", audit_path, f"{audit_path}?from=2026-11-24T10:00:00Z&to=2026-11-24T09:00:00Z",
+         supervisor, expect=422)
+    call("GET", audit_path, audit_path, None, expect=401)
 
 
 def idempotency(contract, agent, supervisor):
