@@ -23,7 +23,7 @@ static const char * const subscriptions[] = { "none", "monthly", "annual", NULL 
 static const char * const property_kinds[] = { "rental", "residence", NULL };
 static const char * const pms_names[] = { "none", "guesty", "hospitable", "track", "other", NULL };
 static const char * const charger_statuses[] = { "online", "offline", "faulted", NULL };
-static const char * const charger_access[] = { "public", "restricted", NULL };
+static const char * const charger_access[] = { "public", "residents_guests", "access_list", NULL };
 static const char * const outcomes[] = { "completed", "interrupted", "failed_to_start", NULL };
 /* OCPP 1.6 StopTransaction.req Reason. */
 static const char * const stop_reasons[] = {

@@ -200,7 +200,8 @@ store_all (OkcDemoGenerator  *self,
       return FALSE;
     }
   ok = store_users (self, db, error) && okc_demo_fleet_store (world, db, error) &&
-       okc_demo_tickets_store (world, db, error) && store_meta (self, db, error);
+       okc_demo_tickets_store (world, db, error) && okc_demo_bookings_store (world, db, error) &&
+       store_meta (self, db, error);
   okc_demo_images_release_fonts ();
   return ok;
 }

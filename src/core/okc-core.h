@@ -6,8 +6,10 @@
 
 #pragma once
 
+#include "okc-access-grant.h"
 #include "okc-attachment.h"
 #include "okc-billing.h"
+#include "okc-booking.h"
 #include "okc-charger.h"
 #include "okc-charger-access.h"
 #include "okc-charger-attention.h"

@@ -22,7 +22,7 @@ parse (const char *text)
   " \"firmware\": \"3.4.1\", \"status\": \"offline\"," \
   " \"last_heartbeat_at\": \"2026-11-24T09:30:00Z\"," \
   " \"property\": {\"id\": \"PRP-0001\", \"name\": \"Lakeview Lofts\"}," \
-  " \"unit\": {\"id\": \"UNT-0003\", \"name\": \"Garage 3\"}, \"access\": \"restricted\"," \
+  " \"unit\": {\"id\": \"UNT-0003\", \"name\": \"Garage 3\"}, \"access\": \"residents_guests\"," \
   " \"status_since\": \"2026-11-24T09:33:00Z\", \"heartbeat_interval\": 60," \
   " \"network\": {\"kind\": \"wifi\", \"signal\": 42, \"ssid\": \"Lakeview-Guest\"," \
   " \"ip\": \"10.0.3.17\"}, \"led\": \"off\", \"connectors\": []" \
@@ -50,7 +50,7 @@ test_charger_decode (void)
   g_assert_cmpstr (okc_charger_get_property_name (charger), ==, "Lakeview Lofts");
   g_assert_cmpstr (okc_charger_get_unit_id (charger), ==, "UNT-0003");
   g_assert_cmpstr (okc_charger_get_unit_name (charger), ==, "Garage 3");
-  g_assert_cmpint (okc_charger_get_access (charger), ==, OKC_CHARGER_POLICY_RESTRICTED);
+  g_assert_cmpint (okc_charger_get_access (charger), ==, OKC_CHARGER_POLICY_RESIDENTS_GUESTS);
   g_assert_cmpstr (okc_charger_status_get_label (OKC_CHARGER_STATUS_FAULTED), ==, "Faulted");
 
   encoded = okc_charger_to_json (charger);
@@ -141,7 +141,7 @@ test_charger_invalid (void)
   " \"firmware\": \"3.4.1\", \"status\": \"faulted\", \"status_since\": \"2026-11-24T06:12:40Z\"," \
   " \"last_heartbeat_at\": \"2026-11-24T09:29:10Z\", \"heartbeat_interval\": 60," \
   " \"property\": {\"id\": \"PRP-0004\", \"name\": \"Lakeview Lofts\"}," \
-  " \"unit\": {\"id\": \"UNT-0012\", \"name\": \"Garage 3\"}, \"access\": \"restricted\"," \
+  " \"unit\": {\"id\": \"UNT-0012\", \"name\": \"Garage 3\"}, \"access\": \"residents_guests\"," \
   " \"network\": {\"kind\": \"wifi\", \"signal\": 42, \"ssid\": \"Lakeview-Guest\"," \
   " \"ip\": \"10.0.3.17\"}, \"led\": \"red_blinking\", \"connectors\": [" \
   " {\"id\": 1, \"status\": \"Faulted\", \"error_code\": \"GroundFailure\"," \
