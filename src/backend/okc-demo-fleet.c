@@ -221,6 +221,27 @@ add_charger (OkcDemoWorld *world,
   g_array_append_val (world->chargers, charger);
 }
 
+/* The article's "guest can't start" needs a charger kept to its list where the PMS
+ * syncs guests: when the draw made none, the first charger of a connected property
+ * becomes one. */
+static void
+keep_one_to_its_list (OkcDemoWorld *world)
+{
+  OkcDemoCharger *first = NULL;
+
+  for (guint c = 0; c < world->chargers->len; c++)
+    {
+      OkcDemoCharger *charger = OKC_DEMO_CHARGER (world, c);
+
+      if (charger->list_only && charger->pms_connected)
+        return;
+      if (first == NULL && charger->pms_connected)
+        first = charger;
+    }
+  if (first != NULL)
+    first->restricted = first->list_only = TRUE;
+}
+
 static void
 add_chargers (OkcDemoWorld *world)
 {
@@ -234,6 +255,8 @@ add_chargers (OkcDemoWorld *world)
       for (guint i = 0; i < n; i++)
         add_charger (world, (int) p);
     }
+
+  keep_one_to_its_list (world);
 
   n_unassigned = MAX (3, world->chargers->len / 25);
   for (guint i = 0; i < n_unassigned; i++)

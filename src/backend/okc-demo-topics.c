@@ -308,7 +308,9 @@ fill_no_permission (OkcDemoWorld *world,
   const OkcDemoCharger *charger;
   const OkcDemoAccount *account;
 
-  draft->charger = pick_charger (world, is_list_only_with_pms);
+  /* The first such ticket is the staying guest; the others are drawn among all the
+   * restricted chargers. */
+  draft->charger = world->planted_stay ? -1 : pick_charger (world, is_list_only_with_pms);
   if (draft->charger < 0)
     draft->charger = pick_charger (world, is_restricted);
   if (draft->charger < 0)
@@ -320,8 +322,11 @@ fill_no_permission (OkcDemoWorld *world,
   while (has_access (charger, (guint) draft->account));
   account = OKC_DEMO_ACCOUNT (world, draft->account);
   draft->created_at = time_after (world, window_start (world), 14 * DAY);
-  if (OKC_DEMO_PROPERTY (world, draft->property)->pms_connected)
-    plant_stay (world, draft);
+  if (!world->planted_stay && charger->list_only && charger->pms_connected)
+    {
+      plant_stay (world, draft);
+      world->planted_stay = TRUE;
+    }
 
   set_property (world, draft, FALSE);
   set_charger_reference (world, draft, "charger_id", charger->id);

@@ -154,6 +154,7 @@ typedef struct
   GArray *sessions;         /* OkcDemoSession */
   GArray *payouts;          /* OkcDemoPayout */
   GArray *bookings;         /* OkcDemoBooking */
+  gboolean planted_stay;    /* a no-permission ticket is a guest staying, not on the list */
   GArray *recent_sessions;  /* guint session indices ended in the ticket window, by time */
   char **qr_images;         /* per charger: the SHA-256 of its QR label photo, or NULL */
   GPtrArray *screenshots;   /* SHA-256 of the error screenshots, by OkcDemoScreen */

@@ -84,7 +84,7 @@ okc_access_reason_get_explanation (OkcAccessReason reason)
     case OKC_ACCESS_REASON_LISTED:
       return _("On the charger’s access list");
     case OKC_ACCESS_REASON_NOT_LISTED:
-      return _("Not on the access list of a residents-and-guests charger");
+      return _("Not on the charger’s access list");
     case OKC_ACCESS_REASON_NO_ACCOUNT:
       return _("No OK2Charge account with this email or phone");
     case OKC_ACCESS_REASON_BOOKING:

@@ -376,7 +376,7 @@ test_access_decode (void)
     { "{\"charger_id\": \"CH-1\", \"account\": {\"id\": \"ACC-00001\", \"name\": \"Maya\","
       " \"email\": \"maya@example.com\"}, \"allowed\": false, \"reason\": \"not_listed\"}",
       OKC_ACCESS_REASON_NOT_LISTED, FALSE,
-      "Not on the access list of a residents-and-guests charger" },
+      "Not on the charger’s access list" },
     { "{\"charger_id\": \"CH-1\", \"account\": null, \"allowed\": false,"
       " \"reason\": \"no_account\"}",
       OKC_ACCESS_REASON_NO_ACCOUNT, FALSE, "No OK2Charge account with this email or phone" },
