@@ -522,15 +522,18 @@ void
 okc_backend_access_routes_register (OkcBackendServer *server)
 {
   okc_backend_server_add_route (server, SOUP_METHOD_PUT, "/v1/chargers/{id}/access-policy",
-                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_JSON_BODY,
+                                OKC_BACKEND_ACCESS_STAFF,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
                                 policy_put_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/chargers/{id}/access-grants",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, grants_get_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_POST, "/v1/chargers/{id}/access-grants",
-                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_JSON_BODY,
+                                OKC_BACKEND_ACCESS_STAFF,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
                                 grants_post_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_POST, "/v1/chargers/{id}/access-revocations",
-                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_JSON_BODY,
+                                OKC_BACKEND_ACCESS_STAFF,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
                                 revocations_post_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/accounts/{id}/bookings",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, bookings_get_cb);

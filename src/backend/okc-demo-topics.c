@@ -322,14 +322,16 @@ fill_no_permission (OkcDemoWorld *world,
   while (has_access (charger, (guint) draft->account));
   account = OKC_DEMO_ACCOUNT (world, draft->account);
   draft->created_at = time_after (world, window_start (world), 14 * DAY);
+  set_property (world, draft, FALSE);
+  /* The staying guest names the charger, so the agent can go straight to it. */
   if (!world->planted_stay && charger->list_only && charger->pms_connected)
     {
       plant_stay (world, draft);
       world->planted_stay = TRUE;
+      set_text (draft, "charger_id", charger->id);
     }
-
-  set_property (world, draft, FALSE);
-  set_charger_reference (world, draft, "charger_id", charger->id);
+  else
+    set_charger_reference (world, draft, "charger_id", charger->id);
   set_text (draft, "account_contact",
             account->phone != NULL && okc_demo_random_chance (rng (world), 30) ? account->phone
                                                                                 : account->email);
