@@ -70,6 +70,27 @@ okc_access_reason_allows (OkcAccessReason reason)
 }
 
 /**
+ * okc_charger_policy_get_label:
+ *
+ * Returns: (transfer none): the policy as the console names it, translated.
+ */
+const char *
+okc_charger_policy_get_label (OkcChargerPolicy policy)
+{
+  switch (policy)
+    {
+    case OKC_CHARGER_POLICY_PUBLIC:
+      return _("Public");
+    case OKC_CHARGER_POLICY_RESIDENTS_GUESTS:
+      return _("Residents and guests");
+    case OKC_CHARGER_POLICY_ACCESS_LIST:
+      return _("Access list only");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
  * okc_access_reason_get_explanation:
  *
  * Returns: (transfer none): the verdict in one translated sentence.

@@ -38,6 +38,7 @@ void              okc_charger_access_set_grant       (OkcChargerAccess  *self,
 OkcAccessGrant   *okc_charger_access_get_grant       (OkcChargerAccess  *self);
 
 gboolean          okc_access_reason_allows           (OkcAccessReason    reason);
+const char       *okc_charger_policy_get_label       (OkcChargerPolicy   policy);
 const char       *okc_access_reason_get_explanation  (OkcAccessReason    reason);
 
 G_END_DECLS
