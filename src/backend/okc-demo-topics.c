@@ -326,6 +326,8 @@ fill_no_permission (OkcDemoWorld *world,
   /* The staying guest names the charger, so the agent can go straight to it. */
   if (!world->planted_stay && charger->list_only && charger->pms_connected)
     {
+      /* They wrote in minutes ago, from the charger: the ticket is still open. */
+      draft->created_at = world->now - 20 * 60;
       plant_stay (world, draft);
       world->planted_stay = TRUE;
       set_text (draft, "charger_id", charger->id);
