@@ -113,6 +113,7 @@ grant_dates (OkcAccessGrant *grant)
 }
 
 static void reload_grants (OkcChargerAccessGroup *self);
+static void check_apply_cb (OkcChargerAccessGroup *self);
 
 /* An action submitted for this charger: its answer reloads the list, its refusal is
  * shown. The group may be gone by then; the outbox keeps the action anyway. */
@@ -156,7 +157,12 @@ action_finished_cb (OkcOutbox       *outbox,
           show_problem (self, message);
         }
       else
-        show_problem (self, NULL);
+        {
+          show_problem (self, NULL);
+          /* A verdict on screen may no longer hold: ask again. */
+          if (gtk_widget_get_visible (GTK_WIDGET (self->check_result_row)))
+            check_apply_cb (self);
+        }
       reload_grants (self);
     }
   /* Frees @submission. */
@@ -568,6 +574,10 @@ bookings_fetched_cb (GObject      *object,
       gtk_string_list_append (self->grant_booking_model, label);
       g_ptr_array_add (self->grant_bookings, g_object_ref (booking));
     }
+  /* A guest staying here is most often let in for their stay: offer it first. */
+  if (self->grant_bookings->len > 0 &&
+      adw_combo_row_get_selected (self->grant_mode_row) == GRANT_ALWAYS)
+    adw_combo_row_set_selected (self->grant_mode_row, GRANT_BOOKING);
   if (bookings == NULL)
     {
       /* Translators: %s says why the bookings could not be read */
