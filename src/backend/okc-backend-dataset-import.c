@@ -700,6 +700,11 @@ import_all (Import      *import,
   for (guint i = 0; i < n_tables; i++)
     if (!import_table (import, root, &tables[i], error))
       return FALSE;
+  /* The older spelling of a policy, as the schema's v6 migration turns it. */
+  if (!okc_backend_db_exec (import->db,
+                            "UPDATE chargers SET access = 'residents_guests' "
+                            "WHERE access = 'restricted'", error))
+    return FALSE;
   /* The chargers' live state is not in a data set: it is seeded from their status. */
   return import_blobs (import, root, error) &&
          okc_backend_dataset_import_tickets (import->db, root, import->ids, import->blobs,

@@ -23,7 +23,11 @@ static const char * const subscriptions[] = { "none", "monthly", "annual", NULL 
 static const char * const property_kinds[] = { "rental", "residence", NULL };
 static const char * const pms_names[] = { "none", "guesty", "hospitable", "track", "other", NULL };
 static const char * const charger_statuses[] = { "online", "offline", "faulted", NULL };
-static const char * const charger_access[] = { "public", "restricted", NULL };
+/* "restricted" is the spelling of schema v5's data sets: read as "residents_guests", as
+ * the schema's migration turns it (okc_backend_dataset_import()). */
+static const char * const charger_access[] = {
+  "public", "residents_guests", "access_list", "restricted", NULL
+};
 static const char * const outcomes[] = { "completed", "interrupted", "failed_to_start", NULL };
 /* OCPP 1.6 StopTransaction.req Reason. */
 static const char * const stop_reasons[] = {

@@ -563,7 +563,7 @@ okc_backend_fleet_store_last_session (OkcBackendDb  *db,
  * @random: picks the account
  *
  * Returns: (transfer full) (nullable): an account that may use the charger, for a session
- *   that starts by itself: one of its access list when it is restricted, else a guest.
+ *   that starts by itself: one of its access list when it is not public, else a guest.
  */
 char *
 okc_backend_fleet_store_pick_account (OkcBackendDb *db,
@@ -574,7 +574,7 @@ okc_backend_fleet_store_pick_account (OkcBackendDb *db,
     db,
     "WITH candidates AS ("
     "  SELECT x.account_id AS id FROM chargers c JOIN charger_access x ON x.charger_id = c.id "
-    "  WHERE c.id = ?2 AND c.access = 'restricted' "
+    "  WHERE c.id = ?2 AND c.access <> 'public' "
     "  UNION ALL SELECT a.id FROM accounts a, chargers c "
     "  WHERE c.id = ?2 AND c.access = 'public' AND a.kind = 'guest') "
     "SELECT id FROM candidates ORDER BY id LIMIT 1 "

@@ -414,4 +414,5 @@ okc_backend_simulator_routes_register (OkcBackendServer *server)
                                 fault_post_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_DELETE, "/v1/simulator/chargers/{id}/faults",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, fault_delete_cb);
+  okc_backend_access_simulator_routes_register (server);
 }

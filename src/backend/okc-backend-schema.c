@@ -390,6 +390,7 @@ static const char schema_v6[] =
   "ALTER TABLE charger_access ADD COLUMN granted_by TEXT REFERENCES users (id);"
   "ALTER TABLE charger_access ADD COLUMN granted_at INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE charger_access ADD COLUMN ticket_id TEXT;"
+  "UPDATE chargers SET access = 'residents_guests' WHERE access = 'restricted';"
 
   /* Bookings and the simulated PMS (okc-backend-properties.c). */
   "CREATE TABLE bookings ("

@@ -179,7 +179,9 @@ store_chargers (OkcDemoWorld  *world,
                                   c->property >= 0 ? OKC_DEMO_PROPERTY (world, c->property)->id
                                                    : NULL);
       okc_backend_stmt_bind_text (stmt, 8, c->unit >= 0 ? OKC_DEMO_UNIT (world, c->unit)->id : NULL);
-      okc_backend_stmt_bind_text (stmt, 9, c->restricted ? "restricted" : "public");
+      okc_backend_stmt_bind_text (stmt, 9, !c->restricted ? "public"
+                                           : c->list_only ? "access_list"
+                                                          : "residents_guests");
       okc_backend_stmt_bind_int64 (stmt, 10, c->installed_at);
       if (!okc_backend_db_step_done (db, stmt, error) || !store_access (world, db, c, error))
         return FALSE;
@@ -270,4 +272,48 @@ okc_demo_fleet_store (OkcDemoWorld  *world,
          store_chargers (world, db, error) && store_sessions (world, db, error) &&
          store_payouts (world, db, error) &&
          okc_backend_fleet_store_seed (db, 0, world->now, error);
+}
+
+/**
+ * okc_demo_bookings_store:
+ *
+ * Inserts @world's bookings, the tickets' planted ones too: call it after
+ * okc_demo_tickets_store(), inside the generator's transaction. Each was synced when the
+ * property's PMS last ran, an hour before now.
+ */
+gboolean
+okc_demo_bookings_store (OkcDemoWorld  *world,
+                         OkcBackendDb  *db,
+                         GError       **error)
+{
+  for (guint i = 0; i < world->bookings->len; i++)
+    {
+      OkcDemoBooking *b = &g_array_index (world->bookings, OkcDemoBooking, i);
+      OkcDemoProperty *property = OKC_DEMO_PROPERTY (world, b->property);
+      OkcDemoAccount *guest = OKC_DEMO_ACCOUNT (world, b->account);
+      g_autofree char *id = g_strdup_printf ("BKG-%06u", i + 1);
+      g_autofree char *reference = g_strdup_printf ("%s-%08x", property->pms,
+                                                    g_str_hash (id) ^ g_str_hash (property->id));
+      g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+        db,
+        "INSERT INTO bookings (id, property_id, unit_id, account_id, guest_name, guest_email, "
+        "check_in, check_out, pms_reference, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        error);
+
+      if (stmt == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (stmt, 1, id);
+      okc_backend_stmt_bind_text (stmt, 2, property->id);
+      okc_backend_stmt_bind_text (stmt, 3, b->unit >= 0 ? OKC_DEMO_UNIT (world, b->unit)->id : NULL);
+      okc_backend_stmt_bind_text (stmt, 4, guest->id);
+      okc_backend_stmt_bind_text (stmt, 5, guest->name);
+      okc_backend_stmt_bind_text (stmt, 6, guest->email);
+      okc_backend_stmt_bind_int64 (stmt, 7, b->check_in);
+      okc_backend_stmt_bind_int64 (stmt, 8, b->check_out);
+      okc_backend_stmt_bind_text (stmt, 9, reference);
+      okc_backend_stmt_bind_int64 (stmt, 10, world->now - 60 * 60);
+      if (!okc_backend_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }

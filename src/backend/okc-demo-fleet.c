@@ -208,11 +208,38 @@ add_charger (OkcDemoWorld *world,
     charger.last_heartbeat_at = world->now - okc_demo_random_range (rng (world), 5, 300);
   charger.restricted = property != NULL &&
                        okc_demo_random_chance (rng (world), property->is_residence ? 70 : 20);
+  /* Residences let in only their residents; at rentals most restricted chargers also let
+   * in the PMS's current guests, but a host may keep one to the list (every fourth, so as
+   * not to draw again and change the rest of the fleet). */
+  charger.list_only = charger.restricted &&
+                      (property->is_residence || world->chargers->len % 4 == 0);
+  charger.pms_connected = property != NULL && property->pms_connected;
   charger.installed_at = world->now - (property != NULL
                                          ? okc_demo_random_range (rng (world), 40, 700) * DAY
                                          : okc_demo_random_range (rng (world), 1, 10) * DAY);
   charger.access = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (world->chargers, charger);
+}
+
+/* The article's "guest can't start" needs a charger kept to its list where the PMS
+ * syncs guests: when the draw made none, the first charger of a connected property
+ * becomes one. */
+static void
+keep_one_to_its_list (OkcDemoWorld *world)
+{
+  OkcDemoCharger *first = NULL;
+
+  for (guint c = 0; c < world->chargers->len; c++)
+    {
+      OkcDemoCharger *charger = OKC_DEMO_CHARGER (world, c);
+
+      if (charger->list_only && charger->pms_connected)
+        return;
+      if (first == NULL && charger->pms_connected)
+        first = charger;
+    }
+  if (first != NULL)
+    first->restricted = first->list_only = TRUE;
 }
 
 static void
@@ -228,6 +255,8 @@ add_chargers (OkcDemoWorld *world)
       for (guint i = 0; i < n; i++)
         add_charger (world, (int) p);
     }
+
+  keep_one_to_its_list (world);
 
   n_unassigned = MAX (3, world->chargers->len / 25);
   for (guint i = 0; i < n_unassigned; i++)
@@ -261,6 +290,35 @@ add_access_lists (OkcDemoWorld *world)
         }
       if (charger->access->len > 1)
         g_array_sort (charger->access, okc_demo_compare_guint);
+    }
+}
+
+/* Guests' stays around now at each property whose PMS is connected: some over, some
+ * going on, some to come. */
+static void
+add_bookings (OkcDemoWorld *world)
+{
+  guint n_guests = world->accounts->len - world->n_hosts;
+
+  for (guint p = 0; p < world->properties->len; p++)
+    {
+      const OkcDemoProperty *property = OKC_DEMO_PROPERTY (world, p);
+      guint n = property->pms_connected ? (guint) okc_demo_random_range (rng (world), 2, 6) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          OkcDemoBooking booking = { 0 };
+
+          booking.property = p;
+          booking.unit = okc_demo_random_chance (rng (world), 70)
+                           ? (int) (property->first_unit +
+                                    okc_demo_random_below (rng (world), property->n_units))
+                           : -1;
+          booking.account = world->n_hosts + okc_demo_random_below (rng (world), n_guests);
+          booking.check_in = world->now + okc_demo_random_range (rng (world), -6 * DAY, 10 * DAY);
+          booking.check_out = booking.check_in + okc_demo_random_range (rng (world), 2, 7) * DAY;
+          g_array_append_val (world->bookings, booking);
+        }
     }
 }
 
@@ -524,4 +582,5 @@ okc_demo_fleet_generate (OkcDemoWorld *world)
       add_charger_sessions (world, c);
   okc_demo_payouts_generate (world);
   index_recent_sessions (world);
+  add_bookings (world);
 }

@@ -155,6 +155,14 @@ is_restricted (const OkcDemoCharger *charger)
   return charger->property >= 0 && charger->restricted;
 }
 
+/* A charger kept to its list at a rental whose PMS is connected: its guests are
+ * bookings, but only the list lets them in. */
+static gboolean
+is_list_only_with_pms (const OkcDemoCharger *charger)
+{
+  return charger->property >= 0 && charger->list_only && charger->pms_connected;
+}
+
 static gboolean
 is_unassigned (const OkcDemoCharger *charger)
 {
@@ -275,8 +283,24 @@ has_access (const OkcDemoCharger *charger,
   return FALSE;
 }
 
-/* The permission gap: a resident or guest who should be on a restricted charger's
- * access list is not. */
+/* The permission gap: a guest staying at the property, whose booking the PMS synced,
+ * is not on the list of a charger kept to its access list (the article's "guest can't
+ * start"); failing such a charger, a resident or guest missing from a restricted list. */
+/* The guest's stay, from before the ticket until two days from now. */
+static void
+plant_stay (OkcDemoWorld       *world,
+            const OkcDemoDraft *draft)
+{
+  OkcDemoBooking booking = { 0 };
+
+  booking.property = (guint) draft->property;
+  booking.unit = OKC_DEMO_CHARGER (world, draft->charger)->unit;
+  booking.account = (guint) draft->account;
+  booking.check_in = MIN (draft->created_at, world->now) - DAY;
+  booking.check_out = world->now + 2 * DAY;
+  g_array_append_val (world->bookings, booking);
+}
+
 static void
 fill_no_permission (OkcDemoWorld *world,
                     OkcDemoDraft *draft)
@@ -284,7 +308,11 @@ fill_no_permission (OkcDemoWorld *world,
   const OkcDemoCharger *charger;
   const OkcDemoAccount *account;
 
-  draft->charger = pick_charger (world, is_restricted);
+  /* The first such ticket is the staying guest; the others are drawn among all the
+   * restricted chargers. */
+  draft->charger = world->planted_stay ? -1 : pick_charger (world, is_list_only_with_pms);
+  if (draft->charger < 0)
+    draft->charger = pick_charger (world, is_restricted);
   if (draft->charger < 0)
     draft->charger = pick_charger (world, is_assigned);
   charger = OKC_DEMO_CHARGER (world, draft->charger);
@@ -294,9 +322,18 @@ fill_no_permission (OkcDemoWorld *world,
   while (has_access (charger, (guint) draft->account));
   account = OKC_DEMO_ACCOUNT (world, draft->account);
   draft->created_at = time_after (world, window_start (world), 14 * DAY);
-
   set_property (world, draft, FALSE);
-  set_charger_reference (world, draft, "charger_id", charger->id);
+  /* The staying guest names the charger, so the agent can go straight to it. */
+  if (!world->planted_stay && charger->list_only && charger->pms_connected)
+    {
+      /* They wrote in minutes ago, from the charger: the ticket is still open. */
+      draft->created_at = world->now - 20 * 60;
+      plant_stay (world, draft);
+      world->planted_stay = TRUE;
+      set_text (draft, "charger_id", charger->id);
+    }
+  else
+    set_charger_reference (world, draft, "charger_id", charger->id);
   set_text (draft, "account_contact",
             account->phone != NULL && okc_demo_random_chance (rng (world), 30) ? account->phone
                                                                                 : account->email);

@@ -84,9 +84,11 @@ typedef struct
   gint64 last_heartbeat_at;
   int property;             /* -1: not assigned to any property */
   int unit;                 /* -1: none */
-  gboolean restricted;
+  gboolean restricted;      /* not public: residents_guests, or access_list when list_only */
+  gboolean list_only;
+  gboolean pms_connected;   /* its property's PMS is connected: it has bookings */
   gint64 installed_at;
-  GArray *access;           /* guint account indices allowed on a restricted charger */
+  GArray *access;           /* guint account indices on a restricted charger's list */
   gboolean photographed;    /* has a QR label photo among the demo images */
 } OkcDemoCharger;
 
@@ -127,6 +129,16 @@ typedef struct
   gint64 paid_at;           /* 0: not paid */
 } OkcDemoPayout;
 
+/* A guest's stay at a property with a connected PMS, as its sync would import it. */
+typedef struct
+{
+  guint property;
+  int unit;                 /* -1: none */
+  guint account;            /* the guest, who booked with their account's email */
+  gint64 check_in;
+  gint64 check_out;
+} OkcDemoBooking;
+
 typedef struct
 {
   OkcDemoRandom random;
@@ -141,6 +153,8 @@ typedef struct
   GArray *chargers;         /* OkcDemoCharger */
   GArray *sessions;         /* OkcDemoSession */
   GArray *payouts;          /* OkcDemoPayout */
+  GArray *bookings;         /* OkcDemoBooking */
+  gboolean planted_stay;    /* a no-permission ticket is a guest staying, not on the list */
   GArray *recent_sessions;  /* guint session indices ended in the ticket window, by time */
   char **qr_images;         /* per charger: the SHA-256 of its QR label photo, or NULL */
   GPtrArray *screenshots;   /* SHA-256 of the error screenshots, by OkcDemoScreen */
@@ -189,6 +203,9 @@ gboolean      okc_demo_fleet_store    (OkcDemoWorld  *world,
                                        OkcBackendDb  *db,
                                        GError       **error);
 gboolean      okc_demo_tickets_store  (OkcDemoWorld  *world,
+                                       OkcBackendDb  *db,
+                                       GError       **error);
+gboolean      okc_demo_bookings_store (OkcDemoWorld  *world,
                                        OkcBackendDb  *db,
                                        GError       **error);
 

@@ -25,6 +25,7 @@ struct _OkcChargerAccess
   char *account_id;
   char *account_name;
   char *account_email;
+  OkcAccessGrant *grant;
 };
 
 G_DEFINE_FINAL_TYPE (OkcChargerAccess, okc_charger_access, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ okc_charger_access_finalize (GObject *object)
   g_free (self->account_id);
   g_free (self->account_name);
   g_free (self->account_email);
+  g_clear_object (&self->grant);
 
   G_OBJECT_CLASS (okc_charger_access_parent_class)->finalize (object);
 }
@@ -63,7 +65,29 @@ okc_charger_access_init (OkcChargerAccess *self)
 gboolean
 okc_access_reason_allows (OkcAccessReason reason)
 {
-  return reason == OKC_ACCESS_REASON_PUBLIC || reason == OKC_ACCESS_REASON_LISTED;
+  return reason == OKC_ACCESS_REASON_PUBLIC || reason == OKC_ACCESS_REASON_LISTED ||
+         reason == OKC_ACCESS_REASON_BOOKING;
+}
+
+/**
+ * okc_charger_policy_get_label:
+ *
+ * Returns: (transfer none): the policy as the console names it, translated.
+ */
+const char *
+okc_charger_policy_get_label (OkcChargerPolicy policy)
+{
+  switch (policy)
+    {
+    case OKC_CHARGER_POLICY_PUBLIC:
+      return _("Public");
+    case OKC_CHARGER_POLICY_RESIDENTS_GUESTS:
+      return _("Residents and guests");
+    case OKC_CHARGER_POLICY_ACCESS_LIST:
+      return _("Access list only");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 /**
@@ -81,9 +105,15 @@ okc_access_reason_get_explanation (OkcAccessReason reason)
     case OKC_ACCESS_REASON_LISTED:
       return _("On the charger’s access list");
     case OKC_ACCESS_REASON_NOT_LISTED:
-      return _("Not on the access list of a residents-and-guests charger");
+      return _("Not on the charger’s access list");
     case OKC_ACCESS_REASON_NO_ACCOUNT:
       return _("No OK2Charge account with this email or phone");
+    case OKC_ACCESS_REASON_BOOKING:
+      return _("A guest whose booking at the property covers today");
+    case OKC_ACCESS_REASON_NOT_YET_VALID:
+      return _("On the access list, but only from a later date");
+    case OKC_ACCESS_REASON_EXPIRED:
+      return _("On the access list, but those dates have passed");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -124,7 +154,8 @@ okc_charger_access_new (const char      *charger_id,
 /**
  * okc_charger_access_new_from_json:
  * @node: {"charger_id", "account" ({"id", "name", "email"}, null when there is no such
- *   account), "allowed", "reason"}
+ *   account), "allowed", "reason", "grant" (an AccessGrant, null or absent when the
+ *   account has none)}
  * @path: (nullable): where @node is, for errors
  *
  * "allowed" must agree with "reason", and "account" is null exactly for "no_account".
@@ -139,6 +170,8 @@ okc_charger_access_new_from_json (JsonNode    *node,
   const char *charger_id = NULL, *id = NULL, *name = NULL, *email = NULL;
   g_autofree char *account_path = okc_json_path_member (path, "account");
   JsonObject *object, *account = NULL;
+  g_autoptr(OkcAccessGrant) grant = NULL;
+  OkcChargerAccess *self;
   gboolean allowed = FALSE;
   int reason = 0;
 
@@ -181,7 +214,26 @@ okc_charger_access_new_from_json (JsonNode    *node,
       return NULL;
     }
 
-  return okc_charger_access_new (charger_id, reason, id, name, email);
+  if (json_object_has_member (object, "grant") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "grant")))
+    {
+      g_autofree char *grant_path = okc_json_path_member (path, "grant");
+
+      grant = okc_access_grant_new_from_json (json_object_get_member (object, "grant"),
+                                              grant_path, error);
+      if (grant == NULL)
+        return NULL;
+      if (g_strcmp0 (okc_access_grant_get_account_id (grant), id) != 0)
+        {
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, grant_path,
+                              "the grant is not the account’s");
+          return NULL;
+        }
+    }
+
+  self = okc_charger_access_new (charger_id, reason, id, name, email);
+  okc_charger_access_set_grant (self, grant);
+  return self;
 }
 
 /**
@@ -213,6 +265,11 @@ okc_charger_access_to_json (OkcChargerAccess *self)
   json_builder_add_boolean_value (builder, okc_access_reason_allows (self->reason));
   okc_json_builder_add_string (builder, "reason",
                                okc_enum_to_nick (OKC_TYPE_ACCESS_REASON, self->reason));
+  json_builder_set_member_name (builder, "grant");
+  if (self->grant != NULL)
+    json_builder_add_value (builder, okc_access_grant_to_json (self->grant));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -284,4 +341,29 @@ okc_charger_access_get_explanation (OkcChargerAccess *self)
 {
   g_return_val_if_fail (OKC_IS_CHARGER_ACCESS (self), NULL);
   return okc_access_reason_get_explanation (self->reason);
+}
+
+/**
+ * okc_charger_access_set_grant:
+ * @grant: (nullable): the account's entry on the access list, whatever its dates
+ */
+void
+okc_charger_access_set_grant (OkcChargerAccess *self,
+                              OkcAccessGrant   *grant)
+{
+  g_return_if_fail (OKC_IS_CHARGER_ACCESS (self));
+  g_return_if_fail (grant == NULL || OKC_IS_ACCESS_GRANT (grant));
+  g_set_object (&self->grant, grant);
+}
+
+/**
+ * okc_charger_access_get_grant:
+ *
+ * Returns: (transfer none) (nullable): the account's entry on the access list.
+ */
+OkcAccessGrant *
+okc_charger_access_get_grant (OkcChargerAccess *self)
+{
+  g_return_val_if_fail (OKC_IS_CHARGER_ACCESS (self), NULL);
+  return self->grant;
 }

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "okc-access-grant.h"
 #include "okc-enums.h"
 
 G_BEGIN_DECLS
@@ -32,8 +33,12 @@ const char       *okc_charger_access_get_account_id    (OkcChargerAccess *self);
 const char       *okc_charger_access_get_account_name  (OkcChargerAccess *self);
 const char       *okc_charger_access_get_account_email (OkcChargerAccess *self);
 const char       *okc_charger_access_get_explanation (OkcChargerAccess  *self);
+void              okc_charger_access_set_grant       (OkcChargerAccess  *self,
+                                                      OkcAccessGrant    *grant);
+OkcAccessGrant   *okc_charger_access_get_grant       (OkcChargerAccess  *self);
 
 gboolean          okc_access_reason_allows           (OkcAccessReason    reason);
+const char       *okc_charger_policy_get_label       (OkcChargerPolicy   policy);
 const char       *okc_access_reason_get_explanation  (OkcAccessReason    reason);
 
 G_END_DECLS

@@ -573,7 +573,7 @@ okc_charger_get_unit_name (OkcCharger *self)
 OkcChargerPolicy
 okc_charger_get_access (OkcCharger *self)
 {
-  g_return_val_if_fail (OKC_IS_CHARGER (self), OKC_CHARGER_POLICY_RESTRICTED);
+  g_return_val_if_fail (OKC_IS_CHARGER (self), OKC_CHARGER_POLICY_ACCESS_LIST);
   return self->access;
 }
 

@@ -6,9 +6,11 @@
 
 #pragma once
 
+#include "okc-access-grant.h"
 #include "okc-attachment.h"
 #include "okc-audit-entry.h"
 #include "okc-billing.h"
+#include "okc-booking.h"
 #include "okc-charger.h"
 #include "okc-charger-access.h"
 #include "okc-charger-attention.h"

@@ -156,12 +156,13 @@ typedef enum /*< prefix=OKC_ATTENTION_KIND >*/
   OKC_ATTENTION_KIND_STUCK_SESSION,                         /*< nick=stuck_session >*/
 } OkcAttentionKind;
 
-/* Who may charge: anyone, or only the accounts on the charger's access list (residents
- * and registered guests). */
+/* Who may charge (docs/actions.md): anyone; the accounts on the charger's access list
+ * and guests whose booking at its property covers now; or only the access list. */
 typedef enum /*< prefix=OKC_CHARGER_POLICY >*/
 {
   OKC_CHARGER_POLICY_PUBLIC,                                /*< nick=public >*/
-  OKC_CHARGER_POLICY_RESTRICTED,                            /*< nick=restricted >*/
+  OKC_CHARGER_POLICY_RESIDENTS_GUESTS,                      /*< nick=residents_guests >*/
+  OKC_CHARGER_POLICY_ACCESS_LIST,                           /*< nick=access_list >*/
 } OkcChargerPolicy;
 
 /* Why an account may or may not use a charger. */
@@ -171,6 +172,9 @@ typedef enum /*< prefix=OKC_ACCESS_REASON >*/
   OKC_ACCESS_REASON_LISTED,                                 /*< nick=listed >*/
   OKC_ACCESS_REASON_NOT_LISTED,                             /*< nick=not_listed >*/
   OKC_ACCESS_REASON_NO_ACCOUNT,                             /*< nick=no_account >*/
+  OKC_ACCESS_REASON_BOOKING,                                /*< nick=booking >*/
+  OKC_ACCESS_REASON_NOT_YET_VALID,                          /*< nick=not_yet_valid >*/
+  OKC_ACCESS_REASON_EXPIRED,                                /*< nick=expired >*/
 } OkcAccessReason;
 
 /* What a playbook step is judged by. */

@@ -484,8 +484,9 @@ okc_playbook_judge_charger (const OkcPlaybook  *playbook,
  * @access: the backend's verdict on the customer's access to the charger
  * @out_reason: (out) (optional) (transfer full): why, in one sentence
  *
- * No account: the customer must register first. Not on a restricted charger's list: the
- * property decides whether they should be, before anyone changes permissions. Allowed:
+ * No account: the customer must register first. Not on the charger's list, or on it
+ * only for other dates: the property decides whether they should be, before anyone
+ * changes permissions. Allowed:
  * the charger lets them in now, so what remains is to tell them.
  *
  * Returns: the step that applies.
@@ -508,10 +509,17 @@ okc_playbook_judge_access (const OkcPlaybook  *playbook,
     case OKC_ACCESS_REASON_NOT_LISTED:
       return step_with_reason (
         playbook, TEXT_CONFIRM_WITH_PROPERTY, out_reason,
-        g_strdup (_("The account is not on this restricted charger’s access list: confirm "
+        g_strdup (_("The account is not on this charger’s access list: confirm "
                     "with the property that the customer should have access")));
+    case OKC_ACCESS_REASON_NOT_YET_VALID:
+    case OKC_ACCESS_REASON_EXPIRED:
+      return step_with_reason (
+        playbook, TEXT_CONFIRM_WITH_PROPERTY, out_reason,
+        g_strdup (_("The account’s access to this charger does not cover today: confirm "
+                    "the customer’s dates with the property")));
     case OKC_ACCESS_REASON_PUBLIC:
     case OKC_ACCESS_REASON_LISTED:
+    case OKC_ACCESS_REASON_BOOKING:
     default:
       return step_with_reason (
         playbook, TEXT_CONFIRM_CAN_USE, out_reason,

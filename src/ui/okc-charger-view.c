@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "okc-charger-access-group.h"
 #include "okc-charger-commands.h"
 #include "okc-charger-fleet.h"
 #include "okc-charger-format.h"
@@ -59,6 +60,7 @@ struct _OkcChargerView
   AdwActionRow *property_row;
   AdwActionRow *unit_row;
   OkcChargerCommands *commands;
+  OkcChargerAccessGroup *access_group;
   GtkButton *sessions_button;
   GtkStack *history_stack;
   GtkListBox *history_list;
@@ -425,6 +427,7 @@ okc_charger_view_set_charger (OkcChargerView *self,
                  g_str_equal (okc_charger_get_id (self->charger), okc_charger_get_id (charger));
   g_set_object (&self->charger, charger);
   okc_charger_commands_set_charger (self->commands, charger);
+  okc_charger_access_group_set_charger (self->access_group, charger);
   /* Show Sessions opens the session log filtered to this charger (win.show-sessions). */
   gtk_widget_set_visible (GTK_WIDGET (self->sessions_button), charger != NULL);
   if (charger != NULL)
@@ -488,6 +491,7 @@ okc_charger_view_set_client (OkcChargerView *self,
   g_return_if_fail (OKC_IS_CHARGER_VIEW (self));
 
   okc_charger_commands_set_client (self->commands, client);
+  okc_charger_access_group_set_client (self->access_group, client);
   if (!g_set_object (&self->client, client))
     return;
   g_cancellable_cancel (self->history_cancellable);
@@ -560,6 +564,7 @@ okc_charger_view_class_init (OkcChargerViewClass *klass)
   object_class->dispose = okc_charger_view_dispose;
 
   g_type_ensure (OKC_TYPE_CHARGER_COMMANDS);
+  g_type_ensure (OKC_TYPE_CHARGER_ACCESS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-charger-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, window_title);
@@ -583,6 +588,7 @@ okc_charger_view_class_init (OkcChargerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, property_row);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, unit_row);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, commands);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerView, access_group);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, sessions_button);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_list);

@@ -8,7 +8,7 @@
 
 /* What schema v6 changed, undone: the actions' tables and columns gone (the refunds' go with the table in
  * OKC_TEST_DOWNGRADE_V5), the access lists
- * back to plain (charger, account) pairs and `residents_guests` back to `restricted`. Apply
+ * back to plain (charger, account) pairs and every policy but `public` back to `restricted`. Apply
  * before OKC_TEST_DOWNGRADE_V5 to turn a v6 database into v4. */
 #define OKC_TEST_DOWNGRADE_V6 \
   "DROP TABLE idempotency_keys;" \
@@ -27,7 +27,7 @@
   "INSERT INTO charger_access_v5 SELECT charger_id, account_id FROM charger_access;" \
   "DROP TABLE charger_access;" \
   "ALTER TABLE charger_access_v5 RENAME TO charger_access;" \
-  "UPDATE chargers SET access = 'restricted' WHERE access = 'residents_guests';"
+  "UPDATE chargers SET access = 'restricted' WHERE access <> 'public';"
 
 /* What schema v5 changed, undone: a v4 database with the v4 price and fee columns filled
  * in from the documents and breakdowns (the first version's connection fee, last energy

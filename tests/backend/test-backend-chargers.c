@@ -200,7 +200,7 @@ test_access_listed (void)
   g_autoptr(GPtrArray) row = query_row (
     "SELECT x.charger_id, a.id, a.name, a.email, a.phone FROM charger_access x "
     "JOIN accounts a ON a.id = x.account_id JOIN chargers c ON c.id = x.charger_id "
-    "WHERE c.access = 'restricted' AND a.phone IS NOT NULL "
+    "WHERE c.access <> 'public' AND a.phone IS NOT NULL "
     /* a phone no other account shares, so the phone names this very account */
     "AND (SELECT COUNT (*) FROM accounts b WHERE b.phone = a.phone) = 1 "
     "ORDER BY x.charger_id, a.id LIMIT 1", NULL);
@@ -250,7 +250,7 @@ static void
 test_access_not_listed (void)
 {
   g_autoptr(GPtrArray) row = query_row (
-    "SELECT c.id, a.id, a.email FROM chargers c, accounts a WHERE c.access = 'restricted' "
+    "SELECT c.id, a.id, a.email FROM chargers c, accounts a WHERE c.access = 'access_list' "
     "AND NOT EXISTS (SELECT 1 FROM charger_access x JOIN accounts b ON b.id = x.account_id "
     "WHERE x.charger_id = c.id AND b.email = a.email COLLATE NOCASE) "
     "ORDER BY c.id, a.id LIMIT 1", NULL);
@@ -260,13 +260,13 @@ test_access_not_listed (void)
   g_assert_false (okc_charger_access_get_allowed (access));
   g_assert_cmpstr (okc_charger_access_get_account_email (access), ==, COLUMN (row, 2));
   g_assert_cmpstr (okc_charger_access_get_explanation (access), ==,
-                   "Not on the access list of a residents-and-guests charger");
+                   "Not on the charger’s access list");
 }
 
 static void
 test_access_no_account (void)
 {
-  static const char * const restrictions[] = { "public", "restricted" };
+  static const char * const restrictions[] = { "public", "residents_guests", "access_list" };
 
   for (guint i = 0; i < G_N_ELEMENTS (restrictions); i++)
     {

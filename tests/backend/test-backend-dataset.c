@@ -408,6 +408,47 @@ test_demo_is_kept (void)
   g_assert_true (g_str_equal (text, original));
 }
 
+/* A file written before schema v6 spells residents_guests "restricted": read as the
+ * migration turns it; the other policies are kept. */
+static void
+test_restricted_read (void)
+{
+  g_autofree char *path = g_build_filename (dir, "restricted.sqlite", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (original, strlen (original));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = okc_json_parse_bytes (bytes, &error);
+  g_autoptr(OkcBackendDb) db = NULL;
+  g_autoptr(OkcBackendStmt) stmt = NULL;
+  JsonArray *chargers;
+  guint n_restricted = 0;
+
+  g_assert_no_error (error);
+  chargers = json_object_get_array_member (json_node_get_object (root), "chargers");
+  for (guint i = 0; i < json_array_get_length (chargers); i++)
+    {
+      JsonObject *charger = json_array_get_object_element (chargers, i);
+
+      if (g_str_equal (json_object_get_string_member (charger, "access"), "residents_guests"))
+        {
+          json_object_set_string_member (charger, "access", "restricted");
+          n_restricted++;
+        }
+    }
+  g_assert_cmpuint (n_restricted, >, 0);
+
+  db = okc_backend_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (okc_backend_dataset_import (db, root, &error));
+  g_assert_no_error (error);
+  stmt = okc_backend_db_prepare (db, "SELECT count (*) FILTER (WHERE access = 'restricted'), "
+                                     "count (*) FILTER (WHERE access = 'residents_guests') "
+                                     "FROM chargers", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, n_restricted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +460,7 @@ main (int   argc,
 
   g_test_add_func ("/Okc/Backend/dataset/import-errors", test_import_errors);
   g_test_add_func ("/Okc/Backend/dataset/round-trip", test_round_trip);
+  g_test_add_func ("/Okc/Backend/dataset/restricted-read", test_restricted_read);
   g_test_add_func ("/Okc/Backend/dataset/command-errors", test_command_errors);
   g_test_add_func ("/Okc/Backend/dataset/failed-import-changes-nothing",
                    test_failed_import_changes_nothing);

@@ -411,7 +411,7 @@ test_planted_problems (void)
         offline_for_hours++;
       if (json_object_get_null_member (charger, "property_id"))
         unassigned++;
-      if (g_str_equal (json_object_get_string_member (charger, "access"), "restricted"))
+      if (!g_str_equal (json_object_get_string_member (charger, "access"), "public"))
         g_hash_table_add (restricted, (gpointer) json_object_get_string_member (charger, "id"));
     }
 

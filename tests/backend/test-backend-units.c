@@ -247,7 +247,7 @@ test_migration_v4 (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
   okc_backend_stmt_release (stmt);
 
-  /* A session that starts by itself on a restricted charger is one of its list's; on a
+  /* A session that starts by itself on a charger that is not public is one of its list's; on a
    * public one, any guest's. */
   stmt = okc_backend_db_prepare (db,
                                  "SELECT c.id, c.access, ?1 IN (SELECT account_id FROM "
@@ -265,7 +265,7 @@ test_migration_v4 (void)
       okc_backend_stmt_bind_text (stmt, 1, account);
       okc_backend_stmt_bind_text (stmt, 2, charger_id);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      if (g_str_equal (okc_backend_stmt_get_text (stmt, 1), "restricted"))
+      if (!g_str_equal (okc_backend_stmt_get_text (stmt, 1), "public"))
         g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
       else
         g_assert_cmpstr (okc_backend_stmt_get_text (stmt, 3), ==, "guest");

@@ -366,6 +366,7 @@ def run(contract):
     refunds(contract, agent, supervisor, chatbot, first_id)
     audit(contract, agent, supervisor, chatbot, first_id)
     idempotency(contract, agent, supervisor)
+    access(contract, agent, chatbot)
 
     call("GET", None, "/v1/no-such-thing", agent, expect=404)
     call("DELETE", None, "/v1/tickets", agent, expect=405)
@@ -775,6 +776,87 @@ def idempotency(contract, agent, supervisor):
     call("POST", create, create, supervisor, body=body, expect=201, headers=key)
     call("POST", create, create, agent, body=body, expect=400,
          headers={"Idempotency-Key": "k" * 101})
+
+
+def access(contract, agent, chatbot):
+    """Charger access (docs/actions.md): the policy, a grant for dates and its replay, the
+    list, a revocation, an account's bookings, and a guest's start through the simulator."""
+    call = contract.call
+    policy = "/v1/chargers/{id}/access-policy"
+    grants = "/v1/chargers/{id}/access-grants"
+    revocations = "/v1/chargers/{id}/access-revocations"
+    bookings = "/v1/accounts/{id}/bookings"
+    authorize = "/v1/simulator/chargers/{id}/authorize"
+    listing = "/v1/chargers"
+    _, _, page = call("GET", listing, listing + "?status=online&limit=200", agent, expect=200)
+    charger = next(c for c in page["chargers"] if c["property"] and
+                   all(n["status"] == "Available" for n in c["connectors"]))
+    base = "/v1/chargers/" + charger["id"]
+    start = "/v1/simulator/chargers/%s/authorize" % charger["id"]
+
+    call("PUT", policy, base + "/access-policy", agent, body={"policy": "access_list"}, expect=200)
+    call("PUT", policy, base + "/access-policy", agent, body={"policy": "restricted"}, expect=422)
+    call("PUT", policy, "/v1/chargers/CH-99999/access-policy", agent, body={"policy": "public"},
+         expect=404)
+    call("PUT", policy, base + "/access-policy", chatbot, body={"policy": "public"}, expect=403)
+    call("PUT", policy, base + "/access-policy", None, body={"policy": "public"}, expect=401)
+    call("PUT", policy, base + "/access-policy", agent, body=b"{", expect=400)
+
+    grant = {"account": "ACC-00005", "valid_from": "2026-01-01T00:00:00Z",
+             "valid_to": "2030-01-01T00:00:00Z"}
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    _, _, first = call("POST", grants, base + "/access-grants", agent, body=grant, expect=201,
+                       headers=key)
+    _, headers, again = call("POST", grants, base + "/access-grants", agent, body=grant,
+                             expect=201, headers=key)
+    contract.results.append((headers.get("Idempotent-Replayed") == "true" and first == again,
+                             "a repeated grant replays its first answer", repr(again)))
+    call("POST", grants, base + "/access-grants", agent, body=dict(grant, account="ACC-00006"),
+         expect=409, headers=key)
+    call("POST", grants, base + "/access-grants", agent,
+         body={"account": "ACC-00005", "valid_from": "2030-01-01T00:00:00Z",
+               "valid_to": "2026-01-01T00:00:00Z"}, expect=422)
+    call("POST", grants, base + "/access-grants", agent, body={"account": "nobody@example.invalid"},
+         expect=422)
+    call("POST", grants, base + "/access-grants", agent, body=b"{", expect=400)
+    call("POST", grants, "/v1/chargers/CH-99999/access-grants", agent, body=grant, expect=404)
+    call("POST", grants, base + "/access-grants", chatbot, body=grant, expect=403)
+    call("POST", grants, base + "/access-grants", None, body=grant, expect=401)
+    call("GET", grants, base + "/access-grants", agent, expect=200)
+    call("GET", grants, "/v1/chargers/CH-99999/access-grants", agent, expect=404)
+    call("GET", grants, base + "/access-grants", chatbot, expect=403)
+    call("GET", grants, base + "/access-grants", None, expect=401)
+    call("GET", "/v1/chargers/{id}/access", base + "/access?account=ACC-00005", agent, expect=400)
+
+    call("POST", authorize, start, agent, body={"account": "ACC-00005", "connector_id": 9},
+         expect=422)
+    _, _, started = call("POST", authorize, start, agent, body={"account": "ACC-00005"}, expect=200)
+    contract.results.append((started["accepted"] and started["session_id"] is not None,
+                             "a listed account's start is accepted", repr(started)))
+    call("POST", authorize, "/v1/simulator/chargers/CH-99999/authorize", agent,
+         body={"account": "ACC-00005"}, expect=404)
+    call("POST", authorize, start, agent, body=b"{", expect=400)
+    call("POST", authorize, start, chatbot, body={"account": "ACC-00005"}, expect=403)
+    call("POST", authorize, start, None, body={"account": "ACC-00005"}, expect=401)
+
+    call("POST", revocations, base + "/access-revocations", agent, body={"account": "ACC-00005"},
+         expect=200)
+    call("POST", revocations, base + "/access-revocations", agent, body={"account": "ACC-00005"},
+         expect=404)
+    call("POST", revocations, base + "/access-revocations", agent, body={"account": "x"},
+         expect=422)
+    call("POST", revocations, base + "/access-revocations", agent, body=b"{", expect=400)
+    call("POST", revocations, base + "/access-revocations", agent, body={"account": "ACC-00005"},
+         expect=409, headers=key)
+    call("POST", revocations, base + "/access-revocations", chatbot, body={"account": "ACC-00005"},
+         expect=403)
+    call("POST", revocations, base + "/access-revocations", None, body={"account": "ACC-00005"},
+         expect=401)
+
+    call("GET", bookings, "/v1/accounts/ACC-00005/bookings", agent, expect=200)
+    call("GET", bookings, "/v1/accounts/ACC-99999/bookings", agent, expect=404)
+    call("GET", bookings, "/v1/accounts/ACC-00005/bookings", chatbot, expect=403)
+    call("GET", bookings, "/v1/accounts/ACC-00005/bookings", None, expect=401)
 
 
 def check_coverage(contract):

@@ -137,7 +137,7 @@ test_access_verdicts (void)
     "JOIN accounts a ON a.id = x.account_id WHERE a.phone IS NOT NULL "
     "AND (SELECT COUNT (*) FROM accounts b WHERE b.phone = a.phone) = 1 ORDER BY x.charger_id");
   g_auto(GStrv) unlisted = query_row (
-    "SELECT c.id, a.email FROM chargers c, accounts a WHERE c.access = 'restricted' "
+    "SELECT c.id, a.email FROM chargers c, accounts a WHERE c.access = 'access_list' "
     "AND NOT EXISTS (SELECT 1 FROM charger_access x JOIN accounts b ON b.id = x.account_id "
     "WHERE x.charger_id = c.id AND b.email = a.email COLLATE NOCASE) ORDER BY c.id, a.id");
   g_auto(GStrv) public = query_row (
@@ -160,7 +160,7 @@ test_access_verdicts (void)
   g_assert_cmpint (okc_charger_access_get_reason (off_list), ==, OKC_ACCESS_REASON_NOT_LISTED);
   g_assert_false (okc_charger_access_get_allowed (off_list));
   g_assert_cmpstr (okc_charger_access_get_explanation (off_list), ==,
-                   "Not on the access list of a residents-and-guests charger");
+                   "Not on the charger’s access list");
 
   open = get_access (agent, public[0], public[1], &error);
   g_assert_no_error (error);

@@ -29,7 +29,7 @@ charger_new (OkcChargerStatus status,
   OkcCharger *charger =
     okc_charger_new ("CH-10234", "OK2-W22-2300042", "OK2 Wallbox 22", "3.4.1", status,
                      heartbeat_age == NEVER ? 0 : NOW - heartbeat_age,
-                     OKC_CHARGER_POLICY_RESTRICTED);
+                     OKC_CHARGER_POLICY_RESIDENTS_GUESTS);
   g_autoptr(OkcConnector) one =
     okc_connector_new (1, OKC_CONNECTOR_STATUS_AVAILABLE, OKC_CHARGE_POINT_ERROR_NO_ERROR, NULL,
                        NULL, NOW - 3600, NULL);

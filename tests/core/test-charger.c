@@ -22,7 +22,7 @@ parse (const char *text)
   " \"firmware\": \"3.4.1\", \"status\": \"offline\"," \
   " \"last_heartbeat_at\": \"2026-11-24T09:30:00Z\"," \
   " \"property\": {\"id\": \"PRP-0001\", \"name\": \"Lakeview Lofts\"}," \
-  " \"unit\": {\"id\": \"UNT-0003\", \"name\": \"Garage 3\"}, \"access\": \"restricted\"," \
+  " \"unit\": {\"id\": \"UNT-0003\", \"name\": \"Garage 3\"}, \"access\": \"residents_guests\"," \
   " \"status_since\": \"2026-11-24T09:33:00Z\", \"heartbeat_interval\": 60," \
   " \"network\": {\"kind\": \"wifi\", \"signal\": 42, \"ssid\": \"Lakeview-Guest\"," \
   " \"ip\": \"10.0.3.17\"}, \"led\": \"off\", \"connectors\": []" \
@@ -50,7 +50,7 @@ test_charger_decode (void)
   g_assert_cmpstr (okc_charger_get_property_name (charger), ==, "Lakeview Lofts");
   g_assert_cmpstr (okc_charger_get_unit_id (charger), ==, "UNT-0003");
   g_assert_cmpstr (okc_charger_get_unit_name (charger), ==, "Garage 3");
-  g_assert_cmpint (okc_charger_get_access (charger), ==, OKC_CHARGER_POLICY_RESTRICTED);
+  g_assert_cmpint (okc_charger_get_access (charger), ==, OKC_CHARGER_POLICY_RESIDENTS_GUESTS);
   g_assert_cmpstr (okc_charger_status_get_label (OKC_CHARGER_STATUS_FAULTED), ==, "Faulted");
 
   encoded = okc_charger_to_json (charger);
@@ -141,7 +141,7 @@ test_charger_invalid (void)
   " \"firmware\": \"3.4.1\", \"status\": \"faulted\", \"status_since\": \"2026-11-24T06:12:40Z\"," \
   " \"last_heartbeat_at\": \"2026-11-24T09:29:10Z\", \"heartbeat_interval\": 60," \
   " \"property\": {\"id\": \"PRP-0004\", \"name\": \"Lakeview Lofts\"}," \
-  " \"unit\": {\"id\": \"UNT-0012\", \"name\": \"Garage 3\"}, \"access\": \"restricted\"," \
+  " \"unit\": {\"id\": \"UNT-0012\", \"name\": \"Garage 3\"}, \"access\": \"residents_guests\"," \
   " \"network\": {\"kind\": \"wifi\", \"signal\": 42, \"ssid\": \"Lakeview-Guest\"," \
   " \"ip\": \"10.0.3.17\"}, \"led\": \"red_blinking\", \"connectors\": [" \
   " {\"id\": 1, \"status\": \"Faulted\", \"error_code\": \"GroundFailure\"," \
@@ -376,7 +376,7 @@ test_access_decode (void)
     { "{\"charger_id\": \"CH-1\", \"account\": {\"id\": \"ACC-00001\", \"name\": \"Maya\","
       " \"email\": \"maya@example.com\"}, \"allowed\": false, \"reason\": \"not_listed\"}",
       OKC_ACCESS_REASON_NOT_LISTED, FALSE,
-      "Not on the access list of a residents-and-guests charger" },
+      "Not on the charger’s access list" },
     { "{\"charger_id\": \"CH-1\", \"account\": null, \"allowed\": false,"
       " \"reason\": \"no_account\"}",
       OKC_ACCESS_REASON_NO_ACCOUNT, FALSE, "No OK2Charge account with this email or phone" },
@@ -439,7 +439,21 @@ test_access_invalid (void)
       " \"allowed\": true, \"reason\": \"listed\"}", OKC_DATA_ERROR_MISSING, "account.email" },
     { "{\"charger_id\": \"CH-1\", \"account\": {\"id\": \"A\", \"name\": \"M\","
       " \"email\": \"maya\"}, \"allowed\": true, \"reason\": \"listed\"}",
-      OKC_DATA_ERROR_INVALID, "account.email" },
+      OKC_DATA_ERROR_INVALID, "account.email" },    /* A grant with its dates backwards, or another account's. */
+    { "{\"charger_id\": \"CH-1\", \"account\": {\"id\": \"A\", \"name\": \"M\","
+      " \"email\": \"m@example.com\"}, \"allowed\": false, \"reason\": \"expired\","
+      " \"grant\": {\"charger_id\": \"CH-1\", \"account\": {\"id\": \"A\", \"name\": \"M\","
+      " \"email\": \"m@example.com\"}, \"valid_from\": \"2026-11-25T00:00:00Z\","
+      " \"valid_to\": \"2026-11-24T00:00:00Z\", \"booking_id\": null, \"granted_by\": null,"
+      " \"granted_at\": \"2026-11-20T00:00:00Z\", \"ticket_id\": null}}",
+      OKC_DATA_ERROR_INVALID, "grant.valid_to" },
+    { "{\"charger_id\": \"CH-1\", \"account\": {\"id\": \"A\", \"name\": \"M\","
+      " \"email\": \"m@example.com\"}, \"allowed\": true, \"reason\": \"listed\","
+      " \"grant\": {\"charger_id\": \"CH-1\", \"account\": {\"id\": \"B\", \"name\": \"N\","
+      " \"email\": \"n@example.com\"}, \"valid_from\": null, \"valid_to\": null,"
+      " \"booking_id\": null, \"granted_by\": null, \"granted_at\": \"2026-11-20T00:00:00Z\","
+      " \"ticket_id\": null}}",
+      OKC_DATA_ERROR_INVALID, "grant" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -453,6 +467,130 @@ test_access_invalid (void)
       g_assert_error (error, OKC_DATA_ERROR, cases[i].code);
       g_assert_cmpstr (okc_data_error_get_field (error), ==, cases[i].field);
     }
+}
+
+#define DAY (24 * 60 * 60)
+
+/* A grant's dates: from valid_from (included) until valid_to (excluded), either open. */
+static void
+test_grant_dates (void)
+{
+  static const struct
+  {
+    gint64 from, to;
+    OkcAccessReason at_now;
+  } cases[] = {
+    { 0, 0, OKC_ACCESS_REASON_LISTED },
+    { 1800000000 - DAY, 1800000000 + DAY, OKC_ACCESS_REASON_LISTED },
+    { 1800000000, 0, OKC_ACCESS_REASON_LISTED },
+    { 1800000000 + 1, 0, OKC_ACCESS_REASON_NOT_YET_VALID },
+    { 0, 1800000000, OKC_ACCESS_REASON_EXPIRED },
+    { 1800000000 - 2 * DAY, 1800000000 - DAY, OKC_ACCESS_REASON_EXPIRED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(OkcAccessGrant) grant = okc_access_grant_new ("CH-1", "ACC-00001", "Maya",
+                                                              "maya@example.com");
+      g_autoptr(OkcAccessGrant) again = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GError) error = NULL;
+
+      okc_access_grant_set_dates (grant, cases[i].from, cases[i].to);
+      okc_access_grant_set_booking_id (grant, "BKG-000001");
+      okc_access_grant_set_granted (grant, "USR-0001", "Alex Rivera", 1800000000 - 3 * DAY);
+      g_assert_cmpint (okc_access_grant_judge (grant, 1800000000), ==, cases[i].at_now);
+
+      node = okc_access_grant_to_json (grant);
+      again = okc_access_grant_new_from_json (node, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (okc_access_grant_get_valid_from (again), ==, cases[i].from);
+      g_assert_cmpint (okc_access_grant_get_valid_to (again), ==, cases[i].to);
+      g_assert_cmpstr (okc_access_grant_get_booking_id (again), ==, "BKG-000001");
+      g_assert_cmpstr (okc_access_grant_get_granted_by_name (again), ==, "Alex Rivera");
+      g_assert_cmpint (okc_access_grant_judge (again, 1800000000), ==, cases[i].at_now);
+    }
+}
+
+/* The new reasons: booking allows, dates that do not cover now do not; the grant rides
+ * along with the verdict. */
+static void
+test_access_reasons_with_grant (void)
+{
+  static const struct
+  {
+    const char *reason;
+    gboolean allowed;
+  } cases[] = {
+    { "booking", TRUE }, { "not_yet_valid", FALSE }, { "expired", FALSE }, { "listed", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "{\"charger_id\": \"CH-1\", \"account\": {\"id\": \"ACC-00001\", \"name\": \"Maya\","
+        " \"email\": \"maya@example.com\"}, \"allowed\": %s, \"reason\": \"%s\","
+        " \"grant\": {\"charger_id\": \"CH-1\", \"account\": {\"id\": \"ACC-00001\","
+        " \"name\": \"Maya\", \"email\": \"maya@example.com\"},"
+        " \"valid_from\": \"2026-11-24T15:00:00Z\", \"valid_to\": \"2026-11-27T11:00:00Z\","
+        " \"booking_id\": \"BKG-000001\", \"granted_by\": {\"id\": \"USR-0001\","
+        " \"name\": \"Alex Rivera\"}, \"granted_at\": \"2026-11-24T09:00:00Z\","
+        " \"ticket_id\": \"TCK-000003\"}}",
+        cases[i].allowed ? "true" : "false", cases[i].reason);
+      g_autoptr(JsonNode) node = parse (text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OkcChargerAccess) access = okc_charger_access_new_from_json (node, NULL, &error);
+      g_autoptr(JsonNode) encoded = NULL;
+      g_autoptr(OkcChargerAccess) again = NULL;
+      OkcAccessGrant *grant;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (okc_charger_access_get_allowed (access), ==, cases[i].allowed);
+      grant = okc_charger_access_get_grant (access);
+      g_assert_nonnull (grant);
+      g_assert_cmpstr (okc_access_grant_get_ticket_id (grant), ==, "TCK-000003");
+      g_assert_cmpstr (okc_access_grant_get_granted_by_id (grant), ==, "USR-0001");
+      g_assert_nonnull (okc_charger_access_get_explanation (access));
+
+      encoded = okc_charger_access_to_json (access);
+      again = okc_charger_access_new_from_json (encoded, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (okc_access_grant_get_valid_to (okc_charger_access_get_grant (again)), ==,
+                       okc_access_grant_get_valid_to (grant));
+    }
+}
+
+static void
+test_booking_decode (void)
+{
+  g_autoptr(JsonNode) node = parse (
+    "{\"id\": \"BKG-000001\", \"property\": {\"id\": \"PRP-0004\", \"name\": \"Lakeview Lofts\"},"
+    " \"unit\": null, \"account_id\": \"ACC-00017\", \"guest_name\": \"Maya Chen\","
+    " \"guest_email\": \"maya@example.com\", \"check_in\": \"2026-11-24T15:00:00Z\","
+    " \"check_out\": \"2026-11-27T11:00:00Z\", \"pms\": \"guesty\", \"pms_reference\": \"G-1\","
+    " \"synced_at\": \"2026-11-24T08:00:00Z\"}");
+  g_autoptr(JsonNode) backwards = parse (
+    "{\"id\": \"BKG-000001\", \"property\": {\"id\": \"PRP-0004\", \"name\": \"L\"},"
+    " \"unit\": null, \"account_id\": null, \"guest_name\": \"M\", \"guest_email\": \"m@e.com\","
+    " \"check_in\": \"2026-11-27T11:00:00Z\", \"check_out\": \"2026-11-24T15:00:00Z\","
+    " \"pms\": \"guesty\", \"pms_reference\": \"G-1\", \"synced_at\": \"2026-11-24T08:00:00Z\"}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcBooking) booking = okc_booking_new_from_json (node, NULL, &error);
+  g_autoptr(OkcBooking) refused = NULL;
+  gint64 check_in;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (okc_booking_get_property_name (booking), ==, "Lakeview Lofts");
+  g_assert_null (okc_booking_get_unit_name (booking));
+  check_in = okc_booking_get_check_in (booking);
+  g_assert_true (okc_booking_covers (booking, check_in));
+  g_assert_false (okc_booking_covers (booking, check_in - 1));
+  g_assert_false (okc_booking_covers (booking, okc_booking_get_check_out (booking)));
+
+  refused = okc_booking_new_from_json (backwards, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_INVALID);
+  g_assert_cmpstr (okc_data_error_get_field (error), ==, "check_out");
 }
 
 int
@@ -471,6 +609,9 @@ main (int   argc,
   g_test_add_func ("/Okc/Connector/labels", test_connector_labels);
   g_test_add_func ("/Okc/ChargerAccess/decode", test_access_decode);
   g_test_add_func ("/Okc/ChargerAccess/invalid", test_access_invalid);
+  g_test_add_func ("/Okc/ChargerAccess/reasons-with-grant", test_access_reasons_with_grant);
+  g_test_add_func ("/Okc/AccessGrant/dates", test_grant_dates);
+  g_test_add_func ("/Okc/Booking/decode", test_booking_decode);
 
   return g_test_run ();
 }

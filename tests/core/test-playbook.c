@@ -319,7 +319,7 @@ test_judge_access (void)
     { OKC_ACCESS_REASON_NO_ACCOUNT, "Confirm the customer has a registered",
       "No OK2Charge account has" },
     { OKC_ACCESS_REASON_NOT_LISTED, "Confirm with the property",
-      "The account is not on this restricted charger" },
+      "The account is not on this charger" },
     { OKC_ACCESS_REASON_LISTED, "Confirm when the customer can use", "The account may use" },
     { OKC_ACCESS_REASON_PUBLIC, "Confirm when the customer can use", "The account may use" },
   };
