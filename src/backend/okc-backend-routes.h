@@ -24,5 +24,6 @@ void okc_backend_command_routes_register (OkcBackendServer *server);
 void okc_backend_simulator_routes_register (OkcBackendServer *server);
 void okc_backend_charging_session_routes_register (OkcBackendServer *server);
 void okc_backend_refund_routes_register (OkcBackendServer *server);
+void okc_backend_property_routes_register (OkcBackendServer *server);
 
 G_END_DECLS
