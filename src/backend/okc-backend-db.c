@@ -19,6 +19,7 @@ struct _OkcBackendDb
   char *path;
   sqlite3 *handle;
   GHashTable *statements; /* SQL text → sqlite3_stmt, finalized with the database */
+  guint depth;            /* open okc_backend_db_begin() levels: the transaction and its savepoints */
 };
 
 G_DEFINE_FINAL_TYPE (OkcBackendDb, okc_backend_db, G_TYPE_OBJECT)
@@ -166,27 +167,85 @@ okc_backend_stmt_get_text (OkcBackendStmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+/**
+ * okc_backend_db_begin:
+ *
+ * Opens a transaction, or, inside one, a savepoint: a caller that wraps a handler
+ * (the idempotency layer) gets the handler's writes and its own in one transaction,
+ * while the handler still commits or rolls back its part. Each begin is closed by
+ * one okc_backend_db_commit() or okc_backend_db_rollback().
+ */
 gboolean
 okc_backend_db_begin (OkcBackendDb  *self,
                       GError       **error)
 {
-  return okc_backend_db_exec (self, "BEGIN IMMEDIATE", error);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (OKC_IS_BACKEND_DB (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT okc_level_%u", self->depth);
+  if (!okc_backend_db_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
 }
 
+/**
+ * okc_backend_db_commit:
+ *
+ * Commits the transaction, or releases the innermost savepoint into it. On failure
+ * the level stays open: the caller rolls it back.
+ */
 gboolean
 okc_backend_db_commit (OkcBackendDb  *self,
                        GError       **error)
 {
-  return okc_backend_db_exec (self, "COMMIT", error);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (OKC_IS_BACKEND_DB (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      g_set_error_literal (error, OKC_BACKEND_DB_ERROR, OKC_BACKEND_DB_ERROR_SQLITE,
+                           "a commit without a transaction");
+      return FALSE;
+    }
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE okc_level_%u", self->depth - 1);
+  if (!okc_backend_db_exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
 }
 
+/**
+ * okc_backend_db_rollback:
+ *
+ * Undoes the innermost level: the whole transaction, or what was written since the
+ * matching okc_backend_db_begin() inside it (the outer levels go on).
+ */
 void
 okc_backend_db_rollback (OkcBackendDb *self)
 {
+  g_autofree char *sql = NULL;
+
   g_return_if_fail (OKC_IS_BACKEND_DB (self));
 
-  if (!sqlite3_get_autocommit (self->handle))
-    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  if (self->depth == 0)
+    return;
+  self->depth--;
+  /* SQLite may have rolled the whole transaction back by itself (SQLITE_FULL, …): the
+   * levels are then gone, and what remains is for their callers to close. */
+  if (sqlite3_get_autocommit (self->handle))
+    return;
+  if (self->depth == 0)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO okc_level_%u; RELEASE okc_level_%u", self->depth,
+                           self->depth);
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Cannot roll back: %s", sqlite3_errmsg (self->handle));
 }
 
 static gboolean

@@ -251,7 +251,9 @@ void
 okc_backend_command_routes_register (OkcBackendServer *server)
 {
   okc_backend_server_add_route (server, SOUP_METHOD_POST, "/v1/chargers/{id}/commands",
-                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_JSON_BODY, post_cb);
+                                OKC_BACKEND_ACCESS_STAFF,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
+                                post_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/chargers/{id}/commands",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, list_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/commands/{id}",

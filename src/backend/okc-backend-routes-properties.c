@@ -551,14 +551,16 @@ okc_backend_property_routes_register (OkcBackendServer *server)
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/chargers/lookup",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, lookup_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_PUT, "/v1/chargers/{id}/assignment",
-                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_JSON_BODY,
+                                OKC_BACKEND_ACCESS_STAFF,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
                                 assignment_put_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/properties",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, list_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/properties/{id}",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, get_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_POST, "/v1/properties/{id}/pms/sync",
-                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_JSON_BODY,
+                                OKC_BACKEND_ACCESS_STAFF,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
                                 sync_post_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/properties/{id}/pms/syncs",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, syncs_cb);

@@ -79,7 +79,9 @@ void
 okc_backend_refund_routes_register (OkcBackendServer *server)
 {
   okc_backend_server_add_route (server, SOUP_METHOD_POST, "/v1/refunds",
-                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_JSON_BODY, post_cb);
+                                OKC_BACKEND_ACCESS_STAFF,
+                                OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
+                                post_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/sessions/{id}/refunds",
                                 OKC_BACKEND_ACCESS_SIGNED_IN, OKC_BACKEND_ROUTE_NONE, list_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/refund-policy",

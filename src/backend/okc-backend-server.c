@@ -16,6 +16,7 @@
 #include "okc-backend-events.h"
 #include "okc-backend-fleet-sim-driver.h"
 #include "okc-backend-fleet-sim-store.h"
+#include "okc-backend-idempotency.h"
 #include "okc-backend-presence.h"
 #include "okc-backend-routes.h"
 
@@ -39,6 +40,7 @@ struct _OkcBackendServer
   OkcBackendPresence *presence;
   OkcBackendFleetSimDriver *fleet_sim;
   gboolean simulator_control;
+  guint maintenance_id;
 };
 
 G_DEFINE_FINAL_TYPE (OkcBackendServer, okc_backend_server, G_TYPE_OBJECT)
@@ -50,6 +52,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* How often the idempotency keys past their age are forgotten, in seconds. */
+#define MAINTENANCE_INTERVAL (60 * 60)
 
 /* The number of bytes of a request body counted so far, on the message. */
 #define BODY_SIZE_KEY "okc-backend-body-size"
@@ -70,6 +75,7 @@ okc_backend_server_dispose (GObject *object)
   /* Open event streams end first, so that none keeps its connection. */
   if (self->events != NULL)
     okc_backend_events_close_all (self->events);
+  g_clear_handle_id (&self->maintenance_id, g_source_remove);
   g_clear_object (&self->presence);
   g_clear_object (&self->fleet_sim);
   if (self->soup_server != NULL)
@@ -361,7 +367,12 @@ dispatch (OkcBackendServer  *self,
 
   if (authorize (self, route, &request) &&
       (!(route->flags & OKC_BACKEND_ROUTE_JSON_BODY) || read_json_body (&request)))
-    route->handler (&request);
+    {
+      if (route->flags & OKC_BACKEND_ROUTE_IDEMPOTENT)
+        okc_backend_idempotency_run (&request, path, route->handler);
+      else
+        route->handler (&request);
+    }
   request_clear (&request);
 }
 
@@ -387,6 +398,22 @@ handler_cb (SoupServer        *soup_server,
 }
 
 static void
+purge_idempotency_keys (OkcBackendServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!okc_backend_idempotency_purge (self->db, g_get_real_time () / G_USEC_PER_SEC, &error))
+    g_warning ("Cannot forget the old idempotency keys: %s", error->message);
+}
+
+static gboolean
+maintenance_cb (gpointer user_data)
+{
+  purge_idempotency_keys (OKC_BACKEND_SERVER (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 okc_backend_server_constructed (GObject *object)
 {
   OkcBackendServer *self = OKC_BACKEND_SERVER (object);
@@ -403,6 +430,9 @@ okc_backend_server_constructed (GObject *object)
   soup_server_add_early_handler (self->soup_server, NULL, early_handler_cb, self, NULL);
   soup_server_add_handler (self->soup_server, NULL, handler_cb, self, NULL);
   okc_backend_routes_register_all (self);
+
+  purge_idempotency_keys (self);
+  self->maintenance_id = g_timeout_add_seconds (MAINTENANCE_INTERVAL, maintenance_cb, self);
 }
 
 static void
@@ -454,6 +484,9 @@ okc_backend_server_add_route (OkcBackendServer     *self,
 
   g_return_if_fail (OKC_IS_BACKEND_SERVER (self));
   g_return_if_fail (method != NULL && pattern != NULL && handler != NULL);
+  /* Keys are scoped to the signed-in user. */
+  g_return_if_fail (!(flags & OKC_BACKEND_ROUTE_IDEMPOTENT) ||
+                    access != OKC_BACKEND_ACCESS_PUBLIC);
 
   route = g_new0 (Route, 1);
   route->method = g_strdup (method);

@@ -21,11 +21,15 @@ G_DECLARE_FINAL_TYPE (OkcBackendServer, okc_backend_server, OKC, BACKEND_SERVER,
  * OkcBackendRouteFlags:
  * @OKC_BACKEND_ROUTE_JSON_BODY: the route takes a JSON body, parsed into
  *   #OkcBackendRequest.body before the handler runs (415 and 400 otherwise)
+ * @OKC_BACKEND_ROUTE_IDEMPOTENT: the route performs an action and takes an
+ *   `Idempotency-Key` header (docs/actions.md): the handler runs inside one
+ *   transaction with its stored answer, and a repeated key replays that answer
  */
 typedef enum
 {
   OKC_BACKEND_ROUTE_NONE = 0,
   OKC_BACKEND_ROUTE_JSON_BODY = 1 << 0,
+  OKC_BACKEND_ROUTE_IDEMPOTENT = 1 << 1,
 } OkcBackendRouteFlags;
 
 OkcBackendServer *okc_backend_server_new       (OkcBackendDb          *db);

@@ -40,6 +40,29 @@ gpointer okc_client_propagate_pointer (OkcClient           *self,
                                        gpointer             source_tag,
                                        GError             **error);
 
+/* An action's answer: its 2xx status and its document. */
+typedef struct
+{
+  guint status;
+  JsonNode *root;
+} OkcClientAnswer;
+
+void             okc_client_answer_free            (OkcClientAnswer     *answer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcClientAnswer, okc_client_answer_free)
+
+/* An action sent with its Idempotency-Key (docs/actions.md, "Idempotency keys"). */
+void             okc_client_call_idempotent_async  (OkcClient           *self,
+                                                    const char          *method,
+                                                    const char          *path,
+                                                    JsonNode            *body,
+                                                    const char          *idempotency_key,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+OkcClientAnswer *okc_client_call_idempotent_finish (OkcClient           *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 /* The event stream's parser, fed one line at a time. */
 void okc_event_stream_process_line (OkcEventStream *self,
                                     const char     *line);

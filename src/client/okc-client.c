@@ -543,6 +543,7 @@ okc_client_send_full_async (OkcClient           *self,
                             const char          *query,
                             JsonNode            *body,
                             const char          *if_match,
+                            const char          *idempotency_key,
                             gboolean             accept_conflict,
                             gboolean             authenticated,
                             Expect               expect,
@@ -594,6 +595,8 @@ okc_client_send_full_async (OkcClient           *self,
     }
   if (if_match != NULL)
     soup_message_headers_replace (headers, "If-Match", if_match);
+  if (idempotency_key != NULL)
+    soup_message_headers_replace (headers, "Idempotency-Key", idempotency_key);
   if (body != NULL)
     {
       g_autofree char *text = okc_json_to_string (body);
@@ -626,7 +629,7 @@ okc_client_send_async (OkcClient           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  okc_client_send_full_async (self, method, path, query, body, NULL, FALSE, authenticated,
+  okc_client_send_full_async (self, method, path, query, body, NULL, NULL, FALSE, authenticated,
                               expect, decode, result_free, source_tag, cancellable, callback,
                               user_data);
 }
@@ -1831,7 +1834,7 @@ send_change (OkcClient           *self,
 
   g_task_set_source_tag (task, source_tag);
   okc_client_send_full_async (self, g_str_equal (suffix, "") ? "PATCH" : "POST", path, NULL, body,
-                              if_match, TRUE, TRUE, EXPECT_JSON, decode,
+                              if_match, NULL, TRUE, TRUE, EXPECT_JSON, decode,
                               (GDestroyNotify) change_result_free, send_change, cancellable,
                               change_cb, task);
 }
@@ -2145,4 +2148,92 @@ okc_client_propagate_pointer (OkcClient     *self,
                               GError       **error)
 {
   return propagate_pointer (self, result, source_tag, error);
+}
+
+static gpointer
+decode_any_json (JsonNode  *root,
+                 gint64     server_time,
+                 GError   **error)
+{
+  return json_node_copy (root);
+}
+
+static void
+idempotent_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (G_TASK (result));
+  OkcClientAnswer *answer;
+  GError *error = NULL;
+  JsonNode *root = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  answer = g_new0 (OkcClientAnswer, 1);
+  answer->status = soup_message_get_status (request->message);
+  answer->root = root;
+  g_task_return_pointer (task, answer, (GDestroyNotify) okc_client_answer_free);
+}
+
+/**
+ * okc_client_call_idempotent_async: (skip)
+ * @method: "POST", "PUT", …
+ * @path: the escaped path
+ * @body: (nullable): the JSON body to send
+ * @idempotency_key: the action's key, sent as the Idempotency-Key header
+ *
+ * Sends an authenticated action that answers with JSON (docs/actions.md): sending it
+ * again with the same key gets the first answer, not a second execution. Completes with
+ * an #OkcClientAnswer (okc_client_call_idempotent_finish()), or an #OKC_CLIENT_ERROR whose
+ * okc_client_error_get_http_status() tells the status of a refusal.
+ */
+void
+okc_client_call_idempotent_async (OkcClient           *self,
+                                  const char          *method,
+                                  const char          *path,
+                                  JsonNode            *body,
+                                  const char          *idempotency_key,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (OKC_IS_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL && idempotency_key != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, okc_client_call_idempotent_async);
+  okc_client_send_full_async (self, method, path, NULL, body, NULL, idempotency_key, FALSE, TRUE,
+                              EXPECT_JSON, decode_any_json, (GDestroyNotify) json_node_unref,
+                              okc_client_call_idempotent_async, cancellable, idempotent_cb, task);
+}
+
+/**
+ * okc_client_call_idempotent_finish: (skip)
+ *
+ * Returns: (transfer full) (nullable): the answer (2xx status and document), or %NULL
+ *   with an error.
+ */
+OkcClientAnswer *
+okc_client_call_idempotent_finish (OkcClient     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return propagate_pointer (self, result, okc_client_call_idempotent_async, error);
+}
+
+void
+okc_client_answer_free (OkcClientAnswer *answer)
+{
+  if (answer == NULL)
+    return;
+  g_clear_pointer (&answer->root, json_node_unref);
+  g_free (answer);
 }

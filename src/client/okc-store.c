@@ -19,7 +19,7 @@
 #include "okc-store.h"
 
 /* The schema, one step per version: migrations[i] takes a file from user_version i to
- * i + 1. Add steps at the end (the outbox comes next); never edit one that has shipped. */
+ * i + 1. Add steps at the end; never edit one that has shipped. */
 static const char * const migrations[] = {
   /* 0 → 1: the cached queue and the sync mark. tickets keeps its rowid so that an
    * external-content FTS5 table can index it later. */
@@ -114,6 +114,28 @@ static const char * const migrations[] = {
   "CREATE TRIGGER ticket_ids_after_delete AFTER DELETE ON tickets BEGIN"
   "  DELETE FROM ticket_ids WHERE ticket_rowid = old.rowid;"
   "END;",
+
+  /* 3 → 4: the outbox (docs/actions.md): every action, written before it is sent, with
+   * its idempotency key, until the backend confirms or refuses it. body and response are
+   * JSON text (NULL for none); times are Unix seconds; state is the OkcOutboxState nick. */
+  "CREATE TABLE outbox ("
+  "  key TEXT NOT NULL PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  method TEXT NOT NULL,"
+  "  path TEXT NOT NULL,"
+  "  body TEXT,"
+  "  ticket_id TEXT,"
+  "  summary TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  http_status INTEGER NOT NULL DEFAULT 0,"
+  "  response TEXT,"
+  "  finished_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX outbox_by_state ON outbox (state, created_at);",
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -127,6 +149,8 @@ static const char * const schema_probes[] = {
   "SELECT search_text FROM tickets LIMIT 0",
   "SELECT rowid, bm25 (tickets_fts) FROM tickets_fts WHERE tickets_fts MATCH 'x' LIMIT 0",
   "SELECT ticket_rowid, id FROM ticket_ids LIMIT 0",
+  "SELECT key, kind, method, path, body, ticket_id, summary, created_at, state, attempts, "
+  "next_attempt_at, last_error, http_status, response, finished_at FROM outbox LIMIT 0",
 };
 
 #define SYNC_MARK_KEY "sync_mark"
@@ -973,6 +997,214 @@ search_job (Database  *database,
   return TRUE;
 }
 
+/* The outbox ------------------------------------------------------------------------ */
+
+void
+okc_store_outbox_row_free (OkcStoreOutboxRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->key);
+  g_free (row->kind);
+  g_free (row->method);
+  g_free (row->path);
+  g_free (row->body);
+  g_free (row->ticket_id);
+  g_free (row->summary);
+  g_free (row->state);
+  g_free (row->last_error);
+  g_free (row->response);
+  g_free (row);
+}
+
+OkcStoreOutboxRow *
+okc_store_outbox_row_copy (const OkcStoreOutboxRow *row)
+{
+  OkcStoreOutboxRow *copy = g_new0 (OkcStoreOutboxRow, 1);
+
+  copy->key = g_strdup (row->key);
+  copy->kind = g_strdup (row->kind);
+  copy->method = g_strdup (row->method);
+  copy->path = g_strdup (row->path);
+  copy->body = g_strdup (row->body);
+  copy->ticket_id = g_strdup (row->ticket_id);
+  copy->summary = g_strdup (row->summary);
+  copy->created_at = row->created_at;
+  copy->state = g_strdup (row->state);
+  copy->attempts = row->attempts;
+  copy->next_attempt_at = row->next_attempt_at;
+  copy->last_error = g_strdup (row->last_error);
+  copy->http_status = row->http_status;
+  copy->response = g_strdup (row->response);
+  copy->finished_at = row->finished_at;
+  return copy;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *statement,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (statement, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (statement, index);
+}
+
+static char *
+column_text_or_null (sqlite3_stmt *statement,
+                     int           column)
+{
+  const unsigned char *text = sqlite3_column_text (statement, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Inserts the action or, for its key, overwrites how far it got; what it is (kind,
+ * method, path, body, ticket, summary, created_at) never changes once written. */
+static gboolean
+outbox_save_job (Database  *database,
+                 Job       *job,
+                 GError   **error)
+{
+  OkcStoreOutboxRow *row = job->input;
+  g_autoptr(sqlite3_stmt) upsert = NULL;
+  int rc;
+
+  if (!ensure_open (database, error))
+    return FALSE;
+
+  upsert = prepare (database,
+                    "INSERT INTO outbox (key, kind, method, path, body, ticket_id, summary, "
+                    "created_at, state, attempts, next_attempt_at, last_error, http_status, "
+                    "response, finished_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                    "ON CONFLICT (key) DO UPDATE SET state = excluded.state, "
+                    "attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at, "
+                    "last_error = excluded.last_error, http_status = excluded.http_status, "
+                    "response = excluded.response, finished_at = excluded.finished_at",
+                    error);
+  if (upsert == NULL)
+    return FALSE;
+  sqlite3_bind_text (upsert, 1, row->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 2, row->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 3, row->method, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 4, row->path, -1, SQLITE_STATIC);
+  bind_text_or_null (upsert, 5, row->body);
+  bind_text_or_null (upsert, 6, row->ticket_id);
+  sqlite3_bind_text (upsert, 7, row->summary, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (upsert, 8, row->created_at);
+  sqlite3_bind_text (upsert, 9, row->state, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (upsert, 10, row->attempts);
+  sqlite3_bind_int64 (upsert, 11, row->next_attempt_at);
+  bind_text_or_null (upsert, 12, row->last_error);
+  sqlite3_bind_int64 (upsert, 13, row->http_status);
+  bind_text_or_null (upsert, 14, row->response);
+  sqlite3_bind_int64 (upsert, 15, row->finished_at);
+
+  rc = sqlite3_step (upsert);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, database, rc, "writing an action to the outbox");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Forgets the finished actions older than the cut-off, then reads the others, oldest
+ * first, in one transaction. */
+static gboolean
+outbox_load_job (Database  *database,
+                 Job       *job,
+                 GError   **error)
+{
+  gint64 forget_before = *(gint64 *) job->input;
+  g_autoptr(sqlite3_stmt) forget = NULL;
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) okc_store_outbox_row_free);
+  int rc;
+
+  if (!ensure_open (database, error) || !exec (database, "BEGIN IMMEDIATE", error))
+    return rollback (database);
+
+  forget = prepare (database,
+                    "DELETE FROM outbox WHERE state IN ('done', 'failed') AND finished_at < ?1",
+                    error);
+  if (forget == NULL)
+    return rollback (database);
+  sqlite3_bind_int64 (forget, 1, forget_before);
+  rc = sqlite3_step (forget);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, database, rc, "forgetting old actions of the outbox");
+      return rollback (database);
+    }
+
+  select = prepare (database,
+                    "SELECT key, kind, method, path, body, ticket_id, summary, created_at, state, "
+                    "attempts, next_attempt_at, last_error, http_status, response, finished_at "
+                    "FROM outbox WHERE state <> 'done' ORDER BY created_at, rowid",
+                    error);
+  if (select == NULL)
+    return rollback (database);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      OkcStoreOutboxRow *row = g_new0 (OkcStoreOutboxRow, 1);
+
+      row->key = column_text_or_null (select, 0);
+      row->kind = column_text_or_null (select, 1);
+      row->method = column_text_or_null (select, 2);
+      row->path = column_text_or_null (select, 3);
+      row->body = column_text_or_null (select, 4);
+      row->ticket_id = column_text_or_null (select, 5);
+      row->summary = column_text_or_null (select, 6);
+      row->created_at = sqlite3_column_int64 (select, 7);
+      row->state = column_text_or_null (select, 8);
+      row->attempts = (guint) sqlite3_column_int64 (select, 9);
+      row->next_attempt_at = sqlite3_column_int64 (select, 10);
+      row->last_error = column_text_or_null (select, 11);
+      row->http_status = (guint) sqlite3_column_int64 (select, 12);
+      row->response = column_text_or_null (select, 13);
+      row->finished_at = sqlite3_column_int64 (select, 14);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, database, rc, "reading the outbox");
+      return rollback (database);
+    }
+  g_clear_pointer (&select, sqlite3_finalize);
+  if (!exec (database, "COMMIT", error))
+    return rollback (database);
+
+  job->result = g_steal_pointer (&rows);
+  job->result_free = (GDestroyNotify) g_ptr_array_unref;
+  return TRUE;
+}
+
+static gboolean
+outbox_delete_job (Database  *database,
+                   Job       *job,
+                   GError   **error)
+{
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  int rc;
+
+  if (!ensure_open (database, error))
+    return FALSE;
+  delete = prepare (database, "DELETE FROM outbox WHERE key = ?1", error);
+  if (delete == NULL)
+    return FALSE;
+  sqlite3_bind_text (delete, 1, job->input, -1, SQLITE_STATIC);
+  rc = sqlite3_step (delete);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, database, rc, "removing an action from the outbox");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 close_job (Database  *database,
            Job       *job,
@@ -1557,4 +1789,110 @@ okc_store_search_tickets_finish (OkcStore      *self,
   g_return_val_if_fail (check_result (self, result, okc_store_search_tickets_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * okc_store_save_outbox_row_async:
+ * @row: the action; copied before this returns
+ *
+ * Writes an action of the outbox, or how far an action already written got.
+ */
+void
+okc_store_save_outbox_row_async (OkcStore                *self,
+                                 const OkcStoreOutboxRow *row,
+                                 GCancellable            *cancellable,
+                                 GAsyncReadyCallback      callback,
+                                 gpointer                 user_data)
+{
+  g_return_if_fail (OKC_IS_STORE (self));
+  g_return_if_fail (row != NULL && row->key != NULL && row->state != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_job (self, outbox_save_job, okc_store_outbox_row_copy (row),
+             (GDestroyNotify) okc_store_outbox_row_free, okc_store_save_outbox_row_async,
+             cancellable, callback, user_data);
+}
+
+gboolean
+okc_store_save_outbox_row_finish (OkcStore      *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (check_result (self, result, okc_store_save_outbox_row_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * okc_store_load_outbox_async:
+ * @forget_before: Unix seconds: done and failed actions finished before are deleted
+ *
+ * Reads the actions that are not done (pending, sending, failed), oldest first.
+ */
+void
+okc_store_load_outbox_async (OkcStore            *self,
+                             gint64               forget_before,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  gint64 *input;
+
+  g_return_if_fail (OKC_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  input = g_new (gint64, 1);
+  *input = forget_before;
+  queue_job (self, outbox_load_job, input, g_free, okc_store_load_outbox_async, cancellable,
+             callback, user_data);
+}
+
+/**
+ * okc_store_load_outbox_finish:
+ *
+ * Returns: (transfer container) (element-type OkcStoreOutboxRow) (nullable): the rows,
+ *   or %NULL with an error.
+ */
+GPtrArray *
+okc_store_load_outbox_finish (OkcStore      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), NULL);
+  g_return_val_if_fail (check_result (self, result, okc_store_load_outbox_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * okc_store_delete_outbox_row_async:
+ * @key: the action's idempotency key
+ *
+ * Removes an action from the outbox (a failed one the agent discarded).
+ */
+void
+okc_store_delete_outbox_row_async (OkcStore            *self,
+                                   const char          *key,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (OKC_IS_STORE (self));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_job (self, outbox_delete_job, g_strdup (key), g_free, okc_store_delete_outbox_row_async,
+             cancellable, callback, user_data);
+}
+
+gboolean
+okc_store_delete_outbox_row_finish (OkcStore      *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (OKC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (check_result (self, result, okc_store_delete_outbox_row_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

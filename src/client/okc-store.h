@@ -124,4 +124,58 @@ GPtrArray    *okc_store_search_tickets_finish (OkcStore            *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+/**
+ * OkcStoreOutboxRow:
+ *
+ * An action of the outbox as stored (see okc-outbox.h); @body and @response are JSON
+ * text or %NULL, @state an #OkcOutboxState nick, times Unix seconds.
+ */
+typedef struct
+{
+  char *key;
+  char *kind;
+  char *method;
+  char *path;
+  char *body;
+  char *ticket_id;
+  char *summary;
+  gint64 created_at;
+  char *state;
+  guint attempts;
+  gint64 next_attempt_at;
+  char *last_error;
+  guint http_status;
+  char *response;
+  gint64 finished_at;
+} OkcStoreOutboxRow;
+
+void               okc_store_outbox_row_free          (OkcStoreOutboxRow       *row);
+OkcStoreOutboxRow *okc_store_outbox_row_copy          (const OkcStoreOutboxRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcStoreOutboxRow, okc_store_outbox_row_free)
+
+void          okc_store_save_outbox_row_async    (OkcStore                *self,
+                                                  const OkcStoreOutboxRow *row,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+gboolean      okc_store_save_outbox_row_finish   (OkcStore                *self,
+                                                  GAsyncResult            *result,
+                                                  GError                 **error);
+void          okc_store_load_outbox_async        (OkcStore                *self,
+                                                  gint64                   forget_before,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+GPtrArray    *okc_store_load_outbox_finish       (OkcStore                *self,
+                                                  GAsyncResult            *result,
+                                                  GError                 **error);
+void          okc_store_delete_outbox_row_async  (OkcStore                *self,
+                                                  const char              *key,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+gboolean      okc_store_delete_outbox_row_finish (OkcStore                *self,
+                                                  GAsyncResult            *result,
+                                                  GError                 **error);
+
 G_END_DECLS

@@ -13,49 +13,62 @@
 
 #include "okc-charger-commands-private.h"
 #include "okc-client-chargers.h"
+#include "okc-window.h"
 
+/* A command goes through the window's outbox (docs/actions.md): written first, sent until
+ * the backend answers, once. The widget hears the answer through "action-finished" for as
+ * long as it exists; the outbox keeps the action whatever happens to the widget. */
 typedef struct
 {
-  OkcChargerCommands *self;
+  GWeakRef self;
+  OkcOutboxAction *action;
   OkcCommandKind kind;
+  gulong handler_id;
 } SendData;
 
 static void
-send_data_free (SendData *data)
+send_data_free (gpointer  user_data,
+                GClosure *closure)
 {
-  g_object_unref (data->self);
+  SendData *data = user_data;
+
+  g_weak_ref_clear (&data->self);
+  g_object_unref (data->action);
   g_free (data);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendData, send_data_free)
+static void
+show_refusal (OkcChargerCommands *self,
+              OkcCommandKind      kind,
+              const GError       *error)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_CONFLICT))
+    /* Translators: "“Soft reset” refused: CH-10234 is offline: …" — the backend's reason */
+    message = g_strdup_printf (_("“%s” refused: %s"), okc_command_kind_get_label (kind),
+                               error->message);
+  else
+    /* Translators: "“Soft reset” was not sent: the backend cannot be reached" */
+    message = g_strdup_printf (_("“%s” was not sent: %s"), okc_command_kind_get_label (kind),
+                               error->message);
+  okc_charger_commands_show_problem (self, message);
+}
 
 static void
-command_sent_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+show_answer (OkcChargerCommands *self,
+             OkcCommandKind      kind,
+             JsonNode           *response)
 {
-  g_autoptr(SendData) data = user_data;
-  OkcChargerCommands *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(OkcChargerCommand) command =
-    okc_client_send_charger_command_finish (OKC_CLIENT (object), result, &error);
-
-  self->sending[data->kind] = FALSE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  g_autoptr(OkcChargerCommand) command = okc_charger_command_new_from_json (response, NULL, &error);
 
   if (command == NULL)
     {
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_CONFLICT))
-        /* Translators: "“Soft reset” refused: CH-10234 is offline: …" — the backend's reason */
-        message = g_strdup_printf (_("“%s” refused: %s"), okc_command_kind_get_label (data->kind),
-                                   error->message);
-      else
-        /* Translators: "“Soft reset” was not sent: the backend cannot be reached" */
-        message = g_strdup_printf (_("“%s” was not sent: %s"), okc_command_kind_get_label (data->kind),
-                                   error->message);
+      /* Translators: %s is what was wrong with the backend's answer */
+      g_autofree char *message = g_strdup_printf (_("“%s” was sent, but the backend’s answer "
+                                                    "is not understood: %s"),
+                                                  okc_command_kind_get_label (kind), error->message);
       okc_charger_commands_show_problem (self, message);
     }
   else if (okc_charger_commands_is_this_charger (self, okc_charger_command_get_charger_id (command)))
@@ -63,7 +76,68 @@ command_sent_cb (GObject      *object,
       okc_charger_commands_show_problem (self, NULL);
       okc_charger_commands_upsert (self, command, FALSE);
     }
-  okc_charger_commands_update (self);
+}
+
+static void
+action_finished_cb (OkcOutbox       *outbox,
+                    OkcOutboxAction *action,
+                    gpointer         user_data)
+{
+  SendData *data = user_data;
+  g_autoptr(OkcChargerCommands) self = NULL;
+
+  if (action != data->action)
+    return;
+
+  self = g_weak_ref_get (&data->self);
+  if (self != NULL)
+    {
+      self->sending[data->kind] = FALSE;
+      if (okc_outbox_action_get_state (action) == OKC_OUTBOX_STATE_DONE)
+        show_answer (self, data->kind, okc_outbox_action_get_response (action));
+      else
+        show_refusal (self, data->kind, okc_outbox_action_get_error (action));
+      okc_charger_commands_update (self);
+    }
+  /* Frees @data. */
+  g_signal_handler_disconnect (outbox, data->handler_id);
+}
+
+/* @user_data is the SendData: alive until its handler is disconnected, and the outbox's
+ * task holds the outbox. */
+static void
+command_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SendData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcChargerCommands) self = NULL;
+
+  if (okc_outbox_submit_finish (OKC_OUTBOX (object), result, &error))
+    return;
+
+  /* Nothing was recorded, so nothing will be sent: say so, and the agent may try again. */
+  self = g_weak_ref_get (&data->self);
+  if (self != NULL)
+    {
+      /* Translators: "“Soft reset” was not sent: it could not be recorded: …" */
+      g_autofree char *message = g_strdup_printf (_("“%s” was not sent: it could not be recorded: %s"),
+                                                  okc_command_kind_get_label (data->kind),
+                                                  error->message);
+      self->sending[data->kind] = FALSE;
+      okc_charger_commands_show_problem (self, message);
+      okc_charger_commands_update (self);
+    }
+  g_signal_handler_disconnect (object, data->handler_id);
+}
+
+static char *
+command_summary (OkcChargerCommand *command)
+{
+  /* Translators: an action in the outbox, "Soft reset on CH-10234" */
+  return g_strdup_printf (_("%s on %s"), okc_command_kind_get_label (okc_charger_command_get_kind (command)),
+                          okc_charger_command_get_charger_id (command));
 }
 
 static void
@@ -72,7 +146,14 @@ send_command (OkcChargerCommands *self,
               guint               connector_id)
 {
   g_autoptr(OkcChargerCommand) command = NULL;
+  g_autoptr(OkcOutboxAction) action = NULL;
+  g_autoptr(JsonNode) body = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), OKC_TYPE_WINDOW);
+  OkcOutbox *outbox = window != NULL ? okc_window_get_outbox (OKC_WINDOW (window)) : NULL;
   SendData *data;
 
   /* The charger may have changed since the button was last evaluated. */
@@ -80,6 +161,11 @@ send_command (OkcChargerCommands *self,
     {
       okc_charger_commands_show_problem (self, reason);
       okc_charger_commands_update (self);
+      return;
+    }
+  if (outbox == NULL)
+    {
+      okc_charger_commands_show_problem (self, _("Sign in to send commands"));
       return;
     }
 
@@ -94,13 +180,21 @@ send_command (OkcChargerCommands *self,
   if (kind == OKC_COMMAND_KIND_REMOTE_STOP)
     okc_charger_command_set_end_billing (command, gtk_switch_get_active (self->end_billing_switch));
 
+  body = okc_charger_command_to_request_json (command);
+  escaped = g_uri_escape_string (okc_charger_command_get_charger_id (command), NULL, FALSE);
+  path = g_strconcat ("/v1/chargers/", escaped, "/commands", NULL);
+  summary = command_summary (command);
+  action = okc_outbox_action_new ("charger.command", "POST", path, body, self->ticket_id, summary);
+
   self->sending[kind] = TRUE;
   okc_charger_commands_update_one (self, kind);
   data = g_new0 (SendData, 1);
-  data->self = g_object_ref (self);
+  g_weak_ref_init (&data->self, self);
+  data->action = g_object_ref (action);
   data->kind = kind;
-  okc_client_send_charger_command_async (self->client, command, self->cancellable,
-                                         command_sent_cb, data);
+  data->handler_id = g_signal_connect_data (outbox, "action-finished", G_CALLBACK (action_finished_cb),
+                                            data, send_data_free, 0);
+  okc_outbox_submit_async (outbox, action, NULL, command_written_cb, data);
 }
 
 typedef struct

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "okc-outbox-button.h"
 #include "okc-sidebar.h"
 #include "okc-widget-util.h"
 
@@ -21,6 +22,7 @@ struct _OkcSidebar
   GListModel *folders;
 
   AdwWindowTitle *window_title;
+  OkcOutboxButton *outbox_button;
   GtkListBox *list;
   GtkListBox *fleet_list;
   GtkListBoxRow *chargers_row;
@@ -315,6 +317,19 @@ okc_sidebar_set_user_name (OkcSidebar *self,
   adw_window_title_set_subtitle (self->window_title, name != NULL ? name : "");
 }
 
+/**
+ * okc_sidebar_set_outbox:
+ * @outbox: (nullable): the signed-in account's outbox, counted in the header bar
+ */
+void
+okc_sidebar_set_outbox (OkcSidebar *self,
+                        OkcOutbox  *outbox)
+{
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  okc_outbox_button_set_outbox (self->outbox_button, outbox);
+}
+
 static void
 okc_sidebar_dispose (GObject *object)
 {
@@ -365,9 +380,11 @@ okc_sidebar_class_init (OkcSidebarClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OKC_TYPE_OUTBOX_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, outbox_button);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, list);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, fleet_list);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, chargers_row);

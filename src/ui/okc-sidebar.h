@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "okc-outbox.h"
 #include "okc-queue-folder.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,8 @@ void            okc_sidebar_set_folders         (OkcSidebar *self,
 OkcQueueFolder *okc_sidebar_get_selected_folder (OkcSidebar *self);
 void            okc_sidebar_select_folder       (OkcSidebar *self,
                                                  const char *folder_id);
+void            okc_sidebar_set_outbox          (OkcSidebar *self,
+                                                 OkcOutbox  *outbox);
 void            okc_sidebar_set_user_name       (OkcSidebar *self,
                                                  const char *name);
 const char     *okc_sidebar_get_fleet_page      (OkcSidebar *self);

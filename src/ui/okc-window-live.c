@@ -226,6 +226,7 @@ okc_window_live_start (OkcWindow *self)
   g_signal_connect_object (self->live, "presence-changed", G_CALLBACK (presence_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->events, "event", G_CALLBACK (event_cb), self, G_CONNECT_SWAPPED);
+  okc_window_outbox_follow_events (self);
   g_signal_connect_object (okc_ticket_view_get_composer (self->ticket_view), "notify::composing",
                            G_CALLBACK (composing_changed_cb), self, G_CONNECT_SWAPPED);
   okc_event_stream_start (self->events);

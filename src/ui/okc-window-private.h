@@ -13,6 +13,7 @@
 #include "okc-credentials.h"
 #include "okc-event-stream.h"
 #include "okc-live-updates.h"
+#include "okc-outbox.h"
 #include "okc-queue-filter.h"
 #include "okc-queue-sort.h"
 #include "okc-queue-view.h"
@@ -59,6 +60,7 @@ struct _OkcWindow
   guint presence_timeout_id;
   char *timeline_ticket_id;
   OkcChargerFleet *fleet;
+  OkcOutbox *outbox;
   guint fleet_recount_idle_id;
 
   AdwToastOverlay *toast_overlay;
@@ -109,6 +111,11 @@ void okc_window_sessions_install     (GtkWidgetClass *widget_class);
 void okc_window_sessions_start       (OkcWindow  *self);
 void okc_window_sessions_stop        (OkcWindow  *self);
 gboolean okc_window_sessions_page_changed (OkcWindow *self);
+
+/* okc-window-outbox.c */
+void okc_window_outbox_start          (OkcWindow  *self);
+void okc_window_outbox_stop           (OkcWindow  *self);
+void okc_window_outbox_follow_events  (OkcWindow  *self);
 
 /* okc-window-session.c */
 void okc_window_session_sign_in      (OkcWindow  *self);

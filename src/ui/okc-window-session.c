@@ -30,6 +30,7 @@ okc_window_session_close (OkcWindow *self)
   g_clear_object (&self->account_cancellable);
 
   okc_window_detach_queue (self);
+  okc_window_outbox_stop (self);
   g_clear_object (&self->sync);
   g_clear_object (&self->queue);
   g_clear_object (&self->store);
@@ -170,6 +171,7 @@ store_opened_cb (GObject      *object,
   if (recovery != NULL)
     okc_window_show_toast (self, recovery->message);
 
+  okc_window_outbox_start (self);
   self->queue = okc_ticket_queue_new ();
   self->sync = okc_ticket_sync_new (self->client, self->store, self->queue, self->clock);
   okc_ticket_sync_load_cached_async (self->sync, self->account_cancellable, cache_loaded_cb,

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "okc-outbox.h"
+
 G_BEGIN_DECLS
 
 #define OKC_TYPE_WINDOW (okc_window_get_type ())
@@ -38,5 +40,6 @@ void       okc_window_show_ticket (OkcWindow           *self,
                                    const char          *ticket_id);
 void       okc_window_show_charger (OkcWindow          *self,
                                     const char         *charger_id);
+OkcOutbox *okc_window_get_outbox   (OkcWindow          *self);
 
 G_END_DECLS

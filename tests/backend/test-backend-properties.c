@@ -573,6 +573,111 @@ test_sync_deterministic (void)
   okc_test_backend_stop (other);
 }
 
+typedef struct
+{
+  guint status;
+  GBytes *body;
+  gboolean replayed;
+} KeyedAnswer;
+
+static void
+keyed_answer_clear (KeyedAnswer *answer)
+{
+  g_clear_pointer (&answer->body, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeyedAnswer, keyed_answer_clear)
+
+static void
+send_with_key (const char  *method,
+               const char  *path,
+               const char  *key,
+               const char  *json,
+               KeyedAnswer *out)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *full = g_strconcat (url (), path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, full);
+  g_autofree char *authorization = g_strdup_printf ("Bearer %s", agent);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+  const char *replayed;
+
+  soup_message_headers_replace (headers, "Authorization", authorization);
+  soup_message_headers_replace (headers, "Idempotency-Key", key);
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  out->body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  out->status = soup_message_get_status (msg);
+  replayed = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                           "Idempotent-Replayed");
+  out->replayed = g_strcmp0 (replayed, "true") == 0;
+}
+
+/* A sync sent again with its key is not run again: the same answer, one sync recorded. */
+static void
+test_sync_replayed (void)
+{
+  g_autofree char *id = healthy_property ();
+  g_autofree char *path = g_strdup_printf ("/v1/properties/%s/pms/sync", id);
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *other_key = g_uuid_string_random ();
+  gint64 before = query_int ("SELECT count(*) FROM pms_syncs WHERE property_id = ?", id);
+  g_auto(KeyedAnswer) first = { 0 };
+  g_auto(KeyedAnswer) again = { 0 };
+  g_auto(KeyedAnswer) other = { 0 };
+
+  send_with_key ("POST", path, key, "{}", &first);
+  send_with_key ("POST", path, key, "{}", &again);
+  g_assert_cmpuint (first.status, ==, 200);
+  g_assert_false (first.replayed);
+  g_assert_cmpuint (again.status, ==, 200);
+  g_assert_true (again.replayed);
+  g_assert_true (g_bytes_equal (first.body, again.body));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM pms_syncs WHERE property_id = ?", id), ==,
+                   before + 1);
+
+  /* The same key on another property's sync is another request: refused. */
+  {
+    g_autofree char *other_id = query_text (backend,
+                                            "SELECT id FROM properties WHERE pms_connected "
+                                            "AND id != ?1 LIMIT 1",
+                                            id);
+    g_autofree char *other_path = g_strdup_printf ("/v1/properties/%s/pms/sync", other_id);
+
+    send_with_key ("POST", other_path, key, "{}", &other);
+    g_assert_cmpuint (other.status, ==, 409);
+  }
+}
+
+/* An assignment sent again with its key moves nothing more and records one audit entry. */
+static void
+test_assign_replayed (void)
+{
+  g_autofree char *charger = query_text (
+    backend, "SELECT id FROM chargers WHERE property_id IS NULL ORDER BY id DESC LIMIT 1", NULL);
+  g_autofree char *property = query_text (backend,
+                                          "SELECT id FROM properties ORDER BY id DESC LIMIT 1",
+                                          NULL);
+  g_autofree char *path = g_strdup_printf ("/v1/chargers/%s/assignment", charger);
+  g_autofree char *body = g_strdup_printf ("{\"property_id\": \"%s\", \"unit_id\": null}",
+                                           property);
+  g_autofree char *key = g_uuid_string_random ();
+  g_auto(KeyedAnswer) first = { 0 };
+  g_auto(KeyedAnswer) again = { 0 };
+
+  g_assert_nonnull (charger);
+  send_with_key ("PUT", path, key, body, &first);
+  send_with_key ("PUT", path, key, body, &again);
+  g_assert_cmpuint (first.status, ==, 200);
+  g_assert_true (again.replayed);
+  g_assert_true (g_bytes_equal (first.body, again.body));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM audit_log WHERE action = 'charger.assign' "
+                              "AND target_id = ?1",
+                              charger), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -592,6 +697,8 @@ main (int    argc,
   g_test_add_func ("/Backend/Properties/sync", test_sync);
   g_test_add_func ("/Backend/Properties/sync-failure", test_sync_failure);
   g_test_add_func ("/Backend/Properties/sync-deterministic", test_sync_deterministic);
+  g_test_add_func ("/Backend/Properties/sync-replayed", test_sync_replayed);
+  g_test_add_func ("/Backend/Properties/assign-replayed", test_assign_replayed);
   status = g_test_run ();
 
   okc_test_backend_stop (backend);

@@ -1,5 +1,6 @@
 /* test-backend-units.c — the backend's pieces without a server: PBKDF2, tokens, cursors,
- * the PRNG, token expiry, the priority rule, the JSON depth guard
+ * the PRNG, token expiry, the priority rule, the JSON depth guard, nested transactions,
+ * the canonical JSON of idempotency keys
  *
  * Copyright 2026 OK2Charge
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 #include "okc-backend-crypto.h"
 #include "okc-backend-fleet-sim-store.h"
 #include "okc-backend-handoff.h"
+#include "okc-backend-idempotency.h"
 #include "okc-backend-test-run.h"
 #include "okc-backend-test-schema.h"
 #include "okc-backend-ticket-query.h"
@@ -423,6 +425,112 @@ test_priority_rule (void)
                    OKC_PRIORITY_NORMAL);
 }
 
+/* Counts the rows of meta under @key: 0 or 1. */
+static gint64
+count_meta (OkcBackendDb *db,
+            const char   *key)
+{
+  g_autofree char *value = okc_backend_db_get_meta (db, key);
+
+  return value != NULL ? 1 : 0;
+}
+
+/* A begin inside a transaction is a savepoint: its rollback undoes only its own
+ * writes, the outer commit keeps the rest; an outer rollback undoes an inner commit. */
+static void
+test_nested_transactions (void)
+{
+  g_autofree char *dir = okc_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "nested.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcBackendDb) db = okc_backend_db_open (path, &error);
+  g_autoptr(OkcBackendDb) reopened = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "outer", "1", &error));
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "inner-undone", "1", &error));
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "innermost", "1", &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+  okc_backend_db_rollback (db);
+  g_assert_false (sqlite3_get_autocommit (okc_backend_db_get_handle (db)));
+  g_assert_cmpint (count_meta (db, "outer"), ==, 1);
+  g_assert_cmpint (count_meta (db, "inner-undone"), ==, 0);
+  g_assert_cmpint (count_meta (db, "innermost"), ==, 0);
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "inner-kept", "1", &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (okc_backend_db_get_handle (db)));
+
+  /* An outer rollback takes an inner commit with it. */
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_set_meta (db, "rolled-back", "1", &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+  okc_backend_db_rollback (db);
+  g_assert_true (sqlite3_get_autocommit (okc_backend_db_get_handle (db)));
+
+  /* A commit with nothing open is refused, and a new transaction starts at the top. */
+  g_assert_false (okc_backend_db_commit (db, &error));
+  g_assert_error (error, OKC_BACKEND_DB_ERROR, OKC_BACKEND_DB_ERROR_SQLITE);
+  g_clear_error (&error);
+  g_assert_true (okc_backend_db_begin (db, &error));
+  g_assert_true (okc_backend_db_commit (db, &error));
+
+  g_clear_object (&db);
+  reopened = okc_backend_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_meta (reopened, "outer"), ==, 1);
+  g_assert_cmpint (count_meta (reopened, "inner-kept"), ==, 1);
+  g_assert_cmpint (count_meta (reopened, "inner-undone"), ==, 0);
+  g_assert_cmpint (count_meta (reopened, "rolled-back"), ==, 0);
+  g_clear_object (&reopened);
+  okc_test_remove_dir (dir);
+}
+
+/* Canonical JSON sorts the members of every object, at every depth, keeps the order
+ * of arrays and writes no white space; the request hash follows it. */
+static void
+test_canonical_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (
+    "{ \"b\": [ {\"y\": 1, \"x\": [2, 1]}, null, true ],\n \"a\": \"q\\\"\\u00e9\", "
+    "\"\u00e9\": 1.5, \"B\": {} }", &error);
+  g_autoptr(JsonNode) reordered = json_from_string (
+    "{\"B\":{},\"\u00e9\":1.5,\"a\":\"q\\\"\u00e9\",\"b\":[{\"x\":[2,1],\"y\":1},null,true]}",
+    &error);
+  g_autoptr(JsonNode) other_array = json_from_string (
+    "{\"B\":{},\"\u00e9\":1.5,\"a\":\"q\\\"\u00e9\",\"b\":[{\"x\":[1,2],\"y\":1},null,true]}",
+    &error);
+  g_autofree char *canonical = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *reordered_hash = NULL;
+  g_autofree char *other_hash = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *empty = okc_backend_idempotency_canonical_json (NULL);
+
+  g_assert_no_error (error);
+  canonical = okc_backend_idempotency_canonical_json (node);
+  g_assert_cmpstr (canonical, ==,
+                   "{\"B\":{},\"a\":\"q\\\"\u00e9\",\"b\":[{\"x\":[2,1],\"y\":1},null,true],"
+                   "\"\u00e9\":1.5}");
+  g_assert_cmpstr (empty, ==, "");
+
+  hash = okc_backend_idempotency_request_hash ("POST", "/v1/refunds", node);
+  reordered_hash = okc_backend_idempotency_request_hash ("POST", "/v1/refunds", reordered);
+  other_hash = okc_backend_idempotency_request_hash ("POST", "/v1/refunds", other_array);
+  other_path = okc_backend_idempotency_request_hash ("POST", "/v1/refund", node);
+  g_assert_cmpuint (strlen (hash), ==, 64);
+  g_assert_cmpstr (hash, ==, reordered_hash);
+  g_assert_cmpstr (hash, !=, other_hash);
+  g_assert_cmpstr (hash, !=, other_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +546,8 @@ main (int   argc,
   g_test_add_func ("/Okc/Backend/units/migration-v2", test_migration_v2);
   g_test_add_func ("/Okc/Backend/units/migration-v4", test_migration_v4);
   g_test_add_func ("/Okc/Backend/units/priority-rule", test_priority_rule);
+  g_test_add_func ("/Okc/Backend/units/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/Okc/Backend/units/canonical-json", test_canonical_json);
 
   return g_test_run ();
 }

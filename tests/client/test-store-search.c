@@ -640,7 +640,7 @@ test_v2_migrates (Fixture       *fixture,
 
   store = open_store (fixture->path);
   version = query_text (fixture->path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "3");
+  g_assert_cmpstr (version, ==, "4");
   fts_sql = query_text (fixture->path,
                         "SELECT sql FROM sqlite_master WHERE name = 'tickets_fts'");
   g_assert_nonnull (strstr (fts_sql, "prefix = '2 3'"));
