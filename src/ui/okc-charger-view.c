@@ -60,6 +60,7 @@ struct _OkcChargerView
   AdwActionRow *unit_row;
   OkcChargerCommands *commands;
   GtkButton *sessions_button;
+  GtkButton *assign_button;
   GtkStack *history_stack;
   GtkListBox *history_list;
   AdwStatusPage *history_error_page;
@@ -435,6 +436,16 @@ okc_charger_view_set_charger (OkcChargerView *self,
     }
   else
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sessions_button), NULL);
+  /* Assign Charger… finds this charger at once (win.assign-charger). */
+  gtk_widget_set_visible (GTK_WIDGET (self->assign_button), charger != NULL);
+  if (charger != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->assign_button), "s",
+                                        okc_charger_get_id (charger));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->assign_button), "win.assign-charger");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->assign_button), NULL);
 
   if (charger == NULL)
     {
@@ -584,6 +595,7 @@ okc_charger_view_class_init (OkcChargerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, unit_row);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, commands);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, sessions_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerView, assign_button);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_list);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_error_page);
