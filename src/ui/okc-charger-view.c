@@ -317,6 +317,17 @@ update_all (OkcChargerView *self)
   adw_action_row_set_subtitle (self->property_row,
                                okc_charger_get_property_name (charger) != NULL
                                  ? okc_charger_get_property_name (charger) : _("Not assigned"));
+  /* The property row opens the property's page (win.show-property). */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->property_row),
+                                    okc_charger_get_property_id (charger) != NULL);
+  if (okc_charger_get_property_id (charger) != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->property_row), "s",
+                                        okc_charger_get_property_id (charger));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->property_row), "win.show-property");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->property_row), NULL);
   adw_action_row_set_subtitle (self->unit_row, unit != NULL ? unit : _("None"));
 
   if (self->connector_rows->len != okc_charger_get_connectors (charger)->len ||

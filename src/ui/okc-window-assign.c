@@ -1,4 +1,4 @@
-/* okc-window-assign.c — the window's "Assign Charger…" (topic 8)
+/* okc-window-assign.c — the window's "Assign Charger…" and property pages (topic 8)
  *
  * Copyright 2026 OK2Charge
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "okc-window-private.h"
 
 #include "okc-assign-dialog.h"
+#include "okc-property-view.h"
 
 /* What the host gave on the shown ticket: its serial, else its charger id. */
 static const char *
@@ -59,9 +62,36 @@ assign_charger_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.show-property(s): a property's page; "" for the shown ticket's property. */
+static void
+show_property_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  OkcWindow *self = OKC_WINDOW (widget);
+  OkcTicket *ticket = okc_ticket_view_get_ticket (self->ticket_view);
+  const char *id = g_variant_get_string (parameter, NULL);
+  OkcPropertyView *view;
+
+  if (self->client == NULL || self->outbox == NULL)
+    return;
+  if (*id == '\0')
+    id = ticket != NULL ? okc_ticket_get_property_id (ticket) : NULL;
+  if (id == NULL)
+    {
+      okc_window_show_toast (self, _("This ticket names no known property"));
+      return;
+    }
+  view = okc_property_view_new (GTK_WINDOW (self), self->client, self->outbox, id,
+                                ticket != NULL ? okc_ticket_get_id (ticket) : NULL);
+  gtk_window_present (GTK_WINDOW (view));
+}
+
 void
 okc_window_assign_install (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-property", "s",
+                                   show_property_action);
   gtk_widget_class_install_action (widget_class, "win.assign-charger", "s",
                                    assign_charger_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a,
