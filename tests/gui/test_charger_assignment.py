@@ -66,10 +66,11 @@ def ancestor(node, role):
 
 
 def pick_property(console, dialog, name):
-    entry = console.find(lambda n: n.roleName == 'text' and
-                         n.name == 'Search properties by name or address',
-                         'the property search', within=dialog)
-    entry.grabFocus()
+    # The dialog's two entries: the charger's code, then the property search.
+    entries = wait_until(lambda: [n for n in console.find_all(
+        lambda n: n.roleName == 'text' and n.visible, within=dialog)][1:2],
+        'the property search')
+    entries[0].grabFocus()
     type_text(name.lower())
     press('Return')
     label = console.find(lambda n: n.roleName == 'label' and n.name == name,
@@ -79,6 +80,39 @@ def pick_property(console, dialog, name):
     row.select()
     console.find(lambda n: n.roleName == 'combo box' and n.name == 'Unit' and n.visible,
                  'the unit to choose', within=dialog)
+
+
+def ticket_of_property(api, want):
+    """An open ticket about a property whose integration is in the state @want wants."""
+    tickets = api.call('GET', '/v1/tickets?limit=500&status=new,open')['tickets']
+    seen = {}
+    for ticket in tickets:
+        prop = ticket.get('property')
+        if prop is None:
+            continue
+        if prop['id'] not in seen:
+            seen[prop['id']] = api.call('GET', '/v1/properties/' + prop['id'])
+        if want(seen[prop['id']]['pms']):
+            return ticket, seen[prop['id']]
+    fail('the demo data has no open ticket about such a property')
+
+
+def sync_from_ticket(console, ticket, prop, expected):
+    """Opens the ticket's property page, syncs it, and returns the outcome shown."""
+    open_ticket(console, ticket['id'])
+    console.click_button('More ticket actions')
+    console.click(lambda n: n.name.startswith('Show Property'), 'Show Property in the menu')
+    page = console.find(lambda n: n.roleName in ('frame', 'dialog', 'window') and
+                        n.name == prop['name'], 'the page of %s' % prop['name'])
+    console.find(lambda n: n.roleName == 'label' and n.name.startswith(
+        prop['pms']['provider'].capitalize()), 'the PMS provider', within=page)
+    button = console.button('Sync Now', within=page)
+    wait_until(lambda: button.sensitive, 'Sync Now to be enabled')
+    button.doActionNamed('click')
+    outcome = console.find(lambda n: n.roleName == 'label' and expected in n.name,
+                           'the sync’s outcome (%s)' % expected, within=page, timeout=60)
+    console.click_button('Close', within=page)
+    return outcome.name
 
 
 def main():
@@ -110,6 +144,18 @@ def main():
         console.find(lambda n: n.roleName == 'label' and n.name == prop['name'] and n.visible,
                      'the charger’s page to show %s' % prop['name'])
         check(True, 'the charger’s page shows the property')
+
+        ok_ticket, ok_prop = ticket_of_property(
+            api, lambda pms: pms['connected'] and pms['sync_state'] != 'failing')
+        outcome = sync_from_ticket(console, ok_ticket, ok_prop, 'bookings imported')
+        check(True, 'Sync Now on %s: %s' % (ok_prop['name'], outcome))
+        synced = api.call('GET', '/v1/properties/' + ok_prop['id'])['pms']
+        check(synced['sync_state'] == 'ok', 'the backend has %s in sync' % ok_prop['name'])
+
+        bad_ticket, bad_prop = ticket_of_property(
+            api, lambda pms: pms['connected'] and pms['sync_state'] == 'failing')
+        outcome = sync_from_ticket(console, bad_ticket, bad_prop, 'refused the API token')
+        check('reconnect' in outcome, 'the failing integration says what to do: %s' % outcome)
         console.quit()
     finally:
         console.kill()
