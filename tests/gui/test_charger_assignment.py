@@ -28,7 +28,9 @@ def unassigned_ticket(api):
 
 
 def open_ticket(console, ticket_id):
+    press('<Control>1')
     press('<Control>f')
+    press('<Control>a')
     type_text(ticket_id)
 
     def opened():
@@ -70,7 +72,7 @@ def pick_property(console, dialog, name):
     entries = wait_until(lambda: [n for n in console.find_all(
         lambda n: n.roleName == 'text' and n.visible, within=dialog)][1:2],
         'the property search')
-    entries[0].grabFocus()
+    entries[0].click()
     type_text(name.lower())
     press('Return')
     label = console.find(lambda n: n.roleName == 'label' and n.name == name,
@@ -78,8 +80,11 @@ def pick_property(console, dialog, name):
     row = ancestor(label, 'list item')
     check(row is not None, 'the property is a row of the results')
     row.select()
-    console.find(lambda n: n.roleName == 'combo box' and n.name == 'Unit' and n.visible,
+    # The property's units load with it; then Assign can be pressed (the first unit).
+    console.find(lambda n: n.roleName == 'label' and n.name == 'Unit' and n.visible,
                  'the unit to choose', within=dialog)
+    assign = console.button('Assign', within=dialog)
+    wait_until(lambda: assign.sensitive, 'Assign to be enabled')
 
 
 def ticket_of_property(api, want):
