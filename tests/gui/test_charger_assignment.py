@@ -116,8 +116,9 @@ def sync_from_ticket(console, ticket, prop, expected):
     button.doActionNamed('click')
     outcome = console.find(lambda n: n.roleName == 'label' and expected in n.name,
                            'the sync’s outcome (%s)' % expected, within=page, timeout=60)
+    text = outcome.name
     console.click_button('Close', within=page)
-    return outcome.name
+    return text
 
 
 def main():
