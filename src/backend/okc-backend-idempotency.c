@@ -244,8 +244,24 @@ replay (SoupServerMessage *msg,
                                 "true");
 }
 
-/* Runs @handler for a key not seen yet, inside the transaction the caller opened; the
- * answer is stored unless it is a 5xx (nothing was done, the key may be retried). */
+/* A key seen before: the same request gets the stored answer, another one is refused. */
+static void
+answer_repeat (SoupServerMessage *msg,
+               StoredAnswer      *stored,
+               const char        *request_hash)
+{
+  if (strcmp (stored->request_hash, request_hash) == 0)
+    replay (msg, stored);
+  else
+    okc_backend_reply_error (msg, SOUP_STATUS_CONFLICT, "idempotency_key_reused", KEY_HEADER,
+                             "This " KEY_HEADER " was already used for a different request; "
+                             "a new action needs a new key");
+}
+
+/* Runs @handler for a key not seen yet, inside the transaction the caller opened, and
+ * closes it: the answer stored and committed with the handler's writes, or, for a 5xx,
+ * everything rolled back (nothing was done, the key may be retried). On failure the
+ * transaction is still open. */
 static gboolean
 execute (OkcBackendRequest  *request,
          const char         *key,
@@ -266,7 +282,10 @@ execute (OkcBackendRequest  *request,
       return FALSE;
     }
   if (status >= 500)
-    return TRUE;
+    {
+      okc_backend_db_rollback (request->db);
+      return TRUE;
+    }
   return store_answer (request, key, request_hash, error) &&
          okc_backend_db_commit (request->db, error);
 }
@@ -316,29 +335,16 @@ okc_backend_idempotency_run (OkcBackendRequest *request,
       return;
     }
   stored = load_answer (request->db, okc_user_get_id (request->user), key, request->now, &error);
-  if (stored != NULL || error != NULL)
+  if (stored != NULL)
     {
       okc_backend_db_rollback (request->db);
-      if (error != NULL)
-        okc_backend_reply_internal_error (request->msg, error);
-      else if (strcmp (stored->request_hash, request_hash) == 0)
-        replay (request->msg, stored);
-      else
-        okc_backend_reply_error (request->msg, SOUP_STATUS_CONFLICT, "idempotency_key_reused",
-                                 KEY_HEADER,
-                                 "This " KEY_HEADER " was already used for a different "
-                                 "request; a new action needs a new key");
-      return;
+      answer_repeat (request->msg, stored, request_hash);
     }
-
-  if (!execute (request, key, request_hash, handler, &error))
+  else if (error != NULL || !execute (request, key, request_hash, handler, &error))
     {
       okc_backend_db_rollback (request->db);
       okc_backend_reply_internal_error (request->msg, error);
-      return;
     }
-  if (soup_server_message_get_status (request->msg) >= 500)
-    okc_backend_db_rollback (request->db);
 }
 
 /**

@@ -403,5 +403,11 @@ okc_backend_ticket_workflow_apply (OkcBackendDb                  *db,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return okc_backend_db_commit (db, error);
+  /* A failed commit leaves the level open: closing it keeps the nesting balanced. */
+  if (!okc_backend_db_commit (db, error))
+    {
+      okc_backend_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
 }
