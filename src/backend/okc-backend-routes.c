@@ -20,6 +20,8 @@ okc_backend_routes_register_all (OkcBackendServer *server)
   okc_backend_export_routes_register (server);
   okc_backend_workflow_routes_register (server);
   okc_backend_events_routes_register (server);
+  /* Before the chargers': /v1/chargers/lookup is not a charger's id. */
+  okc_backend_property_routes_register (server);
   okc_backend_charger_routes_register (server);
   okc_backend_command_routes_register (server);
   okc_backend_charging_session_routes_register (server);

@@ -27,5 +27,6 @@ void okc_backend_refund_routes_register (OkcBackendServer *server);
 void okc_backend_audit_routes_register (OkcBackendServer *server);
 void okc_backend_access_routes_register (OkcBackendServer *server);
 void okc_backend_access_simulator_routes_register (OkcBackendServer *server);
+void okc_backend_property_routes_register (OkcBackendServer *server);
 
 G_END_DECLS

@@ -62,7 +62,8 @@ store_property (OkcDemoWorld     *world,
   g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
     db,
     "INSERT INTO properties (id, name, kind, address, city, state, postal_code, timezone, "
-    "host_account_id, pms, pms_connected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "host_account_id, pms, pms_connected, pms_sync_state, pms_last_sync_at, pms_last_error, "
+    "pms_token_expired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
 
   if (stmt == NULL)
@@ -78,6 +79,12 @@ store_property (OkcDemoWorld     *world,
   okc_backend_stmt_bind_text (stmt, 9, OKC_DEMO_ACCOUNT (world, p->host)->id);
   okc_backend_stmt_bind_text (stmt, 10, p->pms);
   okc_backend_stmt_bind_int64 (stmt, 11, p->pms_connected);
+  okc_backend_stmt_bind_text (stmt, 12, p->pms_sync_state);
+  if (p->pms_last_sync_at != 0)
+    okc_backend_stmt_bind_int64 (stmt, 13, p->pms_last_sync_at);
+  okc_backend_stmt_bind_text (stmt, 14, p->pms_last_error);
+  if (p->pms_token_expired_at != 0)
+    okc_backend_stmt_bind_int64 (stmt, 15, p->pms_token_expired_at);
   return okc_backend_db_step_done (db, stmt, error);
 }
 

@@ -6,6 +6,7 @@
 
 #define G_LOG_DOMAIN "okc-backend"
 
+#include "okc-backend-pms-sim.h"
 #include "okc-demo-names.h"
 #include "okc-demo-world.h"
 
@@ -140,6 +141,53 @@ add_units (OkcDemoWorld    *world,
     }
 }
 
+/* The first connected Guesty integration (any connected one if none is Guesty) refuses
+ * its expired token; every fourth other connected one has never synced, the rest synced
+ * in the last few hours. By position, not drawn: the rest of the world stays as it was. */
+static void
+set_pms_states (OkcDemoWorld *world)
+{
+  int expired = -1;
+  guint n_connected = 0;
+
+  for (guint i = 0; i < world->properties->len && expired < 0; i++)
+    if (OKC_DEMO_PROPERTY (world, i)->pms_connected &&
+        g_str_equal (OKC_DEMO_PROPERTY (world, i)->pms, "guesty"))
+      expired = (int) i;
+  for (guint i = 0; i < world->properties->len && expired < 0; i++)
+    if (OKC_DEMO_PROPERTY (world, i)->pms_connected)
+      expired = (int) i;
+
+  for (guint i = 0; i < world->properties->len; i++)
+    {
+      OkcDemoProperty *property = OKC_DEMO_PROPERTY (world, i);
+
+      property->pms_sync_state = "never_synced";
+      if (!property->pms_connected)
+        continue;
+      if ((int) i == expired)
+        {
+          g_autoptr(GTimeZone) tz =
+            g_time_zone_new_identifier (okc_demo_cities[property->city].timezone);
+          g_autofree char *message = NULL;
+
+          /* At noon UTC a month ago (the same day in the fleet's time zones); the last
+           * good sync the hour before. */
+          property->pms_token_expired_at = (world->now / DAY - 30) * DAY + DAY / 2;
+          property->pms_last_sync_at = property->pms_token_expired_at - 60 * 60;
+          property->pms_sync_state = "failing";
+          message = okc_backend_pms_sim_token_error (property->pms,
+                                                     property->pms_token_expired_at, tz);
+          property->pms_last_error = okc_demo_world_intern (world, "%s", message);
+          continue;
+        }
+      if (n_connected++ % 4 == 1)
+        continue;
+      property->pms_sync_state = "ok";
+      property->pms_last_sync_at = world->now - (gint64) (5 + (i * 37) % 360) * 60;
+    }
+}
+
 static void
 add_properties (OkcDemoWorld *world,
                 guint         n_properties)
@@ -171,6 +219,7 @@ add_properties (OkcDemoWorld *world,
       okc_demo_tariffs_generate (world, &property, i);
       g_array_append_val (world->properties, property);
     }
+  set_pms_states (world);
 }
 
 static void

@@ -543,8 +543,32 @@ pms_label (const char *pms)
                                        : "The PMS";
 }
 
+/* A charger of a connected property whose PMS sync fails or never ran, chosen by
+ * @picked (so that no number is drawn); @picked itself if there is none. */
+static guint
+troubled_sync_charger (OkcDemoWorld *world,
+                       guint         picked)
+{
+  g_autoptr(GArray) troubled = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint c = 0; c < world->chargers->len; c++)
+    {
+      const OkcDemoCharger *charger = OKC_DEMO_CHARGER (world, c);
+      const OkcDemoProperty *property;
+
+      if (charger->property < 0)
+        continue;
+      property = OKC_DEMO_PROPERTY (world, charger->property);
+      if (property->pms_connected && !g_str_equal (property->pms_sync_state, "ok"))
+        g_array_append_val (troubled, c);
+    }
+  if (troubled->len == 0)
+    return picked;
+  return g_array_index (troubled, guint, picked % troubled->len);
+}
+
 /* Mostly a new charger not linked to any property yet; sometimes a PMS that does not
- * sync a linked one. */
+ * sync a linked one: the failing integration, or one that never synced. */
 static void
 fill_charger_assignment (OkcDemoWorld *world,
                          OkcDemoDraft *draft)
@@ -554,6 +578,8 @@ fill_charger_assignment (OkcDemoWorld *world,
   gboolean unassigned = okc_demo_random_chance (rng (world), 65);
 
   draft->charger = pick_charger (world, unassigned ? is_unassigned : is_assigned);
+  if (!unassigned && draft->charger >= 0)
+    draft->charger = (int) troubled_sync_charger (world, (guint) draft->charger);
   charger = OKC_DEMO_CHARGER (world, draft->charger);
   draft->property = charger->property >= 0 ? charger->property
                                             : (int) okc_demo_random_below (

@@ -58,6 +58,10 @@ typedef struct
   guint host;               /* account index */
   const char *pms;
   gboolean pms_connected;
+  const char *pms_sync_state;   /* never_synced, ok, failing */
+  gint64 pms_last_sync_at;      /* 0: never */
+  gint64 pms_token_expired_at;  /* 0: the integration's credentials are valid */
+  const char *pms_last_error;   /* NULL: none */
   guint first_unit;
   guint n_units;
   /* the tariff, one per property, has the property's index */

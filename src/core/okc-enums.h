@@ -278,6 +278,29 @@ typedef enum /*< prefix=OKC_REFUND_STATUS >*/
   OKC_REFUND_STATUS_REJECTED,                               /*< nick=rejected >*/
 } OkcRefundStatus;
 
+/* The property management systems a property's bookings come from (docs/actions.md). */
+typedef enum /*< prefix=OKC_PMS_PROVIDER >*/
+{
+  OKC_PMS_PROVIDER_NONE,                                    /*< nick=none >*/
+  OKC_PMS_PROVIDER_GUESTY,                                  /*< nick=guesty >*/
+  OKC_PMS_PROVIDER_HOSPITABLE,                              /*< nick=hospitable >*/
+  OKC_PMS_PROVIDER_TRACK,                                   /*< nick=track >*/
+  OKC_PMS_PROVIDER_OTHER,                                   /*< nick=other >*/
+} OkcPmsProvider;
+
+typedef enum /*< prefix=OKC_PMS_SYNC_STATE >*/
+{
+  OKC_PMS_SYNC_STATE_NEVER_SYNCED,                          /*< nick=never_synced >*/
+  OKC_PMS_SYNC_STATE_OK,                                    /*< nick=ok >*/
+  OKC_PMS_SYNC_STATE_FAILING,                               /*< nick=failing >*/
+} OkcPmsSyncState;
+
+typedef enum /*< prefix=OKC_PMS_SYNC_OUTCOME >*/
+{
+  OKC_PMS_SYNC_OUTCOME_SUCCEEDED,                           /*< nick=succeeded >*/
+  OKC_PMS_SYNC_OUTCOME_FAILED,                              /*< nick=failed >*/
+} OkcPmsSyncOutcome;
+
 const char *okc_enum_to_nick    (GType       enum_type,
                                  int         value);
 gboolean    okc_enum_from_nick  (GType       enum_type,

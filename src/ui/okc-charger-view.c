@@ -62,6 +62,7 @@ struct _OkcChargerView
   OkcChargerCommands *commands;
   OkcChargerAccessGroup *access_group;
   GtkButton *sessions_button;
+  GtkButton *assign_button;
   GtkStack *history_stack;
   GtkListBox *history_list;
   AdwStatusPage *history_error_page;
@@ -318,6 +319,17 @@ update_all (OkcChargerView *self)
   adw_action_row_set_subtitle (self->property_row,
                                okc_charger_get_property_name (charger) != NULL
                                  ? okc_charger_get_property_name (charger) : _("Not assigned"));
+  /* The property row opens the property's page (win.show-property). */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->property_row),
+                                    okc_charger_get_property_id (charger) != NULL);
+  if (okc_charger_get_property_id (charger) != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->property_row), "s",
+                                        okc_charger_get_property_id (charger));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->property_row), "win.show-property");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->property_row), NULL);
   adw_action_row_set_subtitle (self->unit_row, unit != NULL ? unit : _("None"));
 
   if (self->connector_rows->len != okc_charger_get_connectors (charger)->len ||
@@ -438,6 +450,16 @@ okc_charger_view_set_charger (OkcChargerView *self,
     }
   else
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sessions_button), NULL);
+  /* Assign Charger… finds this charger at once (win.assign-charger). */
+  gtk_widget_set_visible (GTK_WIDGET (self->assign_button), charger != NULL);
+  if (charger != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->assign_button), "s",
+                                        okc_charger_get_id (charger));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->assign_button), "win.assign-charger");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->assign_button), NULL);
 
   if (charger == NULL)
     {
@@ -590,6 +612,7 @@ okc_charger_view_class_init (OkcChargerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, commands);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, access_group);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, sessions_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcChargerView, assign_button);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_list);
   gtk_widget_class_bind_template_child (widget_class, OkcChargerView, history_error_page);
