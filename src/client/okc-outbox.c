@@ -40,6 +40,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (OkcOutbox, okc_outbox, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_N_UNSENT,
+  PROP_WAITING_FOR_SIGN_IN,
   N_PROPS
 };
 
@@ -53,6 +54,16 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void dispatch (OkcOutbox *self);
+
+static void
+set_waiting_for_sign_in (OkcOutbox *self,
+                         gboolean   waiting)
+{
+  if (self->waiting_for_sign_in == waiting)
+    return;
+  self->waiting_for_sign_in = waiting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_FOR_SIGN_IN]);
+}
 
 static gint64
 now_seconds (void)
@@ -192,8 +203,8 @@ handle_error (OkcOutbox       *self,
   else if (g_error_matches (error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_UNAUTHORIZED))
     {
       /* Nothing will work until the agent signs in again: the window asks them to. */
-      self->waiting_for_sign_in = TRUE;
       okc_outbox_action_set_pending (action, 0, TRUE, error);
+      set_waiting_for_sign_in (self, TRUE);
       save_progress (self, action);
     }
   else if (is_transient (error))
@@ -332,9 +343,14 @@ loaded_cb (GObject      *object,
 
   if (rows == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Could not read the outbox of %s: %s", okc_store_get_path (self->store),
-                   error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* What an earlier run left stays in the file for the next start; what is submitted
+       * now is still written and sent. */
+      g_message ("Could not read the outbox of %s: %s", okc_store_get_path (self->store),
+                 error->message);
+      self->loaded = TRUE;
+      dispatch (self);
       return;
     }
 
@@ -412,6 +428,9 @@ okc_outbox_get_property (GObject    *object,
     case PROP_N_UNSENT:
       g_value_set_uint (value, okc_outbox_get_n_unsent (self));
       break;
+    case PROP_WAITING_FOR_SIGN_IN:
+      g_value_set_boolean (value, self->waiting_for_sign_in);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -434,6 +453,15 @@ okc_outbox_class_init (OkcOutboxClass *klass)
   properties[PROP_N_UNSENT] =
     g_param_spec_uint ("n-unsent", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * OkcOutbox:waiting-for-sign-in:
+   *
+   * The backend answered 401: nothing is sent until okc_outbox_retry_now() (a new
+   * sign-in creates a new outbox, which starts by sending).
+   */
+  properties[PROP_WAITING_FOR_SIGN_IN] =
+    g_param_spec_boolean ("waiting-for-sign-in", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -595,7 +623,7 @@ okc_outbox_retry_now (OkcOutbox *self)
 
   g_return_if_fail (OKC_IS_OUTBOX (self));
 
-  self->waiting_for_sign_in = FALSE;
+  set_waiting_for_sign_in (self, FALSE);
   for (guint i = 0; i < self->actions->len; i++)
     okc_outbox_action_reschedule (g_ptr_array_index (self->actions, i), now);
   dispatch (self);
@@ -624,6 +652,14 @@ okc_outbox_discard (OkcOutbox       *self,
   okc_store_delete_outbox_row_async (self->store, okc_outbox_action_get_key (action), NULL,
                                      deleted_cb, NULL);
   remove_action (self, action);
+}
+
+/* Whether a 401 stopped the sending until the agent signs in again. */
+gboolean
+okc_outbox_is_waiting_for_sign_in (OkcOutbox *self)
+{
+  g_return_val_if_fail (OKC_IS_OUTBOX (self), FALSE);
+  return self->waiting_for_sign_in;
 }
 
 guint

@@ -98,7 +98,10 @@ void       okc_outbox_retry_now          (OkcOutbox           *self);
 /* Removes a failed action from the outbox and the store. */
 void       okc_outbox_discard            (OkcOutbox           *self,
                                           OkcOutboxAction     *action);
-/* The actions not done: pending, sending and failed. */
+/* Whether a 401 stopped the sending until the agent signs in again ("waiting-for-sign-in"
+ * notifies). */
+gboolean   okc_outbox_is_waiting_for_sign_in (OkcOutbox       *self);
+/* The actions not done: pending, sending and failed ("n-unsent" notifies). */
 guint      okc_outbox_get_n_unsent       (OkcOutbox           *self);
 /* The actions of a ticket not done, oldest first (transfer container). */
 GPtrArray *okc_outbox_list_for_ticket    (OkcOutbox           *self,

@@ -78,8 +78,26 @@ describe_state (OkcOutboxAction *action)
   return g_strdup_printf (_("%s · %s"), state, error->message);
 }
 
+/* The row's labels wrap at a bounded width, so that the popover's natural height is the
+ * one they take at the width it gets. */
+static GtkWidget *
+wrapping_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 static void
-update_row (AdwActionRow    *row,
+update_row (GtkListBoxRow   *row,
             GParamSpec      *pspec,
             OkcOutboxAction *action)
 {
@@ -87,16 +105,17 @@ update_row (AdwActionRow    *row,
   guint attempts = okc_outbox_action_get_attempts (action);
   g_autofree char *state = describe_state (action);
   g_autofree char *tried = g_strdup_printf (ngettext ("%u attempt", "%u attempts", attempts), attempts);
-  g_autofree char *subtitle = NULL;
+  g_autofree char *details = NULL;
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "details-label");
   GtkWidget *discard = g_object_get_data (G_OBJECT (row), "discard-button");
 
   if (ticket_id != NULL)
     /* Translators: "TCK-000123 · Waiting to send … · 3 attempts" */
-    subtitle = g_strdup_printf (_("%s · %s · %s"), ticket_id, state, tried);
+    details = g_strdup_printf (_("%s · %s · %s"), ticket_id, state, tried);
   else
     /* Translators: "Waiting to send … · 3 attempts" */
-    subtitle = g_strdup_printf (_("%s · %s"), state, tried);
-  adw_action_row_set_subtitle (row, subtitle);
+    details = g_strdup_printf (_("%s · %s"), state, tried);
+  gtk_label_set_label (GTK_LABEL (label), details);
   gtk_widget_set_visible (discard, okc_outbox_action_get_state (action) == OKC_OUTBOX_STATE_FAILED);
 }
 
@@ -110,30 +129,48 @@ discard_clicked_cb (GtkButton       *button,
     okc_outbox_discard (self->outbox, action);
 }
 
+/* One action: what, its state and attempts in words, and Discard for a refused one. */
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   OkcOutboxAction *action = item;
-  GtkWidget *row = adw_action_row_new ();
+  const char *summary = okc_outbox_action_get_summary (action);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = wrapping_label (NULL);
+  GtkWidget *details = wrapping_label ("caption");
   GtkWidget *discard = gtk_button_new_with_mnemonic (_("_Discard"));
   /* Translators: the accessible name of a row's Discard button, "Discard Soft reset on CH-10234" */
-  g_autofree char *discard_name = g_strdup_printf (_("Discard %s"), okc_outbox_action_get_summary (action));
+  g_autofree char *discard_name = g_strdup_printf (_("Discard %s"), summary);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), okc_outbox_action_get_summary (action));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_label_set_label (GTK_LABEL (title), summary);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), details);
+  gtk_box_append (GTK_BOX (box), text);
+
   gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (discard, "destructive-action");
   gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   discard_name, -1);
   g_object_set_data (G_OBJECT (discard), "outbox-button", user_data);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
-  g_object_set_data (G_OBJECT (row), "discard-button", discard);
   g_signal_connect_object (discard, "clicked", G_CALLBACK (discard_clicked_cb), action, 0);
+  gtk_box_append (GTK_BOX (box), discard);
 
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
+
+  g_object_set_data (G_OBJECT (row), "details-label", details);
+  g_object_set_data (G_OBJECT (row), "discard-button", discard);
   g_signal_connect_object (action, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  update_row (ADW_ACTION_ROW (row), NULL, action);
+  update_row (GTK_LIST_BOX_ROW (row), NULL, action);
   return row;
 }
 

@@ -33,6 +33,22 @@ action_finished_cb (OkcWindow       *self,
     okc_window_show_toast (self, message);
 }
 
+/* The sign-in expired while an action was sent: the agent signs in again, and the new
+ * session's outbox sends it. */
+static void
+waiting_for_sign_in_cb (OkcWindow  *self,
+                        GParamSpec *pspec,
+                        OkcOutbox  *outbox)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!okc_outbox_is_waiting_for_sign_in (outbox))
+    return;
+  g_set_error_literal (&error, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_UNAUTHORIZED,
+                       _("Your sign-in is no longer valid; please sign in again"));
+  okc_window_session_handle_error (self, error);
+}
+
 static void
 events_state_cb (OkcWindow      *self,
                  GParamSpec     *pspec,
@@ -58,6 +74,8 @@ okc_window_outbox_start (OkcWindow *self)
   self->outbox = okc_outbox_new (self->client, self->store);
   g_signal_connect_object (self->outbox, "action-finished", G_CALLBACK (action_finished_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outbox, "notify::waiting-for-sign-in",
+                           G_CALLBACK (waiting_for_sign_in_cb), self, G_CONNECT_SWAPPED);
   okc_sidebar_set_outbox (self->sidebar, self->outbox);
   okc_outbox_start (self->outbox);
 }

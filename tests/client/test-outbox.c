@@ -147,6 +147,20 @@ count_commands (void)
                     "SELECT count(*) FROM charger_commands WHERE charger_id = ?1", charger_id);
 }
 
+/* The store's worker runs its calls in order: once a call made now completes, every
+ * write the outbox queued before it is in the file. */
+static void
+flush_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  okc_store_get_sync_mark_async (fixture->store, NULL, okc_test_result_cb, &result);
+  okc_test_wait_for_result (&result);
+  g_assert_cmpint (okc_store_get_sync_mark_finish (fixture->store, result, &error), >=, 0);
+  g_assert_no_error (error);
+}
+
 static char *
 stored_state (Fixture    *fixture,
               const char *key)
@@ -322,6 +336,7 @@ test_refused (Fixture       *fixture,
   g_assert_cmpstr (okc_client_error_get_field (error), ==, "kind");
   g_assert_cmpuint (okc_outbox_action_get_attempts (action), ==, 1);
   g_assert_cmpuint (okc_outbox_get_n_unsent (fixture->outbox), ==, 1);
+  flush_store (fixture);
   failed = stored_state (fixture, okc_outbox_action_get_key (action));
   g_assert_cmpstr (failed, ==, "failed");
 
@@ -375,6 +390,131 @@ test_restart (Fixture       *fixture,
   g_assert_cmpint (okc_outbox_action_get_state (sent), ==, OKC_OUTBOX_STATE_DONE);
   g_assert_cmpuint (okc_outbox_action_get_attempts (sent), ==, 2);
   g_assert_cmpint (count_commands (), ==, before + 1);
+}
+
+/* A 401 stops the sending, not counted as a refusal: the action waits, with no next
+ * attempt, until the agent signs in again. */
+static void
+test_sign_in_needed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcClient) expired = okc_client_new (okc_test_backend_get_url (backend), &error);
+  g_autoptr(OkcOutboxAction) action = command_action ("trigger_heartbeat");
+  g_autoptr(OkcOutboxAction) behind = command_action ("trigger_heartbeat");
+  gint64 before = count_commands ();
+
+  g_assert_no_error (error);
+  okc_client_set_token (expired, "a-token-the-backend-never-issued");
+  drop_outbox (fixture);
+  fixture->store = open_store (fixture->path);
+  fixture->outbox = okc_outbox_new (expired, fixture->store);
+  g_signal_connect (fixture->outbox, "action-finished", G_CALLBACK (action_finished_cb), fixture);
+  okc_outbox_start (fixture->outbox);
+
+  submit (fixture, action);
+  submit (fixture, behind);
+  wait_for_attempts (action, 1);
+  g_assert_true (okc_outbox_is_waiting_for_sign_in (fixture->outbox));
+  g_assert_error (okc_outbox_action_get_error (action), OKC_CLIENT_ERROR,
+                  OKC_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (okc_outbox_action_get_next_attempt_at (action), ==, 0);
+  /* The one behind it was not tried: nothing is sent until the sign-in. */
+  g_assert_cmpuint (okc_outbox_action_get_attempts (behind), ==, 0);
+  g_assert_cmpuint (okc_outbox_get_n_unsent (fixture->outbox), ==, 2);
+  g_assert_cmpuint (fixture->finished->len, ==, 0);
+
+  okc_client_set_token (expired, okc_client_get_token (agent));
+  okc_outbox_retry_now (fixture->outbox);
+  g_assert_false (okc_outbox_is_waiting_for_sign_in (fixture->outbox));
+  while (fixture->finished->len < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_ptr_array_index (fixture->finished, 0) == action);
+  g_assert_true (g_ptr_array_index (fixture->finished, 1) == behind);
+  g_assert_cmpint (okc_outbox_action_get_state (action), ==, OKC_OUTBOX_STATE_DONE);
+  g_assert_cmpint (okc_outbox_action_get_state (behind), ==, OKC_OUTBOX_STATE_DONE);
+  g_assert_cmpint (count_commands (), ==, before + 2);
+}
+
+static void
+save_row (OkcStore          *store,
+          OkcStoreOutboxRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  okc_store_save_outbox_row_async (store, row, NULL, okc_test_result_cb, &result);
+  okc_test_wait_for_result (&result);
+  g_assert_true (okc_store_save_outbox_row_finish (store, result, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_items (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
+/* A finished action of @state that finished @age seconds ago, as an earlier run left it. */
+static char *
+save_finished (OkcStore   *store,
+               const char *state,
+               gint64      age)
+{
+  g_autoptr(OkcOutboxAction) action = command_action ("trigger_heartbeat");
+  g_autoptr(OkcStoreOutboxRow) row = okc_outbox_action_to_row (action);
+
+  g_free (row->state);
+  row->state = g_strdup (state);
+  row->attempts = 1;
+  row->http_status = g_str_equal (state, "done") ? 202 : 422;
+  row->finished_at = g_get_real_time () / G_USEC_PER_SEC - age;
+  if (g_str_equal (state, "failed"))
+    row->last_error = g_strdup ("The backend refused the request: kind is not a command");
+  save_row (store, row);
+  return g_strdup (row->key);
+}
+
+/* Done and failed actions are kept 7 days for the agent's record, then forgotten at the
+ * next start; a failed one still in its week is listed again, never sent. */
+static void
+test_forget_after_a_week (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const gint64 day = 24 * 3600;
+  g_autofree char *old_done = NULL, *old_failed = NULL, *recent_done = NULL, *recent_failed = NULL;
+  g_autofree char *state = NULL;
+  g_autoptr(OkcOutboxAction) listed = NULL;
+  gint64 before = count_commands ();
+
+  drop_outbox (fixture);
+  fixture->store = open_store (fixture->path);
+  old_done = save_finished (fixture->store, "done", 8 * day);
+  old_failed = save_finished (fixture->store, "failed", 8 * day);
+  recent_done = save_finished (fixture->store, "done", 6 * day);
+  recent_failed = save_finished (fixture->store, "failed", 1 * day);
+  g_clear_object (&fixture->store);
+
+  new_outbox (fixture);
+  okc_test_wait_until (has_items, fixture->outbox);
+  okc_outbox_retry_now (fixture->outbox);
+  flush_store (fixture);
+
+  g_assert_cmpuint (okc_outbox_get_n_unsent (fixture->outbox), ==, 1);
+  listed = g_list_model_get_item (G_LIST_MODEL (fixture->outbox), 0);
+  g_assert_cmpstr (okc_outbox_action_get_key (listed), ==, recent_failed);
+  g_assert_cmpint (okc_outbox_action_get_state (listed), ==, OKC_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (okc_outbox_action_get_error (listed)->message, ==,
+                   "The backend refused the request: kind is not a command");
+
+  state = stored_state (fixture, old_done);
+  g_assert_null (state);
+  state = stored_state (fixture, old_failed);
+  g_assert_null (state);
+  g_clear_pointer (&state, g_free);
+  state = stored_state (fixture, recent_done);
+  g_assert_cmpstr (state, ==, "done");
+  g_assert_cmpint (count_commands (), ==, before);
 }
 
 static OkcClientAnswer *
@@ -508,6 +648,8 @@ main (int   argc,
   ADD ("offline-then-sent", test_offline_then_sent);
   ADD ("refused", test_refused);
   ADD ("restart", test_restart);
+  ADD ("sign-in-needed", test_sign_in_needed);
+  ADD ("forget-after-a-week", test_forget_after_a_week);
   ADD ("answer-lost", test_answer_lost);
 #undef ADD
 
