@@ -235,6 +235,34 @@ class Console:
         return self.region('sidebar', lambda n: n.roleName == 'list' and
                            n.name == 'Queue views', 'the sidebar', levels=1)
 
+    def _main_stack(self):
+        # the sidebar's box → viewport → scrolled window → sidebar → the main page's box
+        # → its stack page → the window's stack of pages (starting, sign-in, main)
+        if 'main-stack' not in self._regions:
+            node = self.sidebar()
+            for _ in range(6):
+                node = node.parent
+            self._regions['main-stack'] = node
+        return self._regions['main-stack']
+
+    def toasts(self, predicate):
+        """The nodes matching predicate among the window's toasts: everything of the
+        window but its stack of pages, where a toast never is. A toast lasts seconds; a
+        walk of the whole window, its pages first, can take longer than that."""
+        found = []
+        node = self._main_stack()
+        while node.roleName not in ('frame', 'application'):
+            skip = node.getIndexInParent()
+            node = node.parent
+            for index, other in enumerate(node):
+                if index != skip:
+                    found.extend(([other] if predicate(other) else []) +
+                                 other.findChildren(predicate))
+        return found
+
+    def toast(self, predicate, what, timeout=TIMEOUT):
+        return wait_until(lambda: next(iter(self.toasts(predicate)), None), what, timeout)
+
     def ticket_rows(self):
         return self.find_all(lambda n: n.roleName == 'panel' and ' priority: ' in n.name,
                              within=self.queue())
