@@ -49,6 +49,7 @@ typedef struct
   gboolean simulator_control;
   gboolean fleet_activity;
   char *refund_approval_threshold;
+  char *refund_settle_seconds;
 } Options;
 
 typedef struct
@@ -62,6 +63,7 @@ typedef struct
   guint event_history;
   guint heartbeat_interval;
   gint64 refund_approval_threshold;
+  guint refund_settle_seconds;
 } Settings;
 
 static void
@@ -72,6 +74,7 @@ options_clear (Options *options)
   g_free (options->seed);
   g_free (options->tickets);
   g_free (options->refund_approval_threshold);
+  g_free (options->refund_settle_seconds);
   g_free (options->now);
   g_free (options->import_path);
   g_free (options->export_path);
@@ -126,6 +129,9 @@ parse_options (int       *argc,
     { "refund-approval-threshold", 0, 0, G_OPTION_ARG_STRING, &options->refund_approval_threshold,
       "Largest refund, in US cents, that executes without a supervisor (default: 5000)",
       "CENTS" },
+    { "refund-settle-seconds", 0, 0, G_OPTION_ARG_STRING, &options->refund_settle_seconds,
+      "Seconds the simulated payment processor takes to settle a refund; 0 settles in the "
+      "next main-loop turn (default: 2)", "SECONDS" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the OK2Charge reference backend");
@@ -248,6 +254,7 @@ make_settings (const Options  *options,
   guint64 event_history = OKC_BACKEND_EVENTS_DEFAULT_HISTORY;
   guint64 heartbeat_interval = OKC_BACKEND_DEFAULT_HEARTBEAT_INTERVAL;
   guint64 refund_threshold = OKC_BACKEND_REFUNDS_DEFAULT_THRESHOLD;
+  guint64 settle_seconds = OKC_BACKEND_REFUNDS_DEFAULT_SETTLE_SECONDS;
 
   if (!check_combinations (options, error) ||
       !parse_count ("seed", options->seed, G_MAXINT64, &seed, error) ||
@@ -257,7 +264,9 @@ make_settings (const Options  *options,
       !parse_count ("heartbeat-interval", options->heartbeat_interval, 24 * 60 * 60,
                     &heartbeat_interval, error) ||
       !parse_count ("refund-approval-threshold", options->refund_approval_threshold,
-                    G_MAXINT32, &refund_threshold, error))
+                    G_MAXINT32, &refund_threshold, error) ||
+      !parse_count ("refund-settle-seconds", options->refund_settle_seconds, 24 * 60 * 60,
+                    &settle_seconds, error))
     return FALSE;
   if (presence_ttl == 0 || event_history == 0 || heartbeat_interval == 0)
     {
@@ -269,6 +278,7 @@ make_settings (const Options  *options,
     }
   settings->heartbeat_interval = (guint) heartbeat_interval;
   settings->refund_approval_threshold = (gint64) refund_threshold;
+  settings->refund_settle_seconds = (guint) settle_seconds;
   settings->seed = seed;
   settings->n_tickets = (guint) n_tickets;
   settings->presence_ttl = (guint) presence_ttl;
@@ -382,7 +392,11 @@ serve (OkcBackendDb    *db,
   guint term_id, int_id;
 
   okc_backend_events_set_history (db, settings->event_history);
-  okc_backend_refunds_set_threshold (db, settings->refund_approval_threshold);
+  okc_backend_refunds_set_settle_seconds (db, settings->refund_settle_seconds);
+  /* The processor's answers that fell due while the backend was down. */
+  if (okc_backend_refunds_settle_left_over (db, g_get_real_time () / G_USEC_PER_SEC,
+                                            error) < 0)
+    return FALSE;
   okc_backend_server_set_presence_ttl (server, settings->presence_ttl * 1000);
   if (options->simulator_control)
     okc_backend_server_enable_simulator_control (server);
@@ -419,6 +433,8 @@ run (const Options  *options,
   db = okc_backend_db_open (settings.database, error);
   if (db == NULL)
     return FALSE;
+  /* Before the demo: the refunds it plants wait for approval under this threshold. */
+  okc_backend_refunds_set_threshold (db, settings.refund_approval_threshold);
 
   if (options->import_path != NULL)
     {

@@ -69,65 +69,17 @@ load_detail (OkcBackendRequest   *request,
              GPtrArray          **out_neighbours)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(OkcChargingSession) session = NULL;
-  g_autoptr(OkcTariff) tariff = NULL;
-  g_autoptr(GPtrArray) neighbours = NULL;
-  const char *tariff_id;
 
   if (!check_no_query (request))
     return FALSE;
-  session = okc_backend_sessions_load (request->db, request->param, TRUE, &error);
-  if (session == NULL)
-    {
-      if (error != NULL)
-        okc_backend_reply_internal_error (request->msg, error);
-      else
-        okc_backend_reply_not_found (request->msg, "session", request->param);
-      return FALSE;
-    }
-  tariff_id = okc_charging_session_get_tariff_id (session);
-  tariff = okc_backend_sessions_load_tariff (request->db, tariff_id, &error);
-  if (tariff == NULL && error == NULL)
-    g_set_error (&error, OKC_BACKEND_DB_ERROR, OKC_BACKEND_DB_ERROR_SQLITE,
-                 "Session %s’s tariff %s is not stored", request->param, tariff_id);
-  if (tariff == NULL ||
-      (neighbours = okc_backend_sessions_neighbours (request->db, session, &error)) == NULL)
-    {
-      okc_backend_reply_internal_error (request->msg, error);
-      return FALSE;
-    }
-  *out_session = g_steal_pointer (&session);
-  *out_tariff = g_steal_pointer (&tariff);
-  *out_neighbours = g_steal_pointer (&neighbours);
-  return TRUE;
-}
-
-/* The session's own members, then `tariff` and `neighbours`: core's codec writes the
- * Session, which leaves those two to the API. */
-static JsonNode *
-detail_to_json (OkcChargingSession *session,
-                OkcTariff          *tariff,
-                GPtrArray          *neighbours)
-{
-  g_autoptr(JsonNode) own = okc_charging_session_to_json (session, TRUE);
-  JsonObject *object = json_object_new ();
-  JsonArray *array = json_array_new ();
-  JsonNode *root = json_node_new (JSON_NODE_OBJECT);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
-
-  json_object_iter_init (&iter, json_node_get_object (own));
-  while (json_object_iter_next (&iter, &name, &value))
-    json_object_set_member (object, name, json_node_copy (value));
-  json_object_set_member (object, "tariff", okc_tariff_to_json (tariff));
-  for (guint i = 0; i < neighbours->len; i++)
-    json_array_add_element (array,
-                            okc_charging_session_to_json (g_ptr_array_index (neighbours, i),
-                                                          TRUE));
-  json_object_set_array_member (object, "neighbours", array);
-  json_node_take_object (root, object);
-  return root;
+  if (okc_backend_sessions_load_evidence (request->db, request->param, out_session, out_tariff,
+                                          out_neighbours, &error))
+    return TRUE;
+  if (error != NULL)
+    okc_backend_reply_internal_error (request->msg, error);
+  else
+    okc_backend_reply_not_found (request->msg, "session", request->param);
+  return FALSE;
 }
 
 static void
@@ -140,7 +92,7 @@ get_cb (OkcBackendRequest *request)
 
   if (!load_detail (request, &session, &tariff, &neighbours))
     return;
-  root = detail_to_json (session, tariff, neighbours);
+  root = okc_backend_sessions_detail_to_json (session, tariff, neighbours);
   okc_backend_reply_json (request->msg, SOUP_STATUS_OK, root);
 }
 

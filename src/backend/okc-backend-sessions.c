@@ -788,3 +788,85 @@ okc_backend_session_query_run (OkcBackendSessionQuery  *self,
     }
   return build_page (items, self->offset, total);
 }
+
+/**
+ * okc_backend_sessions_load_evidence:
+ * @out_session: (out): the detail, with meter samples and billed lines
+ * @out_tariff: (out): its tariff
+ * @out_neighbours: (out) (element-type OkcChargingSession): okc_backend_sessions_neighbours()
+ *
+ * What a session's detail and its analysis read.
+ *
+ * Returns: %TRUE with all three; %FALSE without @error set when there is no such session.
+ */
+gboolean
+okc_backend_sessions_load_evidence (OkcBackendDb        *db,
+                                    const char          *id,
+                                    OkcChargingSession **out_session,
+                                    OkcTariff          **out_tariff,
+                                    GPtrArray          **out_neighbours,
+                                    GError             **error)
+{
+  g_autoptr(OkcChargingSession) session = NULL;
+  g_autoptr(OkcTariff) tariff = NULL;
+  g_autoptr(GPtrArray) neighbours = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *tariff_id;
+
+  session = okc_backend_sessions_load (db, id, TRUE, &local_error);
+  if (session == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  tariff_id = okc_charging_session_get_tariff_id (session);
+  tariff = okc_backend_sessions_load_tariff (db, tariff_id, &local_error);
+  if (tariff == NULL && local_error == NULL)
+    g_set_error (&local_error, OKC_BACKEND_DB_ERROR, OKC_BACKEND_DB_ERROR_SQLITE,
+                 "Session %s’s tariff %s is not stored", id, tariff_id);
+  if (tariff == NULL ||
+      (neighbours = okc_backend_sessions_neighbours (db, session, &local_error)) == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *out_session = g_steal_pointer (&session);
+  *out_tariff = g_steal_pointer (&tariff);
+  *out_neighbours = g_steal_pointer (&neighbours);
+  return TRUE;
+}
+
+/**
+ * okc_backend_sessions_detail_to_json:
+ *
+ * The session's own members, then `tariff` and `neighbours`: core's codec writes the
+ * Session, which leaves those two to the API.
+ *
+ * Returns: (transfer full): GET /v1/sessions/{id}'s answer.
+ */
+JsonNode *
+okc_backend_sessions_detail_to_json (OkcChargingSession *session,
+                                     OkcTariff          *tariff,
+                                     GPtrArray          *neighbours)
+{
+  g_autoptr(JsonNode) own = okc_charging_session_to_json (session, TRUE);
+  JsonObject *object = json_object_new ();
+  JsonArray *array = json_array_new ();
+  JsonNode *root = json_node_new (JSON_NODE_OBJECT);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, json_node_get_object (own));
+  while (json_object_iter_next (&iter, &name, &value))
+    json_object_set_member (object, name, json_node_copy (value));
+  json_object_set_member (object, "tariff", okc_tariff_to_json (tariff));
+  for (guint i = 0; i < neighbours->len; i++)
+    json_array_add_element (array,
+                            okc_charging_session_to_json (g_ptr_array_index (neighbours, i),
+                                                          TRUE));
+  json_object_set_array_member (object, "neighbours", array);
+  json_node_take_object (root, object);
+  return root;
+}

@@ -52,4 +52,14 @@ OkcTariff          *okc_backend_sessions_load_tariff (OkcBackendDb       *db,
                                                       const char         *id,
                                                       GError            **error);
 
+gboolean            okc_backend_sessions_load_evidence  (OkcBackendDb        *db,
+                                                         const char          *id,
+                                                         OkcChargingSession **out_session,
+                                                         OkcTariff          **out_tariff,
+                                                         GPtrArray          **out_neighbours,
+                                                         GError             **error);
+JsonNode           *okc_backend_sessions_detail_to_json (OkcChargingSession  *session,
+                                                         OkcTariff           *tariff,
+                                                         GPtrArray           *neighbours);
+
 G_END_DECLS

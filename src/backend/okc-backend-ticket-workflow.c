@@ -348,6 +348,65 @@ record_updated (OkcBackendDb  *db,
   return okc_backend_events_record (db, "ticket.updated", ticket_id, ticket, now, error);
 }
 
+/* The whole change, inside a transaction the caller holds. */
+static gboolean
+apply_checked (OkcBackendDb                  *db,
+               const char                    *ticket_id,
+               gint64                         expected_version,
+               const OkcBackendTicketChange  *change,
+               const char                    *actor_id,
+               gint64                         now,
+               gint64                        *out_entry_seq,
+               GError                       **error)
+{
+  g_auto(TicketState) state = { 0 };
+  g_autoptr(GError) local_error = NULL;
+
+  if (!load_state (db, ticket_id, &state, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, OKC_BACKEND_WORKFLOW_ERROR,
+                     OKC_BACKEND_WORKFLOW_ERROR_NOT_FOUND, "There is no ticket “%s”",
+                     ticket_id);
+    }
+  else if (expected_version != 0 && expected_version != state.version)
+    {
+      g_autofree char *message =
+        okc_backend_timeline_describe_latest (db, state.seq, &local_error);
+
+      if (message != NULL)
+        g_set_error_literal (&local_error, OKC_BACKEND_WORKFLOW_ERROR,
+                             OKC_BACKEND_WORKFLOW_ERROR_VERSION_CONFLICT, message);
+    }
+  else if (apply_in_transaction (db, &state, change, actor_id, now, out_entry_seq, &local_error))
+    record_updated (db, ticket_id, now, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * okc_backend_ticket_workflow_apply_within:
+ *
+ * okc_backend_ticket_workflow_apply() at the current version, as part of a transaction the
+ * caller began (a refund's review changes its ticket in the review's own transaction). On
+ * failure the caller rolls back.
+ */
+gboolean
+okc_backend_ticket_workflow_apply_within (OkcBackendDb                  *db,
+                                          const char                    *ticket_id,
+                                          const OkcBackendTicketChange  *change,
+                                          const char                    *actor_id,
+                                          gint64                         now,
+                                          GError                       **error)
+{
+  return apply_checked (db, ticket_id, 0, change, actor_id, now, NULL, error);
+}
+
 /**
  * okc_backend_ticket_workflow_apply:
  * @expected_version: the version the caller saw, or 0 to take the current one
@@ -372,41 +431,16 @@ okc_backend_ticket_workflow_apply (OkcBackendDb                  *db,
                                    gint64                        *out_entry_seq,
                                    GError                       **error)
 {
-  g_auto(TicketState) state = { 0 };
   g_autoptr(GError) local_error = NULL;
 
   if (!okc_backend_db_begin (db, error))
     return FALSE;
-
-  if (!load_state (db, ticket_id, &state, &local_error))
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, OKC_BACKEND_WORKFLOW_ERROR,
-                     OKC_BACKEND_WORKFLOW_ERROR_NOT_FOUND, "There is no ticket “%s”",
-                     ticket_id);
-    }
-  else if (expected_version != 0 && expected_version != state.version)
-    {
-      g_autofree char *message =
-        okc_backend_timeline_describe_latest (db, state.seq, &local_error);
-
-      if (message != NULL)
-        g_set_error_literal (&local_error, OKC_BACKEND_WORKFLOW_ERROR,
-                             OKC_BACKEND_WORKFLOW_ERROR_VERSION_CONFLICT, message);
-    }
-  else if (apply_in_transaction (db, &state, change, actor_id, now, out_entry_seq, &local_error))
-    record_updated (db, ticket_id, now, &local_error);
-
-  if (local_error != NULL)
+  if (!apply_checked (db, ticket_id, expected_version, change, actor_id, now, out_entry_seq,
+                      &local_error) ||
+      !okc_backend_db_commit (db, &local_error))
     {
       okc_backend_db_rollback (db);
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  /* A failed commit leaves the level open: closing it keeps the nesting balanced. */
-  if (!okc_backend_db_commit (db, error))
-    {
-      okc_backend_db_rollback (db);
       return FALSE;
     }
   return TRUE;

@@ -66,6 +66,13 @@ gboolean  okc_backend_ticket_workflow_apply  (OkcBackendDb                  *db,
                                               gint64                        *out_entry_seq,
                                               GError                       **error);
 
+gboolean  okc_backend_ticket_workflow_apply_within (OkcBackendDb                  *db,
+                                                    const char                    *ticket_id,
+                                                    const OkcBackendTicketChange  *change,
+                                                    const char                    *actor_id,
+                                                    gint64                         now,
+                                                    GError                       **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OkcBackendTicketChange, okc_backend_ticket_change_clear)
 
 G_END_DECLS

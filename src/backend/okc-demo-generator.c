@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "okc-backend"
 
 #include "okc-demo-generator.h"
+#include "okc-demo-refunds.h"
 
 #include "okc-backend-crypto.h"
 #include "okc-backend-users.h"
@@ -200,7 +201,8 @@ store_all (OkcDemoGenerator  *self,
       return FALSE;
     }
   ok = store_users (self, db, error) && okc_demo_fleet_store (world, db, error) &&
-       okc_demo_tickets_store (world, db, error) && store_meta (self, db, error);
+       okc_demo_tickets_store (world, db, error) && okc_demo_refunds_store (db, self->now, error) &&
+       store_meta (self, db, error);
   okc_demo_images_release_fonts ();
   return ok;
 }

@@ -18,6 +18,8 @@
 
 /* A note is the agent's sentence or two for the audit log, not a document. */
 #define OKC_REFUND_NOTE_MAX_BYTES 2000
+/* No session bills more lines than this; a longer list is not a refund by lines. */
+#define OKC_REFUND_LINES_MAX 256
 
 struct _OkcRefund
 {
@@ -34,6 +36,13 @@ struct _OkcRefund
   char *requested_by_id;      /* NULL until recorded */
   char *requested_by_name;
   gint64 requested_at;        /* 0 until recorded */
+  GArray *lines;              /* guint indexes into the session's billed lines */
+  char *reviewed_by_id;       /* NULL until reviewed */
+  char *reviewed_by_name;
+  gint64 reviewed_at;         /* 0 until reviewed */
+  char *review_comment;       /* NULL until reviewed */
+  char *failure_reason;       /* NULL unless failed */
+  gint64 settled_at;          /* 0 until settled */
 };
 
 G_DEFINE_FINAL_TYPE (OkcRefund, okc_refund, G_TYPE_OBJECT)
@@ -49,6 +58,11 @@ okc_refund_finalize (GObject *object)
   g_free (self->note);
   g_free (self->requested_by_id);
   g_free (self->requested_by_name);
+  g_array_unref (self->lines);
+  g_free (self->reviewed_by_id);
+  g_free (self->reviewed_by_name);
+  g_free (self->review_comment);
+  g_free (self->failure_reason);
 
   G_OBJECT_CLASS (okc_refund_parent_class)->finalize (object);
 }
@@ -64,6 +78,7 @@ okc_refund_init (OkcRefund *self)
 {
   self->finding_kind = -1;
   self->status = OKC_REFUND_STATUS_PENDING_APPROVAL;
+  self->lines = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**
@@ -126,6 +141,74 @@ okc_refund_set_recorded (OkcRefund       *self,
   self->requested_at = requested_at;
 }
 
+/**
+ * okc_refund_set_lines:
+ * @lines: (array length=n_lines): indexes into the session's billed lines
+ *
+ * Makes the refund one by line items; its amount is theirs (okc_refund_check_lines()).
+ */
+void
+okc_refund_set_lines (OkcRefund   *self,
+                      const guint *lines,
+                      guint        n_lines)
+{
+  g_return_if_fail (OKC_IS_REFUND (self));
+  g_return_if_fail (lines != NULL || n_lines == 0);
+
+  g_array_set_size (self->lines, 0);
+  g_array_append_vals (self->lines, lines, n_lines);
+}
+
+/**
+ * okc_refund_set_review:
+ * @status: %OKC_REFUND_STATUS_PROCESSING when approved, %OKC_REFUND_STATUS_REJECTED
+ * @comment: the supervisor's comment, "" when none
+ *
+ * What the backend adds when a supervisor reviews the request.
+ */
+void
+okc_refund_set_review (OkcRefund       *self,
+                       OkcRefundStatus  status,
+                       const char      *reviewed_by_id,
+                       const char      *reviewed_by_name,
+                       gint64           reviewed_at,
+                       const char      *comment)
+{
+  g_return_if_fail (OKC_IS_REFUND (self));
+  g_return_if_fail (reviewed_by_id != NULL && reviewed_by_name != NULL && comment != NULL);
+
+  self->status = status;
+  g_free (self->reviewed_by_id);
+  self->reviewed_by_id = g_strdup (reviewed_by_id);
+  g_free (self->reviewed_by_name);
+  self->reviewed_by_name = g_strdup (reviewed_by_name);
+  self->reviewed_at = reviewed_at;
+  g_free (self->review_comment);
+  self->review_comment = g_strdup (comment);
+}
+
+/**
+ * okc_refund_set_settlement:
+ * @status: %OKC_REFUND_STATUS_SUCCEEDED or %OKC_REFUND_STATUS_FAILED
+ * @failure_reason: (nullable): why it failed, %NULL when it succeeded
+ *
+ * What the payment processor answered.
+ */
+void
+okc_refund_set_settlement (OkcRefund       *self,
+                           OkcRefundStatus  status,
+                           const char      *failure_reason,
+                           gint64           settled_at)
+{
+  g_return_if_fail (OKC_IS_REFUND (self));
+  g_return_if_fail ((status == OKC_REFUND_STATUS_FAILED) == (failure_reason != NULL));
+
+  self->status = status;
+  g_free (self->failure_reason);
+  self->failure_reason = g_strdup (failure_reason);
+  self->settled_at = settled_at;
+}
+
 static gboolean
 fail (GError     **error,
       const char  *path,
@@ -160,6 +243,53 @@ read_amount (JsonObject  *object,
   return TRUE;
 }
 
+/* `lines`: distinct indexes, each a non-negative integer; whether the session has them is
+ * okc_refund_check_lines()'s to say. */
+static gboolean
+read_lines (JsonObject    *object,
+            const char    *path,
+            OkcJsonFlags   flags,
+            GArray        *out,
+            GError       **error)
+{
+  g_autofree char *member_path = okc_json_path_member (path, "lines");
+  JsonArray *array = NULL;
+  guint n;
+
+  if (!okc_json_read_array (object, path, "lines", flags, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+  n = json_array_get_length (array);
+  if (n > OKC_REFUND_LINES_MAX)
+    return fail (error, path, "lines", "has more lines than any session bills");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gint64 index;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) ||
+          json_node_get_value_type (element) != G_TYPE_INT64 ||
+          (index = json_node_get_int (element)) < 0 || index >= G_MAXINT)
+        {
+          g_autofree char *element_path = okc_json_path_index (member_path, i);
+
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, element_path,
+                              "is not a line index (an integer from 0)");
+          return FALSE;
+        }
+      for (guint j = 0; j < out->len; j++)
+        if (g_array_index (out, guint, j) == (guint) index)
+          {
+            okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path,
+                                "names line %" G_GINT64_FORMAT " twice", index);
+            return FALSE;
+          }
+      g_array_append_vals (out, &(guint) { (guint) index }, 1);
+    }
+  return TRUE;
+}
+
 /* The members a request and a recorded refund share. */
 static gboolean
 read_request_members (JsonObject   *object,
@@ -190,11 +320,58 @@ read_request_members (JsonObject   *object,
   return TRUE;
 }
 
+/* What a review and the settlement added: all present, null until they happened. */
+static gboolean
+read_outcome_members (JsonObject  *object,
+                      const char  *path,
+                      OkcRefund   *self,
+                      GError     **error)
+{
+  g_autofree char *by_path = okc_json_path_member (path, "reviewed_by");
+  const char *by_id = NULL, *by_name = NULL, *comment = NULL, *failure_reason = NULL;
+  JsonObject *by = NULL;
+  gint64 reviewed_at = 0, settled_at = 0;
+
+  if (!okc_json_read_object (object, path, "reviewed_by", OKC_JSON_NULLABLE, &by, error) ||
+      (by != NULL &&
+       (!okc_json_read_string (by, by_path, "id", OKC_JSON_NOT_EMPTY, &by_id, error) ||
+        !okc_json_read_string (by, by_path, "name", OKC_JSON_REQUIRED, &by_name, error))) ||
+      !okc_json_read_time (object, path, "reviewed_at", OKC_JSON_NULLABLE, &reviewed_at,
+                           error) ||
+      !okc_json_read_string (object, path, "review_comment", OKC_JSON_NULLABLE, &comment,
+                             error) ||
+      !okc_json_read_string (object, path, "failure_reason", OKC_JSON_NULLABLE | OKC_JSON_NOT_EMPTY,
+                             &failure_reason, error) ||
+      !okc_json_read_time (object, path, "settled_at", OKC_JSON_NULLABLE, &settled_at, error))
+    return FALSE;
+
+  /* A review is its reviewer, time and comment together, or none of them. */
+  if ((by != NULL) != (reviewed_at != 0) || (by != NULL) != (comment != NULL))
+    return fail (error, path, by != NULL ? "reviewed_at" : "reviewed_by",
+                 "reviewed_by, reviewed_at and review_comment are set together");
+  if ((failure_reason != NULL) != (self->status == OKC_REFUND_STATUS_FAILED))
+    return fail (error, path, "failure_reason", "is set exactly when the refund failed");
+  if ((settled_at != 0) != (self->status == OKC_REFUND_STATUS_SUCCEEDED ||
+                            self->status == OKC_REFUND_STATUS_FAILED))
+    return fail (error, path, "settled_at", "is set exactly when the refund was settled");
+
+  if (by != NULL)
+    {
+      OkcRefundStatus status = self->status;
+
+      okc_refund_set_review (self, status, by_id, by_name, reviewed_at, comment);
+    }
+  if (settled_at != 0)
+    okc_refund_set_settlement (self, self->status, failure_reason, settled_at);
+  return TRUE;
+}
+
 /**
  * okc_refund_new_from_json:
- * @node: the Refund of docs/sessions.md: {"id", "session_id", "ticket_id" (nullable),
- *   "amount", "reason", "note", "finding_kind" (nullable), "status", "requested_by":
- *   {"id", "name"}, "requested_at"}
+ * @node: the Refund of docs/actions.md: {"id", "session_id", "ticket_id" (nullable),
+ *   "amount", "lines", "reason", "note", "finding_kind" (nullable), "status",
+ *   "requested_by": {"id", "name"}, "requested_at", "reviewed_by" (nullable {"id", "name"}),
+ *   "reviewed_at", "review_comment", "failure_reason", "settled_at" (each nullable)}
  * @path: (nullable): where @node is, for errors
  *
  * Returns: (transfer full) (nullable): the refund, or %NULL with an #OKC_DATA_ERROR.
@@ -207,6 +384,7 @@ okc_refund_new_from_json (JsonNode    *node,
   const char *id = NULL, *session_id = NULL, *note = NULL, *ticket_id = NULL;
   const char *by_id = NULL, *by_name = NULL;
   g_autofree char *by_path = okc_json_path_member (path, "requested_by");
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   int reason = 0, finding_kind = -1, status = 0;
   g_autoptr(OkcRefund) self = NULL;
   JsonObject *object, *by = NULL;
@@ -218,6 +396,7 @@ okc_refund_new_from_json (JsonNode    *node,
       !okc_json_read_string (object, path, "id", OKC_JSON_NOT_EMPTY, &id, error) ||
       !read_request_members (object, path, OKC_JSON_NULLABLE, &session_id, &amount, &reason,
                              &note, &ticket_id, &finding_kind, error) ||
+      !read_lines (object, path, OKC_JSON_REQUIRED, lines, error) ||
       !okc_json_read_enum (object, path, "status", OKC_TYPE_REFUND_STATUS, OKC_JSON_REQUIRED,
                            &status, error) ||
       !okc_json_read_object (object, path, "requested_by", OKC_JSON_REQUIRED, &by, error) ||
@@ -228,17 +407,21 @@ okc_refund_new_from_json (JsonNode    *node,
     return NULL;
 
   self = okc_refund_new (session_id, &amount, reason, note, ticket_id, finding_kind);
+  okc_refund_set_lines (self, (const guint *) lines->data, lines->len);
   okc_refund_set_recorded (self, id, status, by_id, by_name, requested_at);
+  if (!read_outcome_members (object, path, self, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
 /**
  * okc_refund_new_from_request:
- * @body: the POST /v1/refunds body: {"session_id", "amount", "reason", "note",
+ * @body: the POST /v1/refunds body: {"session_id", "amount", "lines"?, "reason", "note",
  *   "ticket_id"?, "finding_kind"?}
  *
  * Strict, as for every input the backend validates: an unknown member is an error too.
- * Whether the amount is still refundable is the backend's to judge.
+ * Whether the amount is still refundable, and whether the session has the lines, are the
+ * backend's to judge (okc_refund_check_lines()).
  *
  * Returns: (transfer full) (nullable): the request, or %NULL with an #OKC_DATA_ERROR naming
  *   the member ("amount").
@@ -248,8 +431,10 @@ okc_refund_new_from_request (JsonNode  *body,
                              GError   **error)
 {
   static const char * const members[] = {
-    "session_id", "amount", "reason", "note", "ticket_id", "finding_kind", NULL
+    "session_id", "amount", "lines", "reason", "note", "ticket_id", "finding_kind", NULL
   };
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  OkcRefund *self;
   const char *session_id = NULL, *note = NULL, *ticket_id = NULL;
   int reason = 0, finding_kind = -1;
   JsonObject *object;
@@ -258,10 +443,66 @@ okc_refund_new_from_request (JsonNode  *body,
   object = okc_json_node_get_object (body, NULL, error);
   if (object == NULL || !okc_json_check_members (object, NULL, members, error) ||
       !read_request_members (object, NULL, OKC_JSON_OPTIONAL, &session_id, &amount, &reason,
-                             &note, &ticket_id, &finding_kind, error))
+                             &note, &ticket_id, &finding_kind, error) ||
+      !read_lines (object, NULL, OKC_JSON_OPTIONAL, lines, error))
     return NULL;
 
-  return okc_refund_new (session_id, &amount, reason, note, ticket_id, finding_kind);
+  self = okc_refund_new (session_id, &amount, reason, note, ticket_id, finding_kind);
+  okc_refund_set_lines (self, (const guint *) lines->data, lines->len);
+  return self;
+}
+
+/**
+ * okc_refund_check_lines:
+ * @billed: the session's billed breakdown
+ *
+ * A refund by line items gives back exactly those lines: each index names a line of
+ * @billed and the amount is their sum, to the cent. A refund by amount (no lines) passes.
+ *
+ * Returns: %TRUE when it does; else an #OKC_DATA_ERROR naming `lines` or `amount`.
+ */
+gboolean
+okc_refund_check_lines (OkcRefund         *self,
+                        OkcCostBreakdown  *billed,
+                        GError           **error)
+{
+  guint n_billed;
+  gint64 sum = 0;
+
+  g_return_val_if_fail (OKC_IS_REFUND (self), FALSE);
+  g_return_val_if_fail (OKC_IS_COST_BREAKDOWN (billed), FALSE);
+
+  if (self->lines->len == 0)
+    return TRUE;
+  n_billed = okc_cost_breakdown_get_n_lines (billed);
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      guint index = g_array_index (self->lines, guint, i);
+
+      if (index >= n_billed)
+        {
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "lines",
+                              "names line %u, but the session billed %u lines (0 to %d)",
+                              index, n_billed, (int) n_billed - 1);
+          return FALSE;
+        }
+      sum += okc_cost_breakdown_get_line (billed, index)->amount;
+    }
+  if (g_strcmp0 (self->amount.currency, okc_cost_breakdown_get_currency (billed)) == 0 &&
+      sum == self->amount.amount)
+    return TRUE;
+
+  {
+    OkcMoney sum_money;
+    g_autofree char *sum_text = NULL, *amount_text = okc_money_format (&self->amount);
+
+    okc_money_init (&sum_money, sum, okc_cost_breakdown_get_currency (billed));
+    sum_text = okc_money_format (&sum_money);
+    okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "amount",
+                        "%s is not the %s the refunded lines add up to", amount_text,
+                        sum_text);
+  }
+  return FALSE;
 }
 
 static void
@@ -284,6 +525,48 @@ add_request_members (OkcRefund   *self,
                                  : NULL);
 }
 
+static void
+add_lines (OkcRefund   *self,
+           JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "lines");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->lines->len; i++)
+    json_builder_add_int_value (builder, g_array_index (self->lines, guint, i));
+  json_builder_end_array (builder);
+}
+
+static void
+add_optional_time (JsonBuilder *builder,
+                   const char  *member,
+                   gint64       unix_time)
+{
+  if (unix_time != 0)
+    okc_json_builder_add_time (builder, member, unix_time);
+  else
+    okc_json_builder_add_string (builder, member, NULL);
+}
+
+static void
+add_outcome_members (OkcRefund   *self,
+                     JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "reviewed_by");
+  if (self->reviewed_by_id != NULL)
+    {
+      json_builder_begin_object (builder);
+      okc_json_builder_add_string (builder, "id", self->reviewed_by_id);
+      okc_json_builder_add_string (builder, "name", self->reviewed_by_name);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  add_optional_time (builder, "reviewed_at", self->reviewed_at);
+  okc_json_builder_add_string (builder, "review_comment", self->review_comment);
+  okc_json_builder_add_string (builder, "failure_reason", self->failure_reason);
+  add_optional_time (builder, "settled_at", self->settled_at);
+}
+
 /**
  * okc_refund_to_json:
  *
@@ -299,6 +582,7 @@ okc_refund_to_json (OkcRefund *self)
   json_builder_begin_object (builder);
   okc_json_builder_add_string (builder, "id", self->id);
   add_request_members (self, builder, TRUE);
+  add_lines (self, builder);
   okc_json_builder_add_string (builder, "status",
                                okc_enum_to_nick (OKC_TYPE_REFUND_STATUS, self->status));
   json_builder_set_member_name (builder, "requested_by");
@@ -310,6 +594,7 @@ okc_refund_to_json (OkcRefund *self)
     okc_json_builder_add_time (builder, "requested_at", self->requested_at);
   else
     okc_json_builder_add_string (builder, "requested_at", NULL);
+  add_outcome_members (self, builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -328,6 +613,8 @@ okc_refund_to_request_json (OkcRefund *self)
 
   json_builder_begin_object (builder);
   add_request_members (self, builder, FALSE);
+  if (self->lines->len > 0)
+    add_lines (self, builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -427,6 +714,89 @@ okc_refund_get_requested_at (OkcRefund *self)
 {
   g_return_val_if_fail (OKC_IS_REFUND (self), 0);
   return self->requested_at;
+}
+
+/**
+ * okc_refund_get_lines:
+ * @n_lines: (out): how many
+ *
+ * Returns: (array length=n_lines) (transfer none): the billed lines refunded, none for a
+ *   refund by amount.
+ */
+const guint *
+okc_refund_get_lines (OkcRefund *self,
+                      guint     *n_lines)
+{
+  g_return_val_if_fail (OKC_IS_REFUND (self) && n_lines != NULL, NULL);
+  *n_lines = self->lines->len;
+  return (const guint *) self->lines->data;
+}
+
+/**
+ * okc_refund_get_reviewed_by_id:
+ *
+ * Returns: (nullable): the supervisor who approved or rejected it, %NULL until then.
+ */
+const char *
+okc_refund_get_reviewed_by_id (OkcRefund *self)
+{
+  g_return_val_if_fail (OKC_IS_REFUND (self), NULL);
+  return self->reviewed_by_id;
+}
+
+const char *
+okc_refund_get_reviewed_by_name (OkcRefund *self)
+{
+  g_return_val_if_fail (OKC_IS_REFUND (self), NULL);
+  return self->reviewed_by_name;
+}
+
+/**
+ * okc_refund_get_reviewed_at:
+ *
+ * Returns: seconds since the epoch, 0 until reviewed.
+ */
+gint64
+okc_refund_get_reviewed_at (OkcRefund *self)
+{
+  g_return_val_if_fail (OKC_IS_REFUND (self), 0);
+  return self->reviewed_at;
+}
+
+/**
+ * okc_refund_get_review_comment:
+ *
+ * Returns: (nullable): the reviewer's comment ("" when they gave none), %NULL until reviewed.
+ */
+const char *
+okc_refund_get_review_comment (OkcRefund *self)
+{
+  g_return_val_if_fail (OKC_IS_REFUND (self), NULL);
+  return self->review_comment;
+}
+
+/**
+ * okc_refund_get_failure_reason:
+ *
+ * Returns: (nullable): why the payment processor could not refund it.
+ */
+const char *
+okc_refund_get_failure_reason (OkcRefund *self)
+{
+  g_return_val_if_fail (OKC_IS_REFUND (self), NULL);
+  return self->failure_reason;
+}
+
+/**
+ * okc_refund_get_settled_at:
+ *
+ * Returns: seconds since the epoch, 0 until settled.
+ */
+gint64
+okc_refund_get_settled_at (OkcRefund *self)
+{
+  g_return_val_if_fail (OKC_IS_REFUND (self), 0);
+  return self->settled_at;
 }
 
 const char *

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "okc-cost-breakdown.h"
 #include "okc-enums.h"
 #include "okc-money.h"
 
@@ -25,7 +26,7 @@ OkcRefund       *okc_refund_new                 (const char      *session_id,
                                                  const char      *note,
                                                  const char      *ticket_id,
                                                  int              finding_kind);
-/* The Refund of docs/sessions.md, strict. */
+/* The Refund of docs/actions.md, strict. */
 OkcRefund       *okc_refund_new_from_json       (JsonNode        *node,
                                                  const char      *path,
                                                  GError         **error);
@@ -41,6 +42,23 @@ void             okc_refund_set_recorded        (OkcRefund       *self,
                                                  const char      *requested_by_id,
                                                  const char      *requested_by_name,
                                                  gint64           requested_at);
+void             okc_refund_set_lines           (OkcRefund       *self,
+                                                 const guint     *lines,
+                                                 guint            n_lines);
+void             okc_refund_set_review          (OkcRefund       *self,
+                                                 OkcRefundStatus  status,
+                                                 const char      *reviewed_by_id,
+                                                 const char      *reviewed_by_name,
+                                                 gint64           reviewed_at,
+                                                 const char      *comment);
+void             okc_refund_set_settlement      (OkcRefund       *self,
+                                                 OkcRefundStatus  status,
+                                                 const char      *failure_reason,
+                                                 gint64           settled_at);
+/* A refund by lines: each names a billed line, the amount is their sum. */
+gboolean         okc_refund_check_lines         (OkcRefund        *self,
+                                                 OkcCostBreakdown *billed,
+                                                 GError          **error);
 
 const char      *okc_refund_get_id              (OkcRefund       *self);
 const char      *okc_refund_get_session_id      (OkcRefund       *self);
@@ -54,6 +72,14 @@ OkcRefundStatus  okc_refund_get_status          (OkcRefund       *self);
 const char      *okc_refund_get_requested_by_id (OkcRefund       *self);
 const char      *okc_refund_get_requested_by_name (OkcRefund     *self);
 gint64           okc_refund_get_requested_at    (OkcRefund       *self);
+const guint     *okc_refund_get_lines           (OkcRefund       *self,
+                                                 guint           *n_lines);
+const char      *okc_refund_get_reviewed_by_id  (OkcRefund       *self);
+const char      *okc_refund_get_reviewed_by_name (OkcRefund      *self);
+gint64           okc_refund_get_reviewed_at     (OkcRefund       *self);
+const char      *okc_refund_get_review_comment  (OkcRefund       *self);
+const char      *okc_refund_get_failure_reason  (OkcRefund       *self);
+gint64           okc_refund_get_settled_at      (OkcRefund       *self);
 
 const char      *okc_refund_reason_get_label    (OkcRefundReason reason);
 const char      *okc_refund_status_get_label    (OkcRefundStatus status);

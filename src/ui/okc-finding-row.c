@@ -213,3 +213,12 @@ okc_finding_row_set_refunds (OkcFindingRow  *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->refund_button), description);
   gtk_widget_set_sensitive (GTK_WIDGET (self->refund_button), offer.amount > 0);
 }
+
+void
+okc_finding_row_set_can_refund (OkcFindingRow *self,
+                                gboolean       can_refund)
+{
+  g_return_if_fail (OKC_IS_FINDING_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->refund_button), can_refund);
+}

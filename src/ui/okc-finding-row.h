@@ -27,5 +27,8 @@ OkcSessionFinding *okc_finding_row_get_finding    (OkcFindingRow     *self);
 void               okc_finding_row_set_refunds    (OkcFindingRow     *self,
                                                    const OkcMoney    *refunded,
                                                    const OkcMoney    *refundable);
+/* A reviewer reads the finding as evidence: no "Refund the Difference" button. */
+void               okc_finding_row_set_can_refund (OkcFindingRow     *self,
+                                                   gboolean           can_refund);
 
 G_END_DECLS

@@ -10,17 +10,17 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-client-refunds.h"
 #include "okc-refund-dialog.h"
 #include "okc-widget-util.h"
 
-/* How long the outcome shows before the dialog closes by itself. */
-#define OUTCOME_SECONDS 2
 
 struct _OkcRefundDialog
 {
   AdwWindow parent_instance;
 
   OkcClient *client;
+  OkcOutbox *outbox;
   OkcChargingSession *session;
   OkcSessionFinding *finding;
   char *ticket_id;
@@ -31,9 +31,15 @@ struct _OkcRefundDialog
   gboolean threshold_known;
   gboolean sending;
   gboolean done;
-  guint close_id;
+  OkcCostBreakdown *billed;   /* the session's billed lines, once known */
+  GPtrArray *line_checks;     /* GtkCheckButton, one per billed line, by index */
 
   AdwWindowTitle *window_title;
+  GtkToggleButton *full_button;
+  GtkToggleButton *lines_button;
+  GtkToggleButton *amount_button;
+  AdwPreferencesGroup *lines_group;
+  GtkListBox *lines_list;
   GtkButton *refund_button;
   AdwEntryRow *amount_row;
   AdwComboRow *reason_row;
@@ -44,7 +50,16 @@ struct _OkcRefundDialog
   GtkLabel *status_label;
 };
 
-enum { REFUND_CREATED, N_SIGNALS };
+/* What the refund gives back: the refundable rest, the ticked billed lines, or an amount
+ * typed. */
+typedef enum
+{
+  MODE_FULL,
+  MODE_LINES,
+  MODE_AMOUNT,
+} RefundMode;
+
+enum { REFUND_SUBMITTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static const OkcRefundReason reasons[] = {
@@ -142,6 +157,68 @@ show_status (OkcRefundDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
 }
 
+static RefundMode
+get_mode (OkcRefundDialog *self)
+{
+  if (gtk_toggle_button_get_active (self->full_button))
+    return MODE_FULL;
+  if (gtk_toggle_button_get_active (self->lines_button))
+    return MODE_LINES;
+  return MODE_AMOUNT;
+}
+
+static guint
+count_ticked (OkcRefundDialog *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->line_checks != NULL && i < self->line_checks->len; i++)
+    n += gtk_check_button_get_active (self->line_checks->pdata[i]) ? 1 : 0;
+  return n;
+}
+
+/* The ticked lines' indexes (element-type guint). */
+static GArray *
+ticked_lines (OkcRefundDialog *self)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; self->line_checks != NULL && i < self->line_checks->len; i++)
+    if (gtk_check_button_get_active (self->line_checks->pdata[i]))
+      g_array_append_val (lines, i);
+  return lines;
+}
+
+/* Full and Line Items compute the amount; the entry shows it, read-only. Line Items may
+ * sum to more than is still refundable: the backend takes a refund by lines only for their
+ * exact sum, so validate() says so rather than sending less. */
+static void
+fill_amount (OkcRefundDialog *self)
+{
+  RefundMode mode = get_mode (self);
+  g_autofree char *text = NULL;
+  OkcMoney amount;
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->amount_row), mode == MODE_AMOUNT);
+  gtk_widget_set_visible (GTK_WIDGET (self->lines_group), mode == MODE_LINES);
+  if (mode == MODE_AMOUNT)
+    return;
+  okc_charging_session_get_billed_total (self->session, &amount);
+  if (mode == MODE_FULL && self->refundable_known)
+    amount = self->refundable;
+  else if (mode == MODE_LINES)
+    {
+      g_autoptr(GArray) lines = ticked_lines (self);
+
+      amount.amount = 0;
+      for (guint i = 0; i < lines->len; i++)
+        amount.amount += okc_cost_breakdown_get_line (self->billed,
+                                                      g_array_index (lines, guint, i))->amount;
+    }
+  text = format_plain (&amount);
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text);
+}
+
 /* Checks the amount; returns it in @out when it may be sent. */
 static gboolean
 validate (OkcRefundDialog *self,
@@ -152,8 +229,10 @@ validate (OkcRefundDialog *self,
   OkcMoney amount;
 
   okc_charging_session_get_billed_total (self->session, &amount);
-  if (!parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), amount.currency,
-                     &amount.amount, &error))
+  if (get_mode (self) == MODE_LINES && count_ticked (self) == 0)
+    problem = g_strdup (_("Tick the billed lines to refund"));
+  else if (!parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), amount.currency,
+                          &amount.amount, &error))
     problem = g_strdup (error->message);
   else if (amount.amount <= 0)
     problem = g_strdup (_("The amount must be more than zero"));
@@ -193,8 +272,13 @@ update_sensitivity (OkcRefundDialog *self)
   gboolean open = !self->sending && !self->done;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->refund_button), valid && open);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->amount_row), open);
+  /* Full and Line Items compute the amount: it shows, greyed, what they give back. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->amount_row), open && get_mode (self) == MODE_AMOUNT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->full_button), open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->lines_button), open && self->billed != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->amount_button), open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->lines_list), open);
   gtk_text_view_set_editable (self->note_view, open);
 }
 
@@ -228,6 +312,91 @@ amount_changed_cb (OkcRefundDialog *self)
 {
   update_sensitivity (self);
   update_policy (self);
+}
+
+static void
+mode_toggled_cb (OkcRefundDialog *self,
+                 GtkToggleButton *button)
+{
+  /* Each change of the group toggles two buttons: act on the one now active. */
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  fill_amount (self);
+  amount_changed_cb (self);
+}
+
+static void
+line_toggled_cb (OkcRefundDialog *self)
+{
+  fill_amount (self);
+  amount_changed_cb (self);
+}
+
+/* One row per billed line: tick it to refund it. */
+static void
+show_lines (OkcRefundDialog  *self,
+            OkcCostBreakdown *billed)
+{
+  const char *currency = okc_cost_breakdown_get_currency (billed);
+
+  g_set_object (&self->billed, billed);
+  g_clear_pointer (&self->line_checks, g_ptr_array_unref);
+  self->line_checks = g_ptr_array_new ();
+  for (guint i = 0; i < okc_cost_breakdown_get_n_lines (billed); i++)
+    {
+      const OkcCostLine *line = okc_cost_breakdown_get_line (billed, i);
+      OkcMoney money = { .amount = line->amount };
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *amount;
+      g_autofree char *text = NULL;
+      g_autofree char *spoken = NULL;
+
+      g_strlcpy (money.currency, currency, sizeof money.currency);
+      text = okc_money_format (&money);
+      amount = gtk_label_new (text);
+      gtk_widget_add_css_class (amount, "numeric");
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->description);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* Translators: a billed line's check box as a screen reader says it,
+       * "Energy 16:00–21:00, $4.28" */
+      spoken = g_strdup_printf (_("%s, %s"), line->description, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      spoken, -1);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (line_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->line_checks, check);
+      gtk_list_box_append (self->lines_list, row);
+    }
+  update_sensitivity (self);
+}
+
+static void
+detail_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(OkcRefundDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcSessionDetail) detail = okc_client_get_session_finish (OKC_CLIENT (source), result,
+                                                                      &error);
+
+  if (detail == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s says why the session's billed lines could not be read */
+          g_autofree char *text = g_strdup_printf (_("Could not read the billed lines: %s"),
+                                                   error->message);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->lines_button), text);
+        }
+      return;
+    }
+  if (okc_charging_session_get_billed (detail->session) != NULL)
+    show_lines (self, okc_charging_session_get_billed (detail->session));
 }
 
 static void
@@ -281,6 +450,12 @@ refunds_cb (GObject      *source,
     }
   self->refundable = refundable;
   self->refundable_known = TRUE;
+  if (get_mode (self) == MODE_FULL)
+    {
+      fill_amount (self);
+      update_sensitivity (self);
+      return;
+    }
 
   /* The prefilled amount never offers more than is left. */
   {
@@ -296,61 +471,30 @@ refunds_cb (GObject      *source,
   update_sensitivity (self);
 }
 
+/* The refund is in the outbox, which sends it until the backend confirms it: the dialog's
+ * work is done. */
 static void
-close_cb (gpointer user_data)
-{
-  OkcRefundDialog *self = user_data;
-
-  self->close_id = 0;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-created_cb (GObject      *source,
+written_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(OkcRefundDialog) self = user_data;
+  g_autoptr(OkcOutboxAction) action = g_object_steal_data (G_OBJECT (self), "okc-action");
   g_autoptr(GError) error = NULL;
-  g_autoptr(OkcRefund) refund = NULL;
-  g_autofree char *amount_text = NULL;
-  g_autofree char *text = NULL;
-  OkcMoney amount;
 
-  refund = okc_client_create_refund_finish (OKC_CLIENT (source), result, &error);
   self->sending = FALSE;
-  if (refund == NULL)
+  if (!okc_outbox_submit_finish (OKC_OUTBOX (source), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      show_status (self, error->message, "error");
+      /* Translators: %s says why the refund could not be written to the outbox */
+      g_autofree char *text = g_strdup_printf (_("The refund was not sent: it could not be "
+                                                 "recorded: %s"), error->message);
+      show_status (self, text, "error");
       update_sensitivity (self);
       return;
     }
-
   self->done = TRUE;
-  okc_refund_get_amount (refund, &amount);
-  amount_text = okc_money_format (&amount);
-  switch (okc_refund_get_status (refund))
-    {
-    case OKC_REFUND_STATUS_SUCCEEDED:
-      /* Translators: %s is the amount refunded, "$2.16" */
-      text = g_strdup_printf (_("Refunded %s"), amount_text);
-      break;
-    case OKC_REFUND_STATUS_PENDING_APPROVAL:
-      /* Translators: %s is the amount asked for, "$60.00" */
-      text = g_strdup_printf (_("Waiting for a supervisor to approve %s"), amount_text);
-      break;
-    default:
-      /* Translators: the amount, then the refund's status: "$2.16: Processing" */
-      text = g_strdup_printf (_("%s: %s"), amount_text,
-                              okc_refund_status_get_label (okc_refund_get_status (refund)));
-      break;
-    }
-  show_status (self, text, "success");
-  update_sensitivity (self);
-  g_signal_emit (self, signals[REFUND_CREATED], 0, refund);
-  self->close_id = g_timeout_add_once (OUTCOME_SECONDS * 1000, close_cb, self);
+  g_signal_emit (self, signals[REFUND_SUBMITTED], 0, action);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static char *
@@ -367,6 +511,7 @@ static void
 refund_clicked_cb (OkcRefundDialog *self)
 {
   g_autoptr(OkcRefund) request = NULL;
+  g_autoptr(OkcOutboxAction) action = NULL;
   g_autofree char *note = NULL;
   OkcMoney amount;
   guint selected = adw_combo_row_get_selected (self->reason_row);
@@ -380,11 +525,19 @@ refund_clicked_cb (OkcRefundDialog *self)
   request = okc_refund_new (okc_charging_session_get_id (self->session), &amount,
                             reasons[selected], note, self->ticket_id,
                             self->finding != NULL ? (int) okc_session_finding_get_kind (self->finding) : -1);
+  if (get_mode (self) == MODE_LINES)
+    {
+      g_autoptr(GArray) lines = ticked_lines (self);
+
+      okc_refund_set_lines (request, (const guint *) lines->data, lines->len);
+    }
+  action = okc_refund_action_new_create (request);
   self->sending = TRUE;
-  show_status (self, _("Sending the refund…"), NULL);
+  show_status (self, _("Writing the refund down…"), NULL);
   update_sensitivity (self);
-  okc_client_create_refund_async (self->client, request, self->cancellable, created_cb,
-                                  g_object_ref (self));
+  /* Not cancelled with the dialog: once written, the action is the outbox's. */
+  g_object_set_data_full (G_OBJECT (self), "okc-action", g_object_ref (action), g_object_unref);
+  okc_outbox_submit_async (self->outbox, action, NULL, written_cb, g_object_ref (self));
 }
 
 static void
@@ -394,10 +547,12 @@ okc_refund_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->close_id, g_source_remove);
   g_clear_object (&self->client);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->session);
   g_clear_object (&self->finding);
+  g_clear_object (&self->billed);
+  g_clear_pointer (&self->line_checks, g_ptr_array_unref);
   g_clear_pointer (&self->ticket_id, g_free);
 
   G_OBJECT_CLASS (okc_refund_dialog_parent_class)->dispose (object);
@@ -412,17 +567,22 @@ okc_refund_dialog_class_init (OkcRefundDialogClass *klass)
   object_class->dispose = okc_refund_dialog_dispose;
 
   /**
-   * OkcRefundDialog::refund-created:
-   * @refund: the refund as the backend recorded it
+   * OkcRefundDialog::refund-submitted:
+   * @action: the refund's action, written to the outbox, which sends it
    */
-  signals[REFUND_CREATED] = g_signal_new ("refund-created", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, OKC_TYPE_REFUND);
+  signals[REFUND_SUBMITTED] = g_signal_new ("refund-submitted", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, OKC_TYPE_OUTBOX_ACTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/ok2charge/AgentConsole/ui/okc-refund-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, refund_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, full_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, lines_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, amount_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, lines_group);
+  gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, lines_list);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, reason_row);
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, summary_label);
@@ -432,6 +592,7 @@ okc_refund_dialog_class_init (OkcRefundDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcRefundDialog, status_label);
   gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, refund_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
 
   /* Escape cancels, as in every dialog. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -454,7 +615,8 @@ okc_refund_dialog_init (OkcRefundDialog *self)
 /**
  * okc_refund_dialog_new:
  * @parent: (nullable): the window it is modal for
- * @client: who sends the refund
+ * @client: who reads what the dialog shows
+ * @outbox: where the refund is written, to be sent until the backend confirms it
  * @session: the session, a summary or a detail
  * @finding: (nullable): the finding the refund is for
  * @ticket_id: (nullable): the ticket it answers
@@ -464,6 +626,7 @@ okc_refund_dialog_init (OkcRefundDialog *self)
 OkcRefundDialog *
 okc_refund_dialog_new (GtkWindow          *parent,
                        OkcClient          *client,
+                       OkcOutbox          *outbox,
                        OkcChargingSession *session,
                        OkcSessionFinding  *finding,
                        const char         *ticket_id)
@@ -475,11 +638,13 @@ okc_refund_dialog_new (GtkWindow          *parent,
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (OKC_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (OKC_IS_OUTBOX (outbox), NULL);
   g_return_val_if_fail (OKC_IS_CHARGING_SESSION (session), NULL);
   g_return_val_if_fail (finding == NULL || OKC_IS_SESSION_FINDING (finding), NULL);
 
   self = g_object_new (OKC_TYPE_REFUND_DIALOG, "transient-for", parent, NULL);
   self->client = g_object_ref (client);
+  self->outbox = g_object_ref (outbox);
   self->session = g_object_ref (session);
   self->finding = finding != NULL ? g_object_ref (finding) : NULL;
   self->ticket_id = g_strdup (ticket_id);
@@ -509,6 +674,14 @@ okc_refund_dialog_new (GtkWindow          *parent,
     adw_combo_row_set_selected (self->reason_row, 3);
   amount = format_plain (&prefill);
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+  /* A finding names its amount; anything else starts as the whole refundable rest. */
+  gtk_toggle_button_set_active (finding != NULL ? self->amount_button : self->full_button, TRUE);
+  if (okc_charging_session_get_billed (session) != NULL)
+    show_lines (self, okc_charging_session_get_billed (session));
+  else
+    okc_client_get_session_async (client, okc_charging_session_get_id (session),
+                                  self->cancellable, detail_cb, g_object_ref (self));
+  fill_amount (self);
   update_sensitivity (self);
 
   okc_client_list_session_refunds_async (client, okc_charging_session_get_id (session),

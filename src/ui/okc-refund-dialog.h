@@ -9,21 +9,25 @@
 #include <adwaita.h>
 
 #include "okc-client-sessions.h"
+#include "okc-outbox.h"
 #include "okc-core.h"
 
 G_BEGIN_DECLS
 
 #define OKC_TYPE_REFUND_DIALOG (okc_refund_dialog_get_type ())
 
-/* A modal AdwWindow: amount (prefilled, at most what is still refundable, which it loads),
- * reason, note (the finding's sentence), whether it will wait for a supervisor (the refund
- * policy's threshold); "Refund" sends POST /v1/refunds and shows the outcome or the
- * backend's error without closing. Signal `refund-created` (OkcRefund). */
+/* A modal AdwWindow: Full (what is still refundable, which it loads), Line Items (the
+ * billed lines ticked; their sum, which must not exceed what is refundable) or Amount
+ * (prefilled from a finding); reason, note (the finding's sentence), whether it will wait
+ * for a supervisor (the refund policy's threshold). "Refund" writes the refund to the
+ * outbox (docs/actions.md), which sends it until the backend confirms it, and closes once
+ * it is written; signal `refund-submitted` (OkcOutboxAction) then. */
 G_DECLARE_FINAL_TYPE (OkcRefundDialog, okc_refund_dialog, OKC, REFUND_DIALOG, AdwWindow)
 
 /* @finding: NULL for a refund not from a finding (then the amount is the refundable rest). */
 OkcRefundDialog *okc_refund_dialog_new (GtkWindow          *parent,
                                         OkcClient          *client,
+                                        OkcOutbox          *outbox,
                                         OkcChargingSession *session,
                                         OkcSessionFinding  *finding,
                                         const char         *ticket_id);

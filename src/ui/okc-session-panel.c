@@ -877,3 +877,12 @@ okc_session_panel_init (OkcSessionPanel *self)
   add_columns (self);
   update_state (self);
 }
+
+void
+okc_session_panel_refund_updated (OkcSessionPanel *self,
+                                  OkcRefund       *refund)
+{
+  g_return_if_fail (OKC_IS_SESSION_PANEL (self));
+
+  okc_session_view_refund_updated (self->session_view, refund);
+}

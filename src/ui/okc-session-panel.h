@@ -30,4 +30,8 @@ void okc_session_panel_show          (OkcSessionPanel *self,
                                       const char      *charger_id,
                                       const char      *session_id);
 
+/* A refund.updated event, for the session shown. */
+void okc_session_panel_refund_updated (OkcSessionPanel *self,
+                                       OkcRefund       *refund);
+
 G_END_DECLS

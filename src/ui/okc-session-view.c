@@ -11,12 +11,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "okc-client-refunds.h"
 #include "okc-cost-table.h"
 #include "okc-finding-row.h"
 #include "okc-power-chart.h"
 #include "okc-refund-dialog.h"
 #include "okc-session-view.h"
 #include "okc-widget-util.h"
+#include "okc-window.h"
 
 struct _OkcSessionView
 {
@@ -48,6 +50,11 @@ struct _OkcSessionView
   AdwPreferencesGroup *findings_group;
   GtkListBox *findings_list;
   GtkListBox *refunds_list;
+
+  /* The refunds this view wrote to the outbox that the backend has not listed yet, and
+   * the session's refunds as it last listed them. */
+  GPtrArray *submitted;
+  GPtrArray *refunds;
 };
 
 enum { PROP_0, PROP_SESSION_ID, N_PROPS };
@@ -60,6 +67,7 @@ G_DEFINE_FINAL_TYPE (OkcSessionView, okc_session_view, GTK_TYPE_WIDGET)
 
 static void load (OkcSessionView *self);
 static void load_refunds (OkcSessionView *self);
+static void drop_done_actions (OkcSessionView *self);
 
 static void
 clear_list (GtkListBox *list)
@@ -288,6 +296,37 @@ refunded_for (GPtrArray      *refunds,
     }
 }
 
+/* A refund in the outbox, before the backend confirmed it: "Waiting to send", "Sending…",
+ * or the backend's refusal. */
+static GtkWidget *
+new_action_row (OkcOutboxAction *action)
+{
+  const GError *error = okc_outbox_action_get_error (action);
+  g_autofree char *state = NULL;
+
+  switch (okc_outbox_action_get_state (action))
+    {
+    case OKC_OUTBOX_STATE_SENDING:
+      state = g_strdup (_("Sending…"));
+      break;
+    case OKC_OUTBOX_STATE_FAILED:
+      /* Translators: a refund the backend refused, and its reason */
+      state = g_strdup_printf (_("Refused: %s"), error != NULL ? error->message : _("no reason given"));
+      break;
+    case OKC_OUTBOX_STATE_DONE:
+      state = g_strdup (_("Sent"));
+      break;
+    case OKC_OUTBOX_STATE_PENDING:
+    default:
+      state = error != NULL
+        /* Translators: a refund waiting in the outbox, and why its last attempt failed */
+        ? g_strdup_printf (_("Waiting to send: %s"), error->message)
+        : g_strdup (_("Waiting to send"));
+      break;
+    }
+  return new_row (okc_outbox_action_get_summary (action), state);
+}
+
 static void
 show_refunds (OkcSessionView *self,
               GPtrArray      *refunds)
@@ -295,10 +334,17 @@ show_refunds (OkcSessionView *self,
   g_autofree char *rest = okc_money_format (&self->refundable);
   GtkWidget *row, *amount;
 
+  if (refunds != self->refunds)
+    {
+      g_clear_pointer (&self->refunds, g_ptr_array_unref);
+      self->refunds = g_ptr_array_ref (refunds);
+    }
   clear_list (self->refunds_list);
+  for (guint i = 0; self->submitted != NULL && i < self->submitted->len; i++)
+    gtk_list_box_append (self->refunds_list, new_action_row (self->submitted->pdata[i]));
   for (guint i = 0; i < refunds->len; i++)
     gtk_list_box_append (self->refunds_list, new_refund_row (refunds->pdata[i]));
-  if (refunds->len == 0)
+  if (refunds->len == 0 && (self->submitted == NULL || self->submitted->len == 0))
     gtk_list_box_append (self->refunds_list, new_row (_("No refunds yet"), NULL));
 
   row = new_row (_("Still Refundable"), NULL);
@@ -352,7 +398,40 @@ refunds_cb (GObject      *source,
     }
   self->refundable = refundable;
   self->refundable_known = TRUE;
+  drop_done_actions (self);
   show_refunds (self, refunds);
+}
+
+static void submitted_state_cb (OkcSessionView  *self,
+                                GParamSpec      *pspec,
+                                OkcOutboxAction *action);
+
+static void
+forget_action (OkcSessionView  *self,
+               OkcOutboxAction *action)
+{
+  g_signal_handlers_disconnect_by_func (action, submitted_state_cb, self);
+  g_ptr_array_remove (self->submitted, action);
+}
+
+/* The backend lists what it confirmed: those actions need no row of their own. */
+static void
+drop_done_actions (OkcSessionView *self)
+{
+  for (guint i = self->submitted->len; i > 0; i--)
+    {
+      OkcOutboxAction *action = self->submitted->pdata[i - 1];
+
+      if (okc_outbox_action_get_state (action) == OKC_OUTBOX_STATE_DONE)
+        forget_action (self, action);
+    }
+}
+
+static void
+forget_actions (OkcSessionView *self)
+{
+  while (self->submitted != NULL && self->submitted->len > 0)
+    forget_action (self, self->submitted->pdata[self->submitted->len - 1]);
 }
 
 static void
@@ -406,6 +485,8 @@ restart (OkcSessionView *self)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->detail, okc_session_detail_free);
   g_clear_object (&self->audit);
+  g_clear_pointer (&self->refunds, g_ptr_array_unref);
+  forget_actions (self);
   self->refundable_known = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.refund-other", FALSE);
 }
@@ -427,12 +508,38 @@ load (OkcSessionView *self)
 }
 
 static void
-refund_created_cb (OkcSessionView *self,
-                   OkcRefund      *refund)
+submitted_state_cb (OkcSessionView  *self,
+                    GParamSpec      *pspec,
+                    OkcOutboxAction *action)
 {
-  g_signal_emit (self, signals[REFUND_REQUESTED], 0, refund);
-  if (self->detail != NULL)
-    load_refunds (self);
+  if (okc_outbox_action_get_state (action) == OKC_OUTBOX_STATE_DONE)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OkcRefund) refund = okc_refund_action_get_refund (action, &error);
+
+      if (refund != NULL)
+        g_signal_emit (self, signals[REFUND_REQUESTED], 0, refund);
+      else
+        g_warning ("The backend's answer to “%s” is not a refund: %s",
+                   okc_outbox_action_get_summary (action), error->message);
+      /* Its row stays until the backend's list, which now has it, replaces it. */
+      if (self->detail != NULL)
+        load_refunds (self);
+    }
+  if (self->refunds != NULL)
+    show_refunds (self, self->refunds);
+}
+
+/* The refund is in the outbox: it shows as waiting until the backend has it. */
+static void
+refund_submitted_cb (OkcSessionView  *self,
+                     OkcOutboxAction *action)
+{
+  g_ptr_array_add (self->submitted, g_object_ref (action));
+  g_signal_connect_object (action, "notify::state", G_CALLBACK (submitted_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->refunds != NULL)
+    show_refunds (self, self->refunds);
 }
 
 static void
@@ -440,13 +547,14 @@ open_refund_dialog (OkcSessionView    *self,
                     OkcSessionFinding *finding)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  OkcOutbox *outbox = OKC_IS_WINDOW (root) ? okc_window_get_outbox (OKC_WINDOW (root)) : NULL;
   OkcRefundDialog *dialog;
 
-  if (self->detail == NULL || self->client == NULL)
+  if (self->detail == NULL || self->client == NULL || outbox == NULL)
     return;
-  dialog = okc_refund_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->client,
-                                  self->detail->session, finding, self->ticket_id);
-  g_signal_connect_object (dialog, "refund-created", G_CALLBACK (refund_created_cb), self,
+  dialog = okc_refund_dialog_new (GTK_WINDOW (root), self->client, outbox, self->detail->session,
+                                  finding, self->ticket_id);
+  g_signal_connect_object (dialog, "refund-submitted", G_CALLBACK (refund_submitted_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -519,6 +627,7 @@ okc_session_view_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->ticket_id, g_free);
+  g_clear_pointer (&self->submitted, g_ptr_array_unref);
 
   G_OBJECT_CLASS (okc_session_view_parent_class)->dispose (object);
 }
@@ -576,6 +685,7 @@ static void
 okc_session_view_init (OkcSessionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->submitted = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.refund-other", FALSE);
 }
 
@@ -639,4 +749,23 @@ okc_session_view_get_audit (OkcSessionView *self)
 {
   g_return_val_if_fail (OKC_IS_SESSION_VIEW (self), NULL);
   return self->audit;
+}
+
+/**
+ * okc_session_view_refund_updated:
+ * @refund: a refund as it now is
+ *
+ * When it is one of the session shown, reads the session's refunds and what is still
+ * refundable again (the backend's sums, not the console's).
+ */
+void
+okc_session_view_refund_updated (OkcSessionView *self,
+                                 OkcRefund      *refund)
+{
+  g_return_if_fail (OKC_IS_SESSION_VIEW (self));
+  g_return_if_fail (OKC_IS_REFUND (refund));
+
+  if (self->client != NULL && self->detail != NULL &&
+      g_strcmp0 (self->session_id, okc_refund_get_session_id (refund)) == 0)
+    load_refunds (self);
 }

@@ -32,5 +32,8 @@ const char         *okc_session_view_get_session_id (OkcSessionView *self);
 /* NULL until loaded. */
 OkcSessionDetail   *okc_session_view_get_detail     (OkcSessionView *self);
 OkcSessionAudit    *okc_session_view_get_audit      (OkcSessionView *self);
+/* A refund.updated event: the refunds of the session shown are read again. */
+void                okc_session_view_refund_updated (OkcSessionView *self,
+                                                     OkcRefund      *refund);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ struct _OkcSidebar
   GtkListBoxRow *attention_row;
   GtkListBox *billing_list;
   GtkListBoxRow *sessions_row;
+  GtkListBoxRow *reviews_row;
+  GtkLabel *reviews_count;
   GtkLabel *chargers_count;
   GtkLabel *attention_count;
 };
@@ -163,7 +165,8 @@ billing_row_selected_cb (OkcSidebar    *self,
  * okc_sidebar_get_fleet_page:
  *
  * Returns: (nullable): "chargers" or "attention" when the agent chose a page of the
- *   fleet, "sessions" for Billing's, %NULL when they chose a queue view.
+ *   fleet, "sessions" or "refund-reviews" for Billing's, %NULL when they chose a queue
+ *   view.
  */
 const char *
 okc_sidebar_get_fleet_page (OkcSidebar *self)
@@ -177,14 +180,17 @@ okc_sidebar_get_fleet_page (OkcSidebar *self)
     return "chargers";
   if (row == self->attention_row)
     return "attention";
-  if (gtk_list_box_get_selected_row (self->billing_list) == self->sessions_row)
+  row = gtk_list_box_get_selected_row (self->billing_list);
+  if (row == self->sessions_row)
     return "sessions";
+  if (row == self->reviews_row)
+    return "refund-reviews";
   return NULL;
 }
 
 /**
  * okc_sidebar_select_fleet_page:
- * @page: "chargers", "attention" or "sessions"
+ * @page: "chargers", "attention", "sessions" or "refund-reviews" (only when shown)
  */
 void
 okc_sidebar_select_fleet_page (OkcSidebar *self,
@@ -195,6 +201,11 @@ okc_sidebar_select_fleet_page (OkcSidebar *self,
 
   if (g_str_equal (page, "sessions"))
     gtk_list_box_select_row (self->billing_list, self->sessions_row);
+  else if (g_str_equal (page, "refund-reviews"))
+    {
+      if (gtk_widget_get_visible (GTK_WIDGET (self->reviews_row)))
+        gtk_list_box_select_row (self->billing_list, self->reviews_row);
+    }
   else
     gtk_list_box_select_row (self->fleet_list, g_str_equal (page, "attention") ? self->attention_row
                                                                                : self->chargers_row);
@@ -247,6 +258,44 @@ okc_sidebar_set_fleet_counts (OkcSidebar *self,
 
   set_fleet_count (self->chargers_row, self->chargers_count, _("Chargers"), n_chargers);
   set_fleet_count (self->attention_row, self->attention_count, _("Needs Attention"), n_attention);
+}
+
+/**
+ * okc_sidebar_set_reviews_shown:
+ * @shown: whether the signed-in user reviews refunds (a supervisor)
+ *
+ * Shows or hides Billing → Refund Reviews; hiding it while chosen goes back to the queue.
+ */
+void
+okc_sidebar_set_reviews_shown (OkcSidebar *self,
+                               gboolean    shown)
+{
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  if (!shown && gtk_list_box_get_selected_row (self->billing_list) == self->reviews_row)
+    gtk_list_box_unselect_all (self->billing_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->reviews_row), shown);
+}
+
+/**
+ * okc_sidebar_set_review_count:
+ * @n_pending: how many refunds wait for a supervisor
+ */
+void
+okc_sidebar_set_review_count (OkcSidebar *self,
+                              guint       n_pending)
+{
+  g_autofree char *text = g_strdup_printf ("%u", n_pending);
+  /* Translators: a sidebar entry as a screen reader says it, "Refund Reviews, 3 waiting" */
+  g_autofree char *spoken = g_strdup_printf (ngettext ("%s, %u waiting", "%s, %u waiting",
+                                                       n_pending),
+                                             _("Refund Reviews"), n_pending);
+
+  g_return_if_fail (OKC_IS_SIDEBAR (self));
+
+  gtk_label_set_label (self->reviews_count, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reviews_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
 /**
@@ -391,6 +440,8 @@ okc_sidebar_class_init (OkcSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, attention_row);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, billing_list);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, sessions_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, reviews_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, reviews_count);
   gtk_widget_class_bind_template_callback (widget_class, billing_row_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, chargers_count);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, attention_count);

@@ -29,6 +29,10 @@ void            okc_sidebar_set_user_name       (OkcSidebar *self,
 const char     *okc_sidebar_get_fleet_page      (OkcSidebar *self);
 void            okc_sidebar_select_fleet_page   (OkcSidebar *self,
                                                  const char *page);
+void            okc_sidebar_set_reviews_shown   (OkcSidebar *self,
+                                                 gboolean    shown);
+void            okc_sidebar_set_review_count    (OkcSidebar *self,
+                                                 guint       n_pending);
 void            okc_sidebar_clear_fleet_counts  (OkcSidebar *self);
 void            okc_sidebar_set_fleet_counts    (OkcSidebar *self,
                                                  guint       n_chargers,

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "okc-client-refunds.h"
 #include "okc-client-sessions.h"
 #include "okc-session-match.h"
 #include "okc-session-reply.h"
@@ -20,6 +21,8 @@
 
 /* One page is plenty: 24 hours of one charger, or of one property's chargers. */
 #define MAX_SESSIONS 500
+/* A ticket has a handful of refunds: one page, the largest the backend serves, holds them. */
+#define MAX_TICKET_REFUNDS 200
 
 struct _OkcTicketSessions
 {
@@ -41,6 +44,9 @@ struct _OkcTicketSessions
   GtkListBox *list_box;
   GtkLabel *reply_problem_label;
   OkcSessionView *session_view;
+  AdwPreferencesGroup *refunds_group;
+  GtkListBox *refunds_list;
+  GCancellable *refunds_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (OkcTicketSessions, okc_ticket_sessions, GTK_TYPE_WIDGET)
@@ -324,6 +330,128 @@ load (OkcTicketSessions *self)
                                   self->cancellable, sessions_listed_cb, listing);
 }
 
+/* The ticket's refunds ------------------------------------------------------------- */
+
+static const char *
+refund_status_class (OkcRefundStatus status)
+{
+  switch (status)
+    {
+    case OKC_REFUND_STATUS_SUCCEEDED:
+      return "status-good";
+    case OKC_REFUND_STATUS_FAILED:
+    case OKC_REFUND_STATUS_REJECTED:
+      return "status-bad";
+    case OKC_REFUND_STATUS_PENDING_APPROVAL:
+    case OKC_REFUND_STATUS_PROCESSING:
+    default:
+      return "status-busy";
+    }
+}
+
+static GtkWidget *
+make_refund_row (OkcRefund *refund)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *pill;
+  const char *status = okc_refund_status_get_label (okc_refund_get_status (refund));
+  g_autofree char *amount = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *spoken = NULL;
+  g_autofree char *when = okc_format_local_time (okc_refund_get_requested_at (refund));
+  OkcMoney money;
+
+  okc_refund_get_amount (refund, &money);
+  amount = okc_money_format (&money);
+  /* Translators: a refund on a ticket, "$60.00 on SES-0001234" */
+  title = g_strdup_printf (_("%s on %s"), amount, okc_refund_get_session_id (refund));
+  /* Translators: who asked for a refund, when, and its id:
+   * "Alex Rivera · 24 Nov 2026, 09:30 · RFD-000001" */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), okc_refund_get_requested_by_name (refund), when,
+                              okc_refund_get_id (refund));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  pill = gtk_label_new (status);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (pill, "status-pill");
+  gtk_widget_add_css_class (pill, refund_status_class (okc_refund_get_status (refund)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+  /* Translators: a ticket's refund as a screen reader says it, "$60.00 on SES-0001234:
+   * Waiting for approval" */
+  spoken = g_strdup_printf (_("%s: %s"), title, status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  return row;
+}
+
+static void
+refunds_listed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(OkcTicketSessions) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcRefundPage) page = okc_client_list_refunds_finish (OKC_CLIENT (source), result,
+                                                                  &error);
+  GtkWidget *child;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->refunds_list))) != NULL)
+    gtk_list_box_remove (self->refunds_list, child);
+  if (page == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      /* Translators: %s says why a ticket's refunds could not be read */
+      g_autofree char *text = g_strdup_printf (_("Could not load the refunds: %s"), error->message);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_append (self->refunds_list, row);
+      gtk_widget_set_visible (GTK_WIDGET (self->refunds_group), TRUE);
+      return;
+    }
+  for (guint i = 0; i < page->refunds->len; i++)
+    gtk_list_box_append (self->refunds_list, make_refund_row (page->refunds->pdata[i]));
+  gtk_widget_set_visible (GTK_WIDGET (self->refunds_group), page->refunds->len > 0);
+}
+
+static void
+load_refunds (OkcTicketSessions *self)
+{
+  OkcRefundQuery query = { 0 };
+
+  g_cancellable_cancel (self->refunds_cancellable);
+  g_clear_object (&self->refunds_cancellable);
+  if (self->client == NULL || self->ticket == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->refunds_group), FALSE);
+      return;
+    }
+  self->refunds_cancellable = g_cancellable_new ();
+  query.ticket_id = (char *) okc_ticket_get_id (self->ticket);
+  okc_client_list_refunds_async (self->client, &query, NULL, MAX_TICKET_REFUNDS,
+                                 self->refunds_cancellable, refunds_listed_cb, g_object_ref (self));
+}
+
+/**
+ * okc_ticket_sessions_refund_updated:
+ * @refund: a refund as it now is
+ *
+ * A refund of the ticket shown reloads its refunds; the session shown follows it too.
+ */
+void
+okc_ticket_sessions_refund_updated (OkcTicketSessions *self,
+                                    OkcRefund         *refund)
+{
+  g_return_if_fail (OKC_IS_TICKET_SESSIONS (self));
+  g_return_if_fail (OKC_IS_REFUND (refund));
+
+  okc_session_view_refund_updated (self->session_view, refund);
+  if (self->ticket != NULL &&
+      g_strcmp0 (okc_ticket_get_id (self->ticket), okc_refund_get_ticket_id (refund)) == 0)
+    load_refunds (self);
+}
+
 /* What the list depends on, so that a ticket's new version (a note, a status) keeps the
  * list and the session the agent is looking at. */
 static char *
@@ -349,6 +477,8 @@ reload_if_changed (OkcTicketSessions *self)
 
   if (self->ticket == NULL || !is_session_topic (okc_ticket_get_topic (self->ticket)))
     {
+      g_cancellable_cancel (self->refunds_cancellable);
+      gtk_widget_set_visible (GTK_WIDGET (self->refunds_group), FALSE);
       g_cancellable_cancel (self->cancellable);
       g_clear_pointer (&self->loaded_key, g_free);
       clear_list (self);
@@ -363,6 +493,7 @@ reload_if_changed (OkcTicketSessions *self)
   self->loaded_key = self->client != NULL ? g_steal_pointer (&key) : NULL;
   okc_session_view_set_ticket_id (self->session_view, okc_ticket_get_id (self->ticket));
   load (self);
+  load_refunds (self);
 }
 
 static void
@@ -453,8 +584,10 @@ okc_ticket_sessions_dispose (GObject *object)
   OkcTicketSessions *self = OKC_TICKET_SESSIONS (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->refunds_cancellable);
   okc_widget_dispose_template (GTK_WIDGET (self), OKC_TYPE_TICKET_SESSIONS);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->refunds_cancellable);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);
 
@@ -502,6 +635,8 @@ okc_ticket_sessions_class_init (OkcTicketSessionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, list_box);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, reply_problem_label);
   gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, session_view);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, refunds_group);
+  gtk_widget_class_bind_template_child (widget_class, OkcTicketSessions, refunds_list);
   gtk_widget_class_bind_template_callback (widget_class, reply_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);

@@ -27,4 +27,8 @@ void okc_ticket_sessions_set_client (OkcTicketSessions *self,
 void okc_ticket_sessions_set_ticket (OkcTicketSessions *self,
                                      OkcTicket         *ticket);
 
+/* A refund.updated event: the ticket's refunds and the session shown follow it. */
+void okc_ticket_sessions_refund_updated (OkcTicketSessions *self,
+                                         OkcRefund         *refund);
+
 G_END_DECLS

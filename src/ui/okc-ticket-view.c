@@ -681,3 +681,12 @@ okc_ticket_view_init (OkcTicketView *self)
   g_signal_connect_object (self->ticket_sessions, "reply-requested",
                            G_CALLBACK (breakdown_requested_cb), self, G_CONNECT_SWAPPED);
 }
+
+void
+okc_ticket_view_refund_updated (OkcTicketView *self,
+                                OkcRefund     *refund)
+{
+  g_return_if_fail (OKC_IS_TICKET_VIEW (self));
+
+  okc_ticket_sessions_refund_updated (self->ticket_sessions, refund);
+}

@@ -38,4 +38,8 @@ void       okc_ticket_view_set_presence (OkcTicketView *self,
 void       okc_ticket_view_set_timeline (OkcTicketView *self,
                                          GPtrArray     *entries);
 
+/* A refund.updated event, for the ticket's sessions and refunds. */
+void       okc_ticket_view_refund_updated (OkcTicketView *self,
+                                           OkcRefund     *refund);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "okc-queue-filter.h"
 #include "okc-queue-sort.h"
 #include "okc-queue-view.h"
+#include "okc-refund-reviews.h"
 #include "okc-session-panel.h"
 #include "okc-sidebar.h"
 #include "okc-sign-in-page.h"
@@ -72,6 +73,7 @@ struct _OkcWindow
   GtkStack *content_stack;
   OkcChargerPanel *charger_panel;
   OkcSessionPanel *session_panel;
+  OkcRefundReviews *refund_reviews;
 };
 
 /* okc-window.c */
@@ -111,6 +113,12 @@ void okc_window_sessions_install     (GtkWidgetClass *widget_class);
 void okc_window_sessions_start       (OkcWindow  *self);
 void okc_window_sessions_stop        (OkcWindow  *self);
 gboolean okc_window_sessions_page_changed (OkcWindow *self);
+
+/* okc-window-refunds.c */
+void     okc_window_refunds_install      (GtkWidgetClass *widget_class);
+void     okc_window_refunds_start        (OkcWindow      *self);
+void     okc_window_refunds_stop         (OkcWindow      *self);
+gboolean okc_window_refunds_page_changed (OkcWindow      *self);
 
 /* okc-window-outbox.c */
 void okc_window_outbox_start          (OkcWindow  *self);

@@ -347,6 +347,8 @@ fleet_page_cb (OkcWindow *self)
 {
   if (okc_window_sessions_page_changed (self))
     return;
+  if (okc_window_refunds_page_changed (self))
+    return;
   okc_window_fleet_page_changed (self);
 }
 
@@ -408,6 +410,7 @@ okc_window_attach_queue (OkcWindow *self)
   okc_window_live_start (self);
   okc_window_fleet_start (self);
   okc_window_sessions_start (self);
+  okc_window_refunds_start (self);
   okc_client_list_users_async (self->client, self->account_cancellable, team_fetched_cb,
                                g_object_ref (self));
 }
@@ -415,6 +418,7 @@ okc_window_attach_queue (OkcWindow *self)
 void
 okc_window_detach_queue (OkcWindow *self)
 {
+  okc_window_refunds_stop (self);
   okc_window_sessions_stop (self);
   okc_window_fleet_stop (self);
   okc_window_live_stop (self);
@@ -575,6 +579,7 @@ okc_window_class_init (OkcWindowClass *klass)
 
   g_type_ensure (OKC_TYPE_CHARGER_PANEL);
   g_type_ensure (OKC_TYPE_QUEUE_VIEW);
+  g_type_ensure (OKC_TYPE_REFUND_REVIEWS);
   g_type_ensure (OKC_TYPE_SIDEBAR);
   g_type_ensure (OKC_TYPE_SIGN_IN_PAGE);
   g_type_ensure (OKC_TYPE_TICKET_VIEW);
@@ -590,6 +595,7 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, charger_panel);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, session_panel);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, refund_reviews);
   gtk_widget_class_bind_template_callback (widget_class, folder_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, ticket_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_submitted_cb);
@@ -600,6 +606,7 @@ okc_window_class_init (OkcWindowClass *klass)
   okc_window_actions_install (widget_class);
   okc_window_fleet_install (widget_class);
   okc_window_sessions_install (widget_class);
+  okc_window_refunds_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);

@@ -261,7 +261,7 @@ test_concurrent_repeats (void)
   g_assert_cmpuint (n_replayed, ==, N_CONCURRENT - 1);
   g_assert_cmpint (count_refunds (session_id), ==, 1);
   g_assert_cmpint (count_rows ("SELECT count(*) FROM audit_log WHERE action = 'refund.create' "
-                               "AND target_id = ?", session_id), ==, 1);
+                               "AND json_extract (after, '$.session_id') = ?", session_id), ==, 1);
 }
 
 /* The same key with another body is refused, and the other body is not executed. */

@@ -647,6 +647,83 @@ def refunds(contract, agent, supervisor, chatbot, ticket_id):
     call("GET", listing, path, None, expect=401)
     call("GET", policy, policy, chatbot, expect=200)
     call("GET", policy, policy, None, expect=401)
+    refund_reviews(contract, agent, supervisor, chatbot, ticket_id, data)
+
+
+def refund_reviews(contract, agent, supervisor, chatbot, ticket_id, data):
+    """GET /v1/refunds and /v1/refunds/{id}, approve and reject, refunds by lines
+    (docs/actions.md, "Refunds and their review")."""
+    call = contract.call
+    create, query, one = "/v1/refunds", "/v1/refunds", "/v1/refunds/{id}"
+    approve, reject = "/v1/refunds/{id}/approve", "/v1/refunds/{id}/reject"
+
+    _, _, policy = call("GET", "/v1/refund-policy", "/v1/refund-policy", agent, expect=200)
+    over = policy["approval_threshold"]["amount"] + 1
+    def usd(row):
+        if isinstance(row["total"], dict):
+            return row["total"]["amount"] if row["total"]["currency"] == "USD" else 0
+        return row["total"] if row.get("currency") == "USD" else 0
+    large = [s for s in data["sessions"] if usd(s) >= 2 * over][:3]
+    bodies = [{"session_id": s["id"], "amount": {"amount": over, "currency": "USD"},
+               "reason": "mischarge", "note": "contract: review", "ticket_id": ticket_id}
+              for s in large]
+    _, _, first = call("POST", create, create, agent, body=bodies[0], expect=201)
+    _, _, second = call("POST", create, create, agent, body=bodies[1], expect=201)
+    _, _, own = call("POST", create, create, supervisor, body=bodies[2], expect=201)
+
+    call("GET", query, "/v1/refunds?status=pending_approval&limit=2", supervisor, expect=200)
+    call("GET", query, f"/v1/refunds?ticket_id={ticket_id}", agent, expect=200)
+    call("GET", query, "/v1/refunds?status=waiting", agent, expect=400)
+    call("GET", query, "/v1/refunds?limit=0", agent, expect=400)
+    call("GET", query, "/v1/refunds", chatbot, expect=403)
+    call("GET", query, "/v1/refunds", None, expect=401)
+    call("GET", one, f"/v1/refunds/{first['id']}", supervisor, expect=200)
+    call("GET", one, "/v1/refunds/RFD-999999", agent, expect=404)
+    call("GET", one, f"/v1/refunds/{first['id']}", chatbot, expect=403)
+    call("GET", one, f"/v1/refunds/{first['id']}", None, expect=401)
+
+    path = f"/v1/refunds/{first['id']}/approve"
+    call("POST", approve, path, agent, body={"comment": ""}, expect=403)
+    call("POST", approve, path, supervisor, body={"comment": 3}, expect=422)
+    call("POST", approve, path, supervisor, body={"comment": "contract"}, expect=200,
+         headers={"Idempotency-Key": str(uuid.uuid4())})
+    call("POST", approve, path, supervisor, body={"comment": ""}, expect=409)
+    call("POST", approve, f"/v1/refunds/{own['id']}/approve", supervisor, body={"comment": ""},
+         expect=403)
+    call("POST", approve, "/v1/refunds/RFD-999999/approve", supervisor, body={"comment": ""},
+         expect=404)
+    call("POST", approve, path, supervisor, body=b"{", expect=400)
+    call("POST", approve, path, supervisor, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", approve, path, None, body={"comment": ""}, expect=401)
+
+    path = f"/v1/refunds/{second['id']}/reject"
+    call("POST", reject, path, supervisor, body={"comment": " "}, expect=422)
+    call("POST", reject, path, agent, body={"comment": "no"}, expect=403)
+    call("POST", reject, path, supervisor, body={"comment": "billed as the tariff says"},
+         expect=200)
+    call("POST", reject, path, supervisor, body={"comment": "again"}, expect=409)
+    call("POST", reject, f"/v1/refunds/{own['id']}/reject", supervisor, body={"comment": "x"},
+         expect=403)
+    call("POST", reject, "/v1/refunds/RFD-999999/reject", supervisor, body={"comment": "x"},
+         expect=404)
+    call("POST", reject, path, supervisor, body=b"{", expect=400)
+    call("POST", reject, path, supervisor, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", reject, path, None, body={"comment": "x"}, expect=401)
+
+    # A refund by lines: their sum, to the cent.
+    session_id = large[-1]["id"]
+    _, _, detail = call("GET", "/v1/sessions/{id}", f"/v1/sessions/{session_id}", agent,
+                        expect=200)
+    line = detail["billed"]["lines"][0]["amount"]["amount"]
+    by_lines = {"session_id": session_id, "amount": {"amount": line, "currency": "USD"},
+                "lines": [0], "reason": "mischarge", "note": "contract: lines"}
+    call("POST", create, create, agent, body=dict(by_lines, amount={"amount": line + 1,
+                                                                    "currency": "USD"}),
+         expect=422)
+    call("POST", create, create, agent, body=dict(by_lines, lines=[0, 0]), expect=422)
+    _, _, refund = call("POST", create, create, agent, body=by_lines, expect=201)
+    contract.results.append((isinstance(refund, dict) and refund.get("lines") == [0],
+                             "a refund by lines names its lines", f"{refund!r}"))
 
 
 def idempotency(contract, agent, supervisor):

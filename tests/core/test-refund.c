@@ -25,7 +25,19 @@ parse (const char *text)
 #define REFUND_MEMBERS \
   "\"id\": \"RFD-000001\", " REQUEST_MEMBERS ", \"status\": \"succeeded\"," \
   " \"requested_by\": {\"id\": \"USR-0002\", \"name\": \"Ana Silva\"}," \
-  " \"requested_at\": \"2026-11-25T10:00:00Z\""
+  " \"requested_at\": \"2026-11-25T10:00:00Z\", \"lines\": [], \"reviewed_by\": null," \
+  " \"reviewed_at\": null, \"review_comment\": null, \"failure_reason\": null," \
+  " \"settled_at\": \"2026-11-25T10:00:02Z\""
+
+/* Reviewed by a supervisor, then refused by the processor. */
+#define FAILED_MEMBERS \
+  "\"id\": \"RFD-000002\", " REQUEST_MEMBERS ", \"status\": \"failed\"," \
+  " \"requested_by\": {\"id\": \"USR-0002\", \"name\": \"Ana Silva\"}," \
+  " \"requested_at\": \"2026-11-25T10:00:00Z\", \"lines\": [2, 0]," \
+  " \"reviewed_by\": {\"id\": \"USR-0001\", \"name\": \"Morgan Blake\"}," \
+  " \"reviewed_at\": \"2026-11-25T11:00:00Z\", \"review_comment\": \"\"," \
+  " \"failure_reason\": \"The card on the account was removed\"," \
+  " \"settled_at\": \"2026-11-25T11:00:02Z\""
 
 static void
 assert_request (OkcRefund *refund)
@@ -150,6 +162,9 @@ static const BadCase bad_requests[] = {
   { "ticket_id", "12", "ticket_id" },
   { "finding_kind", "\"overcharge\"", "finding_kind" },
   { "refund_all", "true", "refund_all" },
+  { "lines", "[0, 0]", "lines" },
+  { "lines", "[\"0\"]", "lines[0]" },
+  { "lines", "{}", "lines" },
 };
 
 static void
@@ -187,6 +202,15 @@ test_refund_bad_requests (void)
 }
 
 static const BadCase bad_refunds[] = {
+  { "lines", NULL, "refund.lines" },
+  { "lines", "[1, 1]", "refund.lines" },
+  { "lines", "[-1]", "refund.lines[0]" },
+  { "lines", "[0, 1.5]", "refund.lines[1]" },
+  { "reviewed_by", NULL, "refund.reviewed_by" },
+  { "reviewed_by", "{\"id\": \"USR-0001\", \"name\": \"Morgan Blake\"}", "refund.reviewed_at" },
+  { "failure_reason", "\"no card\"", "refund.failure_reason" },
+  { "settled_at", NULL, "refund.settled_at" },
+  { "settled_at", "null", "refund.settled_at" },
   { "id", NULL, "refund.id" },
   { "status", "\"done\"", "refund.status" },
   { "status", NULL, "refund.status" },
@@ -225,6 +249,113 @@ test_refund_bad_members (void)
 }
 
 static void
+test_refund_failed (void)
+{
+  g_autoptr(JsonNode) node = parse ("{" FAILED_MEMBERS "}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcRefund) refund = okc_refund_new_from_json (node, NULL, &error);
+  g_autoptr(JsonNode) encoded = NULL;
+  const guint *lines;
+  gint64 at = 0;
+  guint n_lines;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (okc_refund_get_status (refund), ==, OKC_REFUND_STATUS_FAILED);
+  lines = okc_refund_get_lines (refund, &n_lines);
+  g_assert_cmpuint (n_lines, ==, 2);
+  g_assert_cmpuint (lines[0], ==, 2);
+  g_assert_cmpuint (lines[1], ==, 0);
+  g_assert_cmpstr (okc_refund_get_reviewed_by_id (refund), ==, "USR-0001");
+  g_assert_cmpstr (okc_refund_get_reviewed_by_name (refund), ==, "Morgan Blake");
+  g_assert_cmpstr (okc_refund_get_review_comment (refund), ==, "");
+  g_assert_true (okc_time_parse_rfc3339 ("2026-11-25T11:00:00Z", &at));
+  g_assert_cmpint (okc_refund_get_reviewed_at (refund), ==, at);
+  g_assert_cmpstr (okc_refund_get_failure_reason (refund), ==,
+                   "The card on the account was removed");
+  g_assert_cmpint (okc_refund_get_settled_at (refund), ==, at + 2);
+  encoded = okc_refund_to_json (refund);
+  g_assert_true (json_node_equal (node, encoded));
+}
+
+static void
+test_refund_request_lines (void)
+{
+  g_autoptr(JsonNode) body = parse ("{" REQUEST_MEMBERS ", \"lines\": [3, 1]}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcRefund) refund = okc_refund_new_from_request (body, &error);
+  g_autoptr(JsonNode) encoded = NULL;
+  const guint *lines;
+  guint n_lines;
+
+  g_assert_no_error (error);
+  lines = okc_refund_get_lines (refund, &n_lines);
+  g_assert_cmpuint (n_lines, ==, 2);
+  g_assert_cmpuint (lines[0], ==, 3);
+  g_assert_cmpuint (lines[1], ==, 1);
+  encoded = okc_refund_to_request_json (refund);
+  g_assert_true (json_node_equal (body, encoded));
+}
+
+/* Lines of 1.00, 4.80 and 0.38: a refund of the last two is 5.18, not a cent more or less. */
+static OkcCostBreakdown *
+three_lines (void)
+{
+  g_autoptr(OkcCostBreakdown) billed = okc_cost_breakdown_new ("USD");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (okc_cost_breakdown_add_line (billed, OKC_COST_LINE_KIND_CONNECTION_FEE,
+                                              "Connection fee", OKC_COST_UNIT_SESSION, 1, 100,
+                                              100, &error));
+  g_assert_true (okc_cost_breakdown_add_line (billed, OKC_COST_LINE_KIND_ENERGY, "Energy",
+                                              OKC_COST_UNIT_WH, 16000, 30, 480, &error));
+  g_assert_true (okc_cost_breakdown_add_line (billed, OKC_COST_LINE_KIND_TAX, "Sales tax",
+                                              OKC_COST_UNIT_BASIS_POINT, 580, 650, 38, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&billed);
+}
+
+static void
+check_lines_case (const char *lines,
+                  gint64      amount,
+                  const char *currency,
+                  const char *field)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{\"session_id\": \"SES-0000042\", \"amount\": {\"amount\": %" G_GINT64_FORMAT
+    ", \"currency\": \"%s\"}, \"lines\": %s, \"reason\": \"mischarge\", \"note\": \"\"}",
+    amount, currency, lines);
+  g_autoptr(JsonNode) body = parse (text);
+  g_autoptr(OkcCostBreakdown) billed = three_lines ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcRefund) refund = okc_refund_new_from_request (body, &error);
+
+  g_test_message ("lines %s, %" G_GINT64_FORMAT " %s", lines, amount, currency);
+  g_assert_no_error (error);
+  if (field == NULL)
+    {
+      g_assert_true (okc_refund_check_lines (refund, billed, &error));
+      g_assert_no_error (error);
+      return;
+    }
+  g_assert_false (okc_refund_check_lines (refund, billed, &error));
+  g_assert_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_INVALID);
+  g_assert_cmpstr (okc_data_error_get_field (error), ==, field);
+}
+
+static void
+test_refund_check_lines (void)
+{
+  check_lines_case ("[1, 2]", 518, "USD", NULL);
+  check_lines_case ("[2, 1]", 518, "USD", NULL);
+  check_lines_case ("[0, 1, 2]", 618, "USD", NULL);
+  check_lines_case ("[]", 7, "USD", NULL);           /* by amount */
+  check_lines_case ("[1, 2]", 517, "USD", "amount");
+  check_lines_case ("[1, 2]", 519, "USD", "amount");
+  check_lines_case ("[1, 2]", 518, "EUR", "amount");
+  check_lines_case ("[3]", 100, "USD", "lines");
+}
+
+static void
 test_refund_labels (void)
 {
   g_assert_cmpint (okc_refund_reason_for_finding (OKC_FINDING_KIND_DOUBLE_BILLING), ==,
@@ -251,6 +382,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/refund/bad-requests", test_refund_bad_requests);
   g_test_add_func ("/refund/bad-members", test_refund_bad_members);
   g_test_add_func ("/refund/labels", test_refund_labels);
+  g_test_add_func ("/refund/failed", test_refund_failed);
+  g_test_add_func ("/refund/request-lines", test_refund_request_lines);
+  g_test_add_func ("/refund/check-lines", test_refund_check_lines);
 
   return g_test_run ();
 }

@@ -34,14 +34,19 @@ def money_text(money):
 
 def overcharged_session(api, threshold):
     """A session whose audit finds one overcharge, that an agent may refund at once, with
-    a property (a billing dispute names the property), and its analysis."""
+    a property (a billing dispute names the property) and no refund yet, and its analysis."""
     page = api.call('GET', '/v1/sessions?limit=%d' % MAX_CANDIDATES)
     for session in page['items']:
         if not session.get('property_name'):
             continue
         analysis = api.call('GET', '/v1/sessions/%s/analysis' % session['id'])
         findings = [f for f in analysis['findings'] if f['refund']['amount'] > 0]
-        if len(findings) == 1 and findings[0]['refund']['amount'] <= threshold:
+        # Not the second of a charge billed twice: its twin has the same start and amount,
+        # so the customer's report cannot tell which one is the likely match.
+        # Nor one the demo already has a refund for (it plants some waiting for approval).
+        if (len(findings) == 1 and findings[0]['refund']['amount'] <= threshold and
+                findings[0]['kind'] != 'double_billing' and
+                not api.call('GET', '/v1/sessions/%s/refunds' % session['id'])['items']):
             return session, analysis, findings[0]
     fail('none of the newest %d demo sessions has a finding to refund' % MAX_CANDIDATES)
 
@@ -177,13 +182,23 @@ def main():
                'the finding to say it is refunded')
         activity = console.find(lambda n: n.name == 'Ticket activity', 'the ticket’s activity')
         note = within(activity, lambda n: n.roleName == 'label' and 'Refund RFD-' in n.name and
-                      n.name.endswith(': refunded'), 'the refund in the ticket’s activity', 60)
+                      n.name.endswith('within the approval threshold: processing'),
+                      'the refund in the ticket’s activity', 60)
         check(money_text(offered) in note.name and session['id'] in note.name,
               'refunded, and noted in the ticket’s activity: “%s”' % note.name)
-        check([r['status'] for r in refunds['items']] == ['succeeded'] and
-              refunds['items'][0]['amount'] == offered and
-              refunds['items'][0]['ticket_id'] == ticket_id,
-              'the backend holds one refund of %s for the ticket' % money_text(offered))
+        # Under the threshold the payment processor settles it a moment later.
+        settled = wait_until(lambda: (lambda r: r if [x['status'] for x in r['items']] ==
+                                      ['succeeded'] else None)(
+            api.call('GET', '/v1/sessions/%s/refunds' % session['id'])), 'the refund to settle')
+        check(settled['items'][0]['amount'] == offered and
+              settled['items'][0]['ticket_id'] == ticket_id,
+              'the backend holds one refund of %s for the ticket, succeeded' % money_text(offered))
+        timeline = api.call('GET', '/v1/tickets/%s/timeline' % ticket_id)['entries']
+        replies = [e['text'] for e in timeline if e['kind'] == 'reply' and
+                   e['text'].startswith('We have refunded %s' % money_text(offered))]
+        check(len(replies) == 1 and session['id'] in replies[0],
+              'the confirmation to the customer is a reply on the ticket: “%s”' %
+              (replies[0] if replies else None))
 
         click_within(sessions, 'Reply with Breakdown')
         composer = console.find(lambda n: n.roleName == 'text' and n.visible and
@@ -230,4 +245,6 @@ def main():
         console.kill()
 
 
-main()
+# test_refund_review.py borrows the helpers above.
+if __name__ == '__main__':
+    main()
