@@ -4,8 +4,10 @@
 # Copyright 2026 OK2Charge
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import atexit
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -44,6 +46,21 @@ BACKEND_URL = os.environ['OKC_TEST_BACKEND_URL']
 CONSOLE = os.environ['OKC_CONSOLE_PATH']
 WORK_DIR = os.environ['OKC_TEST_WORK_DIR']
 TIMEOUT = 30.0
+STARTED = time.monotonic()
+
+
+def _report_cost():
+    """A figure, not a check: on a shared machine the wall-clock time says as much about
+    the other jobs as about the test, the processor time spent walking the accessibility
+    tree (here and in the consoles, which answer every call) says what the test costs."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    consoles = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print('cost: %.1f s wall, processor %.1f s in the test, %.1f s in the consoles' %
+          (time.monotonic() - STARTED, own.ru_utime + own.ru_stime,
+           consoles.ru_utime + consoles.ru_stime))
+
+
+atexit.register(_report_cost)
 
 
 def screenshot(name):
@@ -66,7 +83,8 @@ def fail(message):
 def check(condition, message):
     if not condition:
         fail(message)
-    print('ok: ' + message)
+    # The seconds since the test started: where a slow test spends its time.
+    print('ok: [%6.1f s] %s' % (time.monotonic() - STARTED, message))
 
 
 def wait_until(predicate, what, timeout=TIMEOUT):
@@ -83,11 +101,25 @@ def wait_until(predicate, what, timeout=TIMEOUT):
     fail('timed out waiting for ' + what)
 
 
+def _descendants(node, predicate):
+    """The descendants matching predicate, in the order findChildren lists them, one at a
+    time: a caller that stops at the first it wants does not walk the rest."""
+    for child in node:
+        try:
+            matches = predicate(child)
+        except Exception:   # as findChildren: a node the predicate cannot read is no match
+            matches = False
+        if matches:
+            yield child
+        yield from _descendants(child, predicate)
+
+
 class Console:
     """One run of ok2charge-console, and its accessible application node."""
 
     def __init__(self, *args, env=None):
         log = open(os.path.join(WORK_DIR, 'console.log'), 'a')
+        self._regions = {}
         self.process = subprocess.Popen([CONSOLE, *args], env=env or dict(os.environ),
                                         stdout=log, stderr=subprocess.STDOUT)
         self.app = wait_until(self._find_application, 'the console to start')
@@ -132,8 +164,8 @@ class Console:
     def button(self, name, timeout=TIMEOUT, within=None):
         # GTK 4.8 announces a button with an accessible label as that label followed by
         # its visible text ("Sign in Sign In").
-        return self.find(lambda n: n.roleName == 'push button' and n.visible and
-                         (n.name == name or n.name.startswith(name + ' ')),
+        return self.find(lambda n: n.roleName == 'push button' and
+                         (n.name == name or n.name.startswith(name + ' ')) and n.visible,
                          'the “%s” button' % name, timeout, within)
 
     def click(self, predicate, what, timeout=TIMEOUT, within=None):
@@ -148,8 +180,8 @@ class Console:
                 return False
 
         def click_live_node():
-            for node in (within or self.app).findChildren(lambda n: n.visible and
-                                                          predicate(n)):
+            # The predicate before the state: most nodes fail it at their role, one call.
+            for node in _descendants(within or self.app, lambda n: predicate(n) and n.visible):
                 if click_node(node) or any(click_node(child) for child in node.children
                                            if 'button' in child.roleName):
                     return True
@@ -161,8 +193,79 @@ class Console:
                    (n.name == name or n.name.startswith(name + ' ')),
                    'the “%s” button' % name, timeout, within)
 
+    def region(self, key, predicate, what, levels=0):
+        """A part of the window found once and remembered: the node matching predicate,
+        or its ancestor `levels` up. The window's widgets live as long as it does, so
+        the node stays good; later searches pass it as within=."""
+        if key not in self._regions:
+            node = self.find(predicate, what)
+            for _ in range(levels):
+                node = node.parent
+            self._regions[key] = node
+        return self._regions[key]
+
+    def queue(self):
+        """The list of tickets (its rows, nothing else)."""
+        return self.region('queue', lambda n: n.roleName == 'list' and n.name == 'Tickets',
+                           'the ticket queue')
+
+    def queue_view(self):
+        """The queue with its header (title, count, sort, search, bulk bar, banner)."""
+        # list → scrolled window → stack page → stack → the queue view
+        return self.region('queue-view', lambda n: n.roleName == 'list' and
+                           n.name == 'Tickets', 'the queue view', levels=4)
+
+    def tickets_page(self):
+        """The page of the queue view and the open ticket beside it."""
+        return self.region('tickets-page', lambda n: n.roleName == 'list' and
+                           n.name == 'Tickets', 'the tickets page', levels=5)
+
+    def ticket_view(self):
+        """The open ticket: the tickets page's other side. GTK names a widget without an
+        accessible name by its type."""
+        if 'ticket-view' not in self._regions:
+            self._regions['ticket-view'] = wait_until(
+                lambda: next((c for c in self.tickets_page().children
+                              if c.name == 'OkcTicketView'), None), 'the ticket view')
+        return self._regions['ticket-view']
+
+    def sidebar(self):
+        """The sidebar's lists: the queue's views, the fleet's and billing's entries."""
+        # list → the sidebar's box that holds every list
+        return self.region('sidebar', lambda n: n.roleName == 'list' and
+                           n.name == 'Queue views', 'the sidebar', levels=1)
+
+    def _main_stack(self):
+        # the sidebar's box → viewport → scrolled window → sidebar → the main page's box
+        # → its stack page → the window's stack of pages (starting, sign-in, main)
+        if 'main-stack' not in self._regions:
+            node = self.sidebar()
+            for _ in range(6):
+                node = node.parent
+            self._regions['main-stack'] = node
+        return self._regions['main-stack']
+
+    def toasts(self, predicate):
+        """The nodes matching predicate among the window's toasts: everything of the
+        window but its stack of pages, where a toast never is. A toast lasts seconds; a
+        walk of the whole window, its pages first, can take longer than that."""
+        found = []
+        node = self._main_stack()
+        while node.roleName not in ('frame', 'application'):
+            skip = node.getIndexInParent()
+            node = node.parent
+            for index, other in enumerate(node):
+                if index != skip:
+                    found.extend(([other] if predicate(other) else []) +
+                                 other.findChildren(predicate))
+        return found
+
+    def toast(self, predicate, what, timeout=TIMEOUT):
+        return wait_until(lambda: next(iter(self.toasts(predicate)), None), what, timeout)
+
     def ticket_rows(self):
-        return self.find_all(lambda n: n.roleName == 'panel' and ' priority: ' in n.name)
+        return self.find_all(lambda n: n.roleName == 'panel' and ' priority: ' in n.name,
+                             within=self.queue())
 
     def quit(self):
         rawinput.keyCombo('<Control>q')

@@ -29,6 +29,14 @@ def charger_list(console):
     return _places['list']
 
 
+def panel_area(console):
+    """The whole charger panel: the list and the open charger's page beside it."""
+    if 'panel' not in _places:
+        # list → scrolled window → stack page → stack → list view → the panel's paned
+        _places['panel'] = charger_list(console).parent.parent.parent.parent.parent
+    return _places['panel']
+
+
 def list_area(console):
     """The charger list view: the nearest ancestor of the list that holds its count."""
     if 'area' not in _places:
@@ -58,7 +66,7 @@ def wait_rows(console, what, condition=lambda rows: True):
 def sidebar_count(console, title):
     item = console.find(lambda n: n.roleName == 'list item' and
                         re.match(re.escape(title) + r', \d+ chargers?$', n.name),
-                        'the “%s” entry with its count' % title)
+                        'the “%s” entry with its count' % title, within=console.sidebar())
     return int(re.search(r', (\d+) chargers?$', item.name).group(1)), item
 
 
@@ -156,7 +164,7 @@ def row_value(console, title):
     """The value an AdwActionRow of the detail page shows under its title."""
     def value():
         for label in console.find_all(lambda n: n.roleName == 'label' and n.visible and
-                                      n.name == title):
+                                      n.name == title, within=panel_area(console)):
             siblings = [c.name for c in label.parent.children
                         if c.roleName == 'label' and c.name != title and c.name]
             if siblings:
@@ -180,7 +188,8 @@ def check_detail(console, api):
           'its network: “%s”' % connection)
     connectors = wait_until(lambda: console.find_all(lambda n: n.visible and
                                                      n.roleName == 'list item' and
-                                                     re.match(r'^Connector \d+, ', n.name)),
+                                                     re.match(r'^Connector \d+, ', n.name),
+                                                     within=panel_area(console)),
                             'the connectors of %s' % charger_id)
     check(True, 'its connectors: %s' % ', '.join(sorted({c.name for c in connectors})))
     firmware = row_value(console, 'Firmware')
@@ -189,7 +198,7 @@ def check_detail(console, api):
     api.set_cause(charger_id, 'stuck_connector')
     console.find(lambda n: n.visible and n.roleName == 'label' and
                  re.match(r'^Connector 1: .+ → Faulted', n.name),
-                 'the fault in its status history', timeout=60)
+                 'the fault in its status history', timeout=60, within=panel_area(console))
     check(True, 'its status history shows the fault as it happens')
     api.clear_cause(charger_id)
 
@@ -214,10 +223,11 @@ def check_attention(console):
     wait_until(lambda: console.find_all(lambda n: n.roleName == 'label' and n.visible and
                                         n.name == 'Needs Attention' and
                                         n.parent.roleName != 'list item' and
-                                        n.parent.parent.roleName != 'list item'),
+                                        n.parent.parent.roleName != 'list item',
+                                        within=panel_area(console)),
                'the Needs Attention list')
     if count == 0:
-        console.named('Nothing Needs Attention', 'label')
+        console.named('Nothing Needs Attention', 'label', within=panel_area(console))
         check(True, 'Needs Attention says nothing needs attention')
         return
     rows = wait_rows(console, 'the chargers that need attention',
@@ -238,7 +248,7 @@ def check_attention(console):
 def check_back_to_tickets(console):
     press('<Control>1')
     console.find(lambda n: n.roleName == 'panel' and n.visible and ' priority: ' in n.name,
-                 'the ticket queue again')
+                 'the ticket queue again', within=console.queue())
     check(True, 'Ctrl+1 goes back to the tickets')
 
 
@@ -247,7 +257,7 @@ def main():
     console = Console('--backend-url', BACKEND_URL, '--user', 'alex.rivera@ok2charge.example',
                       env=env)
     try:
-        console.find(lambda n: n.roleName == 'panel' and ' priority: ' in n.name, 'the queue')
+        wait_until(console.ticket_rows, 'the queue')
         press('<Control>2')
         check_list(console)
         check_state_filter(console)

@@ -40,19 +40,21 @@ def main():
         stop_backend()
         press('<Control>r')
 
-        banner = console.named(OFFLINE, 'label')
+        banner = console.named(OFFLINE, 'label', within=console.queue_view())
         check(banner.visible, 'losing the backend shows the offline banner')
         check(len(console.ticket_rows()) >= len(rows) > 0, 'the queue stays on screen offline')
 
         press('<Alt>Down')
-        console.label_starting('Opened ')
-        console.label_starting('Customer · ')
+        console.label_starting('Opened ', within=console.ticket_view())
+        console.label_starting('Customer · ', within=console.ticket_view())
         check(True, 'a ticket still opens from the saved copy while offline')
 
         restart_backend()
-        console.button('Retry connecting to the backend').doActionNamed('click')
-        wait_until(lambda: not console.find_all(
-            lambda n: n.name == OFFLINE and n.visible), 'the banner to go once back online')
+        console.button('Retry connecting to the backend',
+                       within=console.queue_view()).doActionNamed('click')
+        wait_until(lambda: not console.find_all(lambda n: n.name == OFFLINE and n.visible,
+                                                within=console.queue_view()),
+                   'the banner to go once back online')
         check(True, 'Retry reconnects and the banner goes away')
         console.quit()
     finally:

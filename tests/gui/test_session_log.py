@@ -44,20 +44,25 @@ def grow_sessions():
     # Gone once it no longer answers (its process may linger as the runner's zombie).
     wait_until(lambda: not _answers(), 'the backend to stop')
     db = sqlite3.connect(DATABASE)
-    db.execute('CREATE TEMP TABLE seed AS SELECT * FROM sessions')
+    db.execute('PRAGMA synchronous = OFF')     # a test's database: no crash to survive
+    seed = db.execute('SELECT COUNT (*) FROM sessions').fetchone()[0]
+    left = WANTED - seed
     week = 7 * 86400
-    round_ = 1
-    while db.execute('SELECT COUNT (*) FROM sessions').fetchone()[0] < WANTED:
-        left = WANTED - db.execute('SELECT COUNT (*) FROM sessions').fetchone()[0]
-        db.executescript(
-            'CREATE TEMP TABLE copy AS SELECT * FROM seed;'
-            "UPDATE copy SET id = 'SES-9' || printf ('%%03d', %d) || substr (id, 8),"
-            ' started_at = started_at - %d, ended_at = ended_at - %d,'
-            ' charging_ended_at = charging_ended_at - %d;'
-            'INSERT INTO sessions SELECT * FROM copy LIMIT %d;'
-            'DROP TABLE copy;' % (round_, round_ * week, round_ * week, round_ * week, left))
-        round_ += 1
-    db.commit()
+    # Round r: the seed again, r weeks earlier, its ids 'SES-9' + r + the seed id's tail.
+    shifted = {'id': "'SES-9' || printf ('%03d', r) || substr (id, 8)",
+               'started_at': 'started_at - r * %d' % week,
+               'ended_at': 'ended_at - r * %d' % week,
+               'charging_ended_at': 'charging_ended_at - r * %d' % week}
+    columns = [row[1] for row in db.execute('PRAGMA table_info (sessions)')]
+    # One statement for every round: a row at a time from the seed, without copies.
+    with db:
+        db.execute('CREATE TEMP TABLE seed AS SELECT * FROM sessions')
+        db.execute('INSERT INTO sessions (%s)'
+                   ' WITH RECURSIVE rounds (r) AS'
+                   '  (SELECT 1 UNION ALL SELECT r + 1 FROM rounds WHERE r < ?)'
+                   ' SELECT %s FROM rounds, seed ORDER BY r, seed.rowid LIMIT ?'
+                   % (', '.join(columns), ', '.join(shifted.get(c, c) for c in columns)),
+                   (-(-left // seed), left))
     db.execute('ANALYZE')
     db.close()
 
@@ -96,14 +101,19 @@ class Panel:
                                   and n.visible, 'the Sessions table')
         # table → scrolled window → stack page → stack → the panel's box with the filters
         self.root = self.table.parent.parent.parent.parent
+        # … → the leaflet, whose other page is a session's detail
+        self.leaflet = self.root.parent
+        self.count_label = None
 
     def count(self):
-        def read():
-            label = self.root.findChild(lambda n: n.roleName == 'label' and n.visible and
-                                        COUNT.match(n.name or ''), retry=False,
-                                        requireResult=False)
-            return label.name if label is not None else None
-        return wait_until(read, 'the session count')
+        # The count's label is found once, then read: its text changes, the label stays.
+        if self.count_label is None:
+            self.count_label = self.console.find(lambda n: n.roleName == 'label' and n.visible
+                                                 and COUNT.match(n.name or ''),
+                                                 'the session count', within=self.root)
+        label = self.count_label
+        return wait_until(lambda: label.visible and COUNT.match(label.name or '') and label.name,
+                          'the session count')
 
     def wait_count(self, number, what):
         text = grouped(number) + (' session' if number == 1 else ' sessions')
@@ -111,11 +121,21 @@ class Panel:
         check(True, what + ': “%s”' % text)
 
     def rows(self):
-        """The rows on screen, each as its cells' texts."""
-        rows = self.table.findChildren(lambda n: n.roleName == 'table row' and
-                                       any(c.roleName == 'table cell' for c in n.children))
-        return [[c.children[0].name if c.children else '' for c in row.children]
-                for row in rows]
+        """The rows on screen, each as its cells' texts. One walk of the table that reads
+        each row's cells once and does not go down into them looking for more rows: the
+        table holds every row it has realized, and a poll reads them all."""
+        rows = []
+
+        def walk(node):
+            for child in children(node):
+                if child.roleName != 'table row':
+                    walk(child)
+                    continue
+                cells = children(child)
+                if any(c.roleName == 'table cell' for c in cells):
+                    rows.append([text[0].name if text else '' for text in map(children, cells)])
+        walk(self.table)
+        return rows
 
     def column_of(self, title):
         index = COLUMNS.index(title)
@@ -124,8 +144,13 @@ class Panel:
     def click_header(self, title):
         header = self.console.find(lambda n: n.roleName == 'label' and n.name == title and
                                    n.parent.parent.name == 'GtkColumnViewTitle',
-                                   'the “%s” column header' % title)
+                                   'the “%s” column header' % title, within=self.table)
         header.click()
+
+
+def children(node):
+    """A node's children, without those that went away while we looked."""
+    return [c for c in (node.getChildAtIndex(i) for i in range(node.childCount)) if c is not None]
 
 
 def first_loaded(values):
@@ -156,7 +181,8 @@ def main():
         charger = sql_value('SELECT charger_id FROM sessions GROUP BY charger_id '
                             'ORDER BY COUNT (*) DESC, charger_id')
         charger_total = sql_value('SELECT COUNT (*) FROM sessions WHERE charger_id = ?', charger)
-        entry = console.find(lambda n: n.name == 'Charger filter' and n.visible, 'the Charger filter')
+        entry = console.find(lambda n: n.name == 'Charger filter' and n.visible, 'the Charger filter',
+                             within=panel.root)
         entry.click()
         type_text(charger)
         press('Return')
@@ -185,10 +211,11 @@ def main():
                               charger, int(yesterday))
             if since > 0:
                 break
-        console.click_button('From date')
+        console.click_button('From date', within=panel.root)
         # The popover gives its day entry the keyboard (AT-SPI misplaces a popover's
         # calendar days, so a click would miss them).
-        console.find(lambda n: n.name == 'From day' and n.visible, 'the From day entry')
+        console.find(lambda n: n.name == 'From day' and n.visible, 'the From day entry',
+                     within=panel.root)
         type_text(time.strftime('%Y-%m-%d', time.localtime(yesterday)))
         press('Return')
         press('Escape')
@@ -203,11 +230,12 @@ def main():
             retry=False, requireResult=False), 'a row to open')
         first_cell.click()
         press('Return')
-        console.find(lambda n: n.visible and n.name == ids, 'the session’s id in its detail')
+        console.find(lambda n: n.visible and n.name == ids, 'the session’s id in its detail',
+                     within=panel.leaflet)
         check(True, 'activating the first row opens %s' % ids)
-        console.click_button('Back to sessions')
+        console.click_button('Back to sessions', within=panel.leaflet)
 
-        console.click_button('Clear dates')
+        console.click_button('Clear dates', within=panel.root)
         panel.wait_count(charger_total, 'Clear brings every date back')
 
         # The end of 200,000.
@@ -227,12 +255,16 @@ def main():
 
         # From a charger's page: Show Sessions opens the log filtered to it.
         press('<Control>2')
+        chargers_list = console.find(lambda n: n.roleName == 'list' and n.name == 'Chargers',
+                                     'the list of chargers')
         row = console.find(lambda n: n.roleName == 'panel' and n.visible and
                            re.match(r'^CH-[\w-]+, (Online|Offline|Faulted), ', n.name or ''),
-                           'a charger in the list')
+                           'a charger in the list', within=chargers_list)
         shown = row.name.split(',')[0]
         row.parent.select()
-        console.click_button('Show Sessions')
+        # list → scrolled window → stack page → stack → list view → the panel's paned
+        console.click_button('Show Sessions',
+                             within=chargers_list.parent.parent.parent.parent.parent)
         panel.wait_count(sql_value('SELECT COUNT (*) FROM sessions WHERE charger_id = ?', shown),
                          'Show Sessions on %s’s page shows its sessions' % shown)
         chargers = wait_until(lambda: [c for c in panel.column_of('Charger') if c != '…'],

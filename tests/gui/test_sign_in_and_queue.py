@@ -30,7 +30,7 @@ def sign_in(console):
 
 def folder_count(console, title):
     item = console.find(lambda n: n.roleName == 'list item' and n.name.startswith(title + ', '),
-                        'the “%s” view' % title)
+                        'the “%s” view' % title, within=console.sidebar())
     return item, int(re.search(r', (\d+) tickets?$', item.name).group(1))
 
 
@@ -41,7 +41,8 @@ def check_queue(console):
     item, offline = folder_count(console, 'Charger offline')
     item.select()
     wait_until(lambda: console.find_all(
-        lambda n: n.roleName == 'label' and n.name.startswith('%d ticket' % offline)),
+        lambda n: n.roleName == 'label' and n.name.startswith('%d ticket' % offline),
+        within=console.queue_view()),
         'the queue to show the %d tickets of the view' % offline)
     rows = console.ticket_rows()
     check(rows and all('Charger offline' in r.name for r in rows),
@@ -52,38 +53,42 @@ def check_queue(console):
 
 def check_ticket_view(console):
     press('<Alt>Down')
-    console.label_starting('Opened ')
-    console.named('Charger is offline or not working', 'label')
+    ticket = console.ticket_view()
+    console.label_starting('Opened ', within=ticket)
+    console.named('Charger is offline or not working', 'label', within=ticket)
     description = console.find(lambda n: n.roleName == 'label' and n.visible and
                                re.match(r'\d+ of \d+ required details collected$', n.name),
-                               'how many details were collected')
+                               'how many details were collected', within=ticket)
     check(True, 'the ticket shows “%s”' % description.name)
-    console.label_starting('Property name: ')
-    console.label_starting('Customer · ')
-    console.label_starting('Chatbot · ')
+    console.label_starting('Property name: ', within=ticket)
+    console.label_starting('Customer · ', within=ticket)
+    console.label_starting('Chatbot · ', within=ticket)
     check(True, 'the ticket shows its collected fields and the chatbot conversation')
 
     # Walk down the queue to a ticket with a missing detail and one with a QR photo.
     seen_missing = seen_photo = False
     for _ in range(40):
-        if not seen_missing and console.find_all(
-                lambda n: n.roleName == 'label' and n.visible and n.name.endswith(': missing')):
-            missing = console.find_all(
-                lambda n: n.roleName == 'label' and n.visible and n.name.endswith(': missing'))
+        missing = [] if seen_missing else console.find_all(
+            lambda n: n.roleName == 'label' and n.visible and n.name.endswith(': missing'),
+            within=ticket)
+        if missing:
             check(True, 'a detail the chatbot did not collect is marked: “%s”' % missing[0].name)
             seen_missing = True
         if not seen_photo and console.find_all(
-                lambda n: n.roleName == 'label' and n.name == 'Photo of the QR code: Attached below'):
+                lambda n: n.roleName == 'label' and n.name == 'Photo of the QR code: Attached below',
+                within=ticket):
             # The picture is named once the image arrived from the backend and decoded.
             wait_until(lambda: console.find_all(
-                lambda n: n.roleName == 'image' and n.name.startswith('Photo of the QR code, ')),
+                lambda n: n.roleName == 'image' and n.name.startswith('Photo of the QR code, '),
+                within=ticket),
                 'the QR photo to be fetched from the backend and shown')
             check(True, 'the QR code photo is shown')
             seen_photo = True
         if seen_missing and seen_photo:
             return
         press('<Alt>Down')
-        wait_until(lambda: console.label_starting('Opened ', timeout=5), 'the next ticket')
+        wait_until(lambda: console.label_starting('Opened ', timeout=5, within=ticket),
+                   'the next ticket')
     fail('no ticket with a missing detail and a QR photo in the first 40 of the view')
 
 

@@ -28,7 +28,8 @@ def requester(row):
 def queue_subtitle(console):
     """"42 tickets · updated 09:30", "3 tickets · search results"."""
     return console.find(lambda n: n.roleName == 'label' and n.visible and
-                        re.match(r'\d+ tickets?( ·|$)', n.name), 'the queue’s subtitle').name
+                        re.match(r'\d+ tickets?( ·|$)', n.name), 'the queue’s subtitle',
+                        within=console.queue_view()).name
 
 
 def check_search(console):
@@ -46,14 +47,14 @@ def check_search(console):
 
     press('<Control>a')
     type_text('qqzzxxy')
-    console.named('No Matching Tickets', 'label')
+    console.named('No Matching Tickets', 'label', within=console.queue_view())
     check(not console.ticket_rows(), 'words nothing matches empty the queue and say so')
 
     press('<Control>a')
     type_text('"NEAR( AND *')
     wait_until(lambda: 'search results' in queue_subtitle(console), 'the hostile search')
-    check(not console.find_all(lambda n: n.roleName == 'label' and n.visible and
-                               n.name.startswith('Could not search')),
+    check(not console.toasts(lambda n: n.roleName == 'label' and n.visible and
+                             n.name.startswith('Could not search')),
           'quotes and operators typed into the search are words, not an error')
 
     press('Escape')
@@ -63,9 +64,10 @@ def check_search(console):
 
 
 def choose_sort(console, title):
-    console.click_button('Sort the queue')
+    console.click_button('Sort the queue', within=console.queue_view())
+    # The menu's popover is the button's child.
     console.click(lambda n: n.name == title and 'menu item' in n.roleName,
-                  'the “%s” menu item' % title)
+                  'the “%s” menu item' % title, within=console.queue_view())
 
 
 def check_sort(console):
@@ -84,7 +86,7 @@ def check_sort(console):
 
 def select_view(console, title):
     item = console.find(lambda n: n.roleName == 'list item' and n.name.startswith(title + ', '),
-                        'the “%s” view' % title)
+                        'the “%s” view' % title, within=console.sidebar())
     item.select()
     count = view_count(console, title)
     wait_until(lambda: queue_subtitle(console).startswith('%d ticket' % count),
@@ -112,52 +114,57 @@ def open_first(console, view):
 def check_playbook(console):
     open_first(console, 'Charger offline')
     evidence = console.find(lambda n: n.roleName == 'label' and n.visible and
-                            re.match(r'^CH-\d+ · ', n.name), 'the charger’s live status')
+                            re.match(r'^CH-\d+ · ', n.name), 'the charger’s live status',
+                            within=console.tickets_page())
     step = console.find(lambda n: n.roleName == 'label' and n.visible and
-                        n.name.endswith('(next step)'), 'the step the evidence points to')
+                        n.name.endswith('(next step)'), 'the step the evidence points to',
+                        within=console.tickets_page())
     check('heartbeat' in evidence.name,
           'an offline-charger ticket shows the charger as the backend sees it: “%s”, and the '
           'step that applies: “%s”' % (evidence.name, step.name))
 
     open_first(console, 'No permission')
-    access = console.label_starting('Access to CH-')
+    access = console.label_starting('Access to CH-', within=console.tickets_page())
     step = console.find(lambda n: n.roleName == 'label' and n.visible and
-                        n.name.endswith('(next step)'), 'the step the access verdict points to')
+                        n.name.endswith('(next step)'), 'the step the access verdict points to',
+                        within=console.tickets_page())
     check(True, 'a permission ticket shows the customer’s access: “%s” → “%s”'
           % (access.name, step.name))
 
 
 def view_count(console, title):
     item = console.find(lambda n: n.roleName == 'list item' and n.name.startswith(title + ', '),
-                        'the “%s” view' % title)
+                        'the “%s” view' % title, within=console.sidebar())
     return int(re.search(r', (\d+) tickets?$', item.name).group(1))
 
 
 def bulk_select(console, n):
-    console.click_button('Select several tickets')
+    console.click_button('Select several tickets', within=console.queue_view())
     rows = wait_until(lambda: (lambda r: r if len(r) >= n else None)(console.ticket_rows()),
                       '%d tickets to select' % n)
     for row in rows[:n]:
         row.parent.select()
-    console.label_starting('%d selected' % n)
+    console.label_starting('%d selected' % n, within=console.queue_view())
 
 
 def check_bulk(console):
     unassigned = select_view(console, 'Unassigned')
     bulk_select(console, 3)
-    console.click_button('Assign the selected tickets')
+    console.click_button('Assign the selected tickets', within=console.queue_view())
     console.click(lambda n: n.name == 'Priya Nair' and 'menu item' in n.roleName,
-                  'Priya Nair in the Assign To menu')
-    toast = console.label_starting('3 tickets assigned')
+                  'Priya Nair in the Assign To menu', within=console.queue_view())
+    toast = console.toast(lambda n: n.roleName == 'label' and
+                          n.name.startswith('3 tickets assigned') and n.visible,
+                          'a toast starting “3 tickets assigned”')
     wait_until(lambda: view_count(console, 'Unassigned') == unassigned - 3,
                'Unassigned to hold 3 tickets fewer')
     check(True, 'three tickets assigned to Priya at once: “%s”' % toast.name)
 
     mine = select_view(console, 'Assigned to me')
     bulk_select(console, 2)
-    console.click_button('Resolve the selected tickets')
-    toast = console.find(lambda n: n.roleName == 'label' and n.visible and
-                         re.match(r'^\d+ tickets? resolved', n.name), 'the bulk resolve’s outcome')
+    console.click_button('Resolve the selected tickets', within=console.queue_view())
+    toast = console.toast(lambda n: n.roleName == 'label' and n.visible and
+                          re.match(r'^\d+ tickets? resolved', n.name), 'the bulk resolve’s outcome')
     resolved = int(toast.name.split(' ')[0])
     wait_until(lambda: view_count(console, 'Assigned to me') == mine - resolved,
                'Assigned to me to hold %d tickets fewer' % resolved)

@@ -21,13 +21,14 @@ def start(email, *extra):
 
 def select_view(console, title):
     item = console.find(lambda n: n.roleName == 'list item' and n.name.startswith(title + ', '),
-                        'the “%s” view' % title)
+                        'the “%s” view' % title, within=console.sidebar())
     item.select()
 
 
 def shown_ticket_id(console):
     return console.find(lambda n: n.roleName == 'label' and n.visible and
-                        re.match(r'^TCK-\d+$', n.name), 'the open ticket’s id').name
+                        re.match(r'^TCK-\d+$', n.name), 'the open ticket’s id',
+                        within=console.ticket_view()).name
 
 
 def open_row(console, index):
@@ -50,11 +51,12 @@ def first_incomplete_row(console):
 def composer_text(console):
     return console.find(lambda n: n.roleName == 'text' and n.visible and
                         n.name in ('Reply to the customer', 'Internal note'),
-                        'the reply composer').text
+                        'the reply composer', within=console.ticket_view()).text
 
 
 def activity(console):
-    box = console.find(lambda n: n.name == 'Ticket activity', 'the ticket’s activity')
+    box = console.find(lambda n: n.name == 'Ticket activity', 'the ticket’s activity',
+                       within=console.ticket_view())
     return [n.name for n in box.findChildren(lambda n: n.roleName == 'label')]
 
 
@@ -70,8 +72,9 @@ def main():
 
         # Sam starts the reply that asks for what the chatbot did not collect.
         missing = [n.name[:-len(': missing')] for n in sam.find_all(
-            lambda n: n.roleName == 'label' and n.visible and n.name.endswith(': missing'))]
-        sam.click_button('Ask for the missing details')
+            lambda n: n.roleName == 'label' and n.visible and n.name.endswith(': missing'),
+            within=sam.ticket_view())]
+        sam.click_button('Ask for the missing details', within=sam.ticket_view())
         text = wait_until(lambda: (lambda t: t if 'we need' in t else None)(composer_text(sam)),
                           'the missing-details reply')
         asked = re.findall(r'^• ([^(\n]+?)(?: \(or: .*\))?$', text, re.M)
@@ -79,31 +82,32 @@ def main():
               'the reply asks for exactly the missing details: %s' % ', '.join(asked))
 
         # Alex claims the ticket meanwhile: Sam's console shows it at once.
-        alex.click_button('Claim the ticket')
-        alex.button('Release the ticket')
+        alex.click_button('Claim the ticket', within=alex.ticket_view())
+        alex.button('Release the ticket', within=alex.ticket_view())
         check(True, 'Alex claims the ticket')
-        sam.button('Take over the ticket', timeout=5)
+        sam.button('Take over the ticket', timeout=5, within=sam.ticket_view())
         check(True, 'Sam’s console shows Alex’s claim without a refresh')
 
         # Sam's reply answered the ticket before the claim: it is held back.
-        sam.click_button('Send the reply')
-        problem = sam.label_starting('Not sent: Alex Rivera changed this ticket')
+        sam.click_button('Send the reply', within=sam.ticket_view())
+        problem = sam.label_starting('Not sent: Alex Rivera changed this ticket',
+                                     within=sam.ticket_view())
         check(True, 'the reply is held back: “%s”' % problem.name)
         check(not any('Sam Okafor replied' in line for line in activity(alex)),
               'nothing reached the customer')
 
         # Read again, sent again.
-        sam.click_button('Send the reply')
+        sam.click_button('Send the reply', within=sam.ticket_view())
         wait_until(lambda: any(line == 'Sam Okafor replied to the customer'
                                for line in activity(alex)),
                    'Sam’s reply in Alex’s activity')
         check(True, 'the second send goes through, and Alex sees it in the ticket’s activity')
-        alex.named('Waiting for customer', 'label')
+        alex.named('Waiting for customer', 'label', within=alex.ticket_view())
         check(True, 'the reply put the ticket to waiting for the customer')
 
-        alex.click_button('Resolve the ticket')
-        alex.button('Reopen the ticket')
-        sam.button('Reopen the ticket', timeout=5)
+        alex.click_button('Resolve the ticket', within=alex.ticket_view())
+        alex.button('Reopen the ticket', within=alex.ticket_view())
+        sam.button('Reopen the ticket', timeout=5, within=sam.ticket_view())
         check(True, 'Alex resolves the ticket, and Sam sees it resolved')
     finally:
         sam.kill()
