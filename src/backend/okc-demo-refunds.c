@@ -110,6 +110,24 @@ request_for (const Candidate *candidate)
                          note, candidate->ticket_id, -1);
 }
 
+static gint64
+requested_at (const Candidate *candidate,
+              gint64           now)
+{
+  return candidate->at + (now - candidate->at) / 2;
+}
+
+static int
+by_ticket_change (gconstpointer a,
+                  gconstpointer b)
+{
+  const Candidate *first = *(Candidate * const *) a;
+  const Candidate *second = *(Candidate * const *) b;
+
+  /* Halfway from each ticket's last change to the same now: the same order. */
+  return (first->at > second->at) - (first->at < second->at);
+}
+
 /**
  * okc_demo_refunds_store:
  *
@@ -127,6 +145,9 @@ okc_demo_refunds_store (OkcBackendDb  *db,
 
   if (candidates == NULL)
     return FALSE;
+  /* Recorded in the order they were asked, so that the refunds' ids and the audit trail,
+   * newest first by its sequence, read in time order. */
+  g_ptr_array_sort (candidates, by_ticket_change);
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *candidate = g_ptr_array_index (candidates, i);
@@ -138,8 +159,7 @@ okc_demo_refunds_store (OkcBackendDb  *db,
         return FALSE;
       request = request_for (candidate);
       refund = okc_backend_refunds_create_within (db, request, agent,
-                                                  candidate->at + (now - candidate->at) / 2,
-                                                  error);
+                                                  requested_at (candidate, now), error);
       if (refund == NULL)
         return FALSE;
       g_assert (okc_refund_get_status (refund) == OKC_REFUND_STATUS_PENDING_APPROVAL);
