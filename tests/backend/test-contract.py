@@ -367,6 +367,7 @@ def run(contract):
     audit(contract, agent, supervisor, chatbot, first_id)
     idempotency(contract, agent, supervisor)
     access(contract, agent, chatbot)
+    properties(contract, agent, chatbot, first_id)
 
     call("GET", None, "/v1/no-such-thing", agent, expect=404)
     call("DELETE", None, "/v1/tickets", agent, expect=405)
@@ -857,6 +858,119 @@ def access(contract, agent, chatbot):
     call("GET", bookings, "/v1/accounts/ACC-99999/bookings", agent, expect=404)
     call("GET", bookings, "/v1/accounts/ACC-00005/bookings", chatbot, expect=403)
     call("GET", bookings, "/v1/accounts/ACC-00005/bookings", None, expect=401)
+
+
+def properties(contract, agent, chatbot, ticket_id):
+    """Charger lookup and assignment, properties and their PMS syncs (docs/actions.md,
+    "Charger-to-property assignment and PMS sync")."""
+    call = contract.call
+    lookup, assignment = "/v1/chargers/lookup", "/v1/chargers/{id}/assignment"
+    listing, one = "/v1/properties", "/v1/properties/{id}"
+    sync, syncs = "/v1/properties/{id}/pms/sync", "/v1/properties/{id}/pms/syncs"
+
+    _, _, page = call("GET", listing, listing + "?limit=2", agent, expect=200)
+    call("GET", listing, listing + "?cursor=" + page["next_cursor"], agent, expect=200)
+    _, _, found = call("GET", listing, listing + "?q=" + urllib.parse.quote(
+        page["properties"][0]["city"].upper()), agent, expect=200)
+    contract.results.append((page["properties"][0]["id"] in
+                             [p["id"] for p in found["properties"]],
+                             "a property is found by its city, without case", str(found)[:300]))
+    for bad in ["?limit=0", "?limit=201", "?cursor=nope", "?city=x"]:
+        call("GET", listing, listing + bad, agent, expect=400)
+    call("GET", listing, listing, chatbot, expect=403)
+    call("GET", listing, listing, None, expect=401)
+
+    _, _, everything = call("GET", listing, listing + "?limit=200", agent, expect=200)
+    homes = everything["properties"]
+    with_units = [p for p in homes if p["n_units"] >= 1]
+    home, other = with_units[0], with_units[1]
+    _, _, detail = call("GET", one, "/v1/properties/" + home["id"], agent, expect=200)
+    _, _, other_detail = call("GET", one, "/v1/properties/" + other["id"], agent, expect=200)
+    call("GET", one, "/v1/properties/PRP-9999", agent, expect=404)
+    call("GET", one, "/v1/properties/" + home["id"], chatbot, expect=403)
+    call("GET", one, "/v1/properties/" + home["id"], None, expect=401)
+
+    _, _, unassigned = call("GET", "/v1/chargers", "/v1/chargers?property=none", agent,
+                            expect=200)
+    charger = unassigned["chargers"][0]
+    _, _, by_serial = call("GET", lookup, lookup + "?code=" + urllib.parse.quote(
+        " " + charger["serial"].lower() + " "), agent, expect=200)
+    _, _, by_qr = call("GET", lookup, lookup + "?code=" + urllib.parse.quote(
+        "https://ok2charge.example/c/" + charger["id"] + "/"), agent, expect=200)
+    contract.results.append((by_serial["id"] == charger["id"] and by_qr["id"] == charger["id"],
+                             "a charger is found by its serial and by its QR text",
+                             f"{by_serial.get('id')!r}, {by_qr.get('id')!r}"))
+    call("GET", lookup, lookup + "?code=OK2-NONE-0000000", agent, expect=404)
+    call("GET", lookup, lookup + "?code=%20", agent, expect=400)
+    call("GET", lookup, lookup, agent, expect=400)
+    call("GET", lookup, lookup + "?code=" + charger["id"], chatbot, expect=403)
+    call("GET", lookup, lookup + "?code=" + charger["id"], None, expect=401)
+
+    path = f"/v1/chargers/{charger['id']}/assignment"
+    body = {"property_id": home["id"], "unit_id": detail["units"][0]["id"],
+            "ticket_id": ticket_id}
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    _, _, assigned = call("PUT", assignment, path, agent, body=body, expect=200, headers=key)
+    _, headers, again = call("PUT", assignment, path, agent, body=body, expect=200, headers=key)
+    contract.results.append((assigned["property"]["id"] == home["id"] and
+                             assigned["unit"]["id"] == detail["units"][0]["id"] and
+                             headers.get("Idempotent-Replayed") == "true" and again == assigned,
+                             "an assignment links the charger, and its repeat replays",
+                             repr(again)[:300]))
+    call("PUT", assignment, path, agent, body=dict(body, unit_id=None), expect=409, headers=key)
+    call("PUT", assignment, path, agent, body={"property_id": home["id"], "unit_id": None},
+         expect=200)
+    call("PUT", assignment, path, agent,
+         body={"property_id": home["id"], "unit_id": other_detail["units"][0]["id"]}, expect=422)
+    call("PUT", assignment, path, agent, body={"property_id": "PRP-9999", "unit_id": None},
+         expect=422)
+    call("PUT", assignment, path, agent, body={"property_id": home["id"]}, expect=422)
+    call("PUT", assignment, path, agent, body=dict(body, ticket_id="TCK-999999"), expect=422)
+    call("PUT", assignment, "/v1/chargers/CH-99999/assignment", agent, body=body, expect=404)
+    call("PUT", assignment, path, agent, body=b"{", expect=400)
+    call("PUT", assignment, path, agent, body=b"{}", content_type="text/plain", expect=415)
+    call("PUT", assignment, path, agent, body=b" " * (64 * 1024 * 1024 + 1), expect=413)
+    call("PUT", assignment, path, chatbot, body=body, expect=403)
+    call("PUT", assignment, path, None, body=body, expect=401)
+
+    connected = [p for p in homes if p["pms"]["connected"]]
+    never = next(p for p in homes if not p["pms"]["connected"])
+    outcomes = set()
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    first = connected[0]
+    path = f"/v1/properties/{first['id']}/pms/sync"
+    _, _, ran = call("POST", sync, path, agent, body={"ticket_id": ticket_id}, expect=200,
+                     headers=key)
+    _, headers, again = call("POST", sync, path, agent, body={"ticket_id": ticket_id},
+                             expect=200, headers=key)
+    contract.results.append((headers.get("Idempotent-Replayed") == "true" and again == ran,
+                             "a repeated sync replays its first answer", repr(again)[:300]))
+    call("POST", sync, path, agent, body={}, expect=409, headers=key)
+    for home in connected:
+        _, _, ran = call("POST", sync, f"/v1/properties/{home['id']}/pms/sync", agent, body={},
+                         expect=200)
+        outcomes.add(ran["outcome"])
+    contract.results.append((outcomes == {"succeeded", "failed"},
+                             "the demo's syncs succeed, and one integration fails",
+                             repr(outcomes)))
+    call("POST", sync, f"/v1/properties/{never['id']}/pms/sync", agent, body={}, expect=409)
+    call("POST", sync, path, agent, body={"ticket_id": "TCK-999999"}, expect=422)
+    call("POST", sync, path, agent, body={"ticket": ticket_id}, expect=422)
+    call("POST", sync, "/v1/properties/PRP-9999/pms/sync", agent, body={}, expect=404)
+    call("POST", sync, path, agent, body=b"{", expect=400)
+    call("POST", sync, path, agent, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", sync, path, agent, body=b" " * (64 * 1024 * 1024 + 1), expect=413)
+    call("POST", sync, path, chatbot, body={}, expect=403)
+    call("POST", sync, path, None, body={}, expect=401)
+
+    path = f"/v1/properties/{first['id']}/pms/syncs"
+    _, _, history = call("GET", syncs, path, agent, expect=200)
+    contract.results.append((len(history["syncs"]) >= 2 and
+                             history["syncs"][0]["requested_by"]["name"] == "Alex Rivera",
+                             "a property's syncs list the latest first", str(history)[:300]))
+    call("GET", syncs, "/v1/properties/PRP-9999/pms/syncs", agent, expect=404)
+    call("GET", syncs, path, chatbot, expect=403)
+    call("GET", syncs, path, None, expect=401)
 
 
 def check_coverage(contract):
