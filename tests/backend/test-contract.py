@@ -946,8 +946,8 @@ def properties(contract, agent, chatbot, ticket_id):
     contract.results.append((headers.get("Idempotent-Replayed") == "true" and again == ran,
                              "a repeated sync replays its first answer", repr(again)[:300]))
     call("POST", sync, path, agent, body={}, expect=409, headers=key)
-    for home in connected:
-        _, _, ran = call("POST", sync, f"/v1/properties/{home['id']}/pms/sync", agent, body={},
+    for synced in connected:
+        _, _, ran = call("POST", sync, f"/v1/properties/{synced['id']}/pms/sync", agent, body={},
                          expect=200)
         outcomes.add(ran["outcome"])
     contract.results.append((outcomes == {"succeeded", "failed"},
