@@ -886,6 +886,11 @@ test_demo_pending (void)
   n_planted = g_strdup_printf ("%u", planted);
   g_test_message ("%s planted refunds pending approval", n_planted);
   g_assert_cmpuint (planted, >=, 2);
+  /* Recorded in the order they were asked: the audit trail, newest first by its sequence,
+   * reads in time order. */
+  g_assert_cmpint (query_count ("SELECT count(*) FROM audit_log a JOIN audit_log b "
+                                "ON a.seq < b.seq AND a.at > b.at "
+                                "WHERE a.action = ?1 AND b.action = ?1", "refund.create"), ==, 0);
 }
 
 int
