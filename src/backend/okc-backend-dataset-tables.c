@@ -34,7 +34,8 @@ static const char * const stop_reasons[] = {
   "EVDisconnected", "Local", "Remote", "PowerLoss", "EmergencyStop", "HardReset", "SoftReset",
   "Reboot", "UnlockCommand", "DeAuthorized", "EnergyLimitReached", "Other", NULL
 };
-static const char * const payout_statuses[] = { "paid", "failed", "pending", NULL };
+static const char * const payout_statuses[] = { "paid", "failed", "pending", "scheduled", "in_transit",
+                                                 "carried_over", NULL };
 
 static const OkcDatasetColumn users[] = {
   ID,

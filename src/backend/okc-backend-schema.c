@@ -428,6 +428,71 @@ static const char schema_v6[] =
   "CREATE INDEX audit_log_by_ticket ON audit_log (ticket_id, seq) WHERE ticket_id IS NOT NULL;"
   "CREATE INDEX audit_log_by_actor ON audit_log (actor_id, seq);";
 
+/* v7: accounts and host payouts (docs/accounts.md, docs/payouts.md).
+ *
+ * Accounts (okc-backend-accounts.c): saved cards (last four digits only, ever), the
+ * subscription's state, a notification email apart from the login one, deletion; the
+ * identity checks an agent records on a ticket before a sensitive change. */
+static const char schema_v7[] =
+  "CREATE TABLE cards ("
+  "  id TEXT PRIMARY KEY,"
+  "  account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  brand TEXT NOT NULL,"
+  "  last4 TEXT NOT NULL CHECK (length (last4) = 4),"
+  "  exp_month INTEGER NOT NULL CHECK (exp_month BETWEEN 1 AND 12),"
+  "  exp_year INTEGER NOT NULL,"
+  "  is_default INTEGER NOT NULL DEFAULT 0,"
+  "  added_at INTEGER NOT NULL,"
+  "  removed_at INTEGER,"
+  "  removed_by TEXT REFERENCES users (id));"
+  "CREATE INDEX cards_by_account ON cards (account_id);"
+  "INSERT INTO cards (id, account_id, brand, last4, exp_month, exp_year, is_default, added_at)"
+  "  SELECT printf ('CRD-%06d', rowid), id, 'visa', card_last4, 12, 2029, 1, created_at"
+  "  FROM accounts WHERE length (card_last4) = 4;"
+  "ALTER TABLE accounts ADD COLUMN notification_email TEXT;"
+  "ALTER TABLE accounts ADD COLUMN status TEXT NOT NULL DEFAULT 'active'"
+  "  CHECK (status IN ('active', 'deleted'));"
+  "ALTER TABLE accounts ADD COLUMN deleted_at INTEGER;"
+  "ALTER TABLE accounts ADD COLUMN subscription_status TEXT NOT NULL DEFAULT 'none'"
+  "  CHECK (subscription_status IN ('none', 'active', 'cancelling', 'cancelled'));"
+  "ALTER TABLE accounts ADD COLUMN subscription_renews_at INTEGER;"
+  "ALTER TABLE accounts ADD COLUMN subscription_cancelled_at INTEGER;"
+  "UPDATE accounts SET subscription_status = 'active' WHERE subscription <> 'none';"
+  "CREATE TABLE account_verifications ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  ticket_id TEXT NOT NULL,"
+  "  method TEXT NOT NULL CHECK (method IN ('request_email', 'card_last4', 'session_date')),"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('verified', 'failed')),"
+  "  user_id TEXT NOT NULL REFERENCES users (id),"
+  "  at INTEGER NOT NULL,"
+  "  expires_at INTEGER);"
+  "CREATE INDEX account_verifications_by_account ON account_verifications (account_id, ticket_id, seq);"
+
+  /* Payouts (okc-backend-payouts.c): each period of each property, paid or carried over,
+   * with the bank's side of it; adjustments credit a shortfall found in a reconciliation. */
+  "ALTER TABLE payouts ADD COLUMN period_start INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE payouts ADD COLUMN cutoff_at INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE payouts ADD COLUMN processing_fees INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE payouts ADD COLUMN refunds INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE payouts ADD COLUMN carried_in INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE payouts ADD COLUMN initiated_at INTEGER;"
+  "ALTER TABLE payouts ADD COLUMN arrival_at INTEGER;"
+  "ALTER TABLE payouts ADD COLUMN failure_reason TEXT;"
+  "ALTER TABLE payouts ADD COLUMN bank_last4 TEXT;"
+  "UPDATE payouts SET status = 'scheduled' WHERE status = 'pending';"
+  "CREATE TABLE payout_adjustments ("
+  "  id TEXT PRIMARY KEY,"
+  "  payout_id TEXT NOT NULL REFERENCES payouts (id),"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  currency TEXT NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  ticket_id TEXT,"
+  "  created_by TEXT NOT NULL REFERENCES users (id),"
+  "  created_at INTEGER NOT NULL,"
+  "  credited_payout_id TEXT REFERENCES payouts (id));"
+  "CREATE INDEX payout_adjustments_by_payout ON payout_adjustments (payout_id);";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
@@ -435,6 +500,7 @@ static const char * const migrations[] = {
   schema_v4,
   schema_v5,
   schema_v6,
+  schema_v7,
 };
 
 /* The data tables, parents before children: the order of a dataset's import. */
@@ -448,6 +514,7 @@ static const char * const tables[] = {
    * and the audit trail start over. */
   "connectors", "charger_changes", "charger_commands", "audit_log",
   "session_meter", "refunds", "pms_syncs", "idempotency_keys", "events",
+  "cards", "account_verifications", "payout_adjustments",
 };
 
 const char * const *

@@ -301,6 +301,41 @@ typedef enum /*< prefix=OKC_PMS_SYNC_OUTCOME >*/
   OKC_PMS_SYNC_OUTCOME_FAILED,                              /*< nick=failed >*/
 } OkcPmsSyncOutcome;
 
+/* A customer account's subscription (docs/accounts.md). */
+typedef enum /*< prefix=OKC_SUBSCRIPTION_STATUS >*/
+{
+  OKC_SUBSCRIPTION_STATUS_NONE,                             /*< nick=none >*/
+  OKC_SUBSCRIPTION_STATUS_ACTIVE,                           /*< nick=active >*/
+  OKC_SUBSCRIPTION_STATUS_CANCELLING,                       /*< nick=cancelling >*/
+  OKC_SUBSCRIPTION_STATUS_CANCELLED,                        /*< nick=cancelled >*/
+} OkcSubscriptionStatus;
+
+/* How an agent checked that the person on a ticket owns the account (docs/accounts.md). */
+typedef enum /*< prefix=OKC_VERIFICATION_METHOD >*/
+{
+  OKC_VERIFICATION_METHOD_REQUEST_EMAIL,                    /*< nick=request_email >*/
+  OKC_VERIFICATION_METHOD_CARD_LAST4,                       /*< nick=card_last4 >*/
+  OKC_VERIFICATION_METHOD_SESSION_DATE,                     /*< nick=session_date >*/
+} OkcVerificationMethod;
+
+/* A host's weekly payout (docs/payouts.md). */
+typedef enum /*< prefix=OKC_PAYOUT_STATUS >*/
+{
+  OKC_PAYOUT_STATUS_SCHEDULED,                              /*< nick=scheduled >*/
+  OKC_PAYOUT_STATUS_IN_TRANSIT,                             /*< nick=in_transit >*/
+  OKC_PAYOUT_STATUS_PAID,                                   /*< nick=paid >*/
+  OKC_PAYOUT_STATUS_FAILED,                                 /*< nick=failed >*/
+  OKC_PAYOUT_STATUS_CARRIED_OVER,                           /*< nick=carried_over >*/
+} OkcPayoutStatus;
+
+/* Where a session falls in a payout's reconciliation (docs/payouts.md, rule 1). */
+typedef enum /*< prefix=OKC_PAYOUT_PLACEMENT >*/
+{
+  OKC_PAYOUT_PLACEMENT_COVERED,                             /*< nick=covered >*/
+  OKC_PAYOUT_PLACEMENT_STARTED_BEFORE,                      /*< nick=started_before >*/
+  OKC_PAYOUT_PLACEMENT_DEFERRED,                            /*< nick=deferred >*/
+} OkcPayoutPlacement;
+
 const char *okc_enum_to_nick    (GType       enum_type,
                                  int         value);
 gboolean    okc_enum_from_nick  (GType       enum_type,

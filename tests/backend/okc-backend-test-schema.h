@@ -6,6 +6,30 @@
 
 #pragma once
 
+/* What schema v7 changed, undone: the cards, identity checks and payout adjustments gone,
+ * the accounts' and payouts' v7 columns dropped, `scheduled` payouts `pending` again. Apply
+ * before OKC_TEST_DOWNGRADE_V6. */
+#define OKC_TEST_DOWNGRADE_V7 \
+  "DROP TABLE cards;" \
+  "DROP TABLE account_verifications;" \
+  "DROP TABLE payout_adjustments;" \
+  "ALTER TABLE accounts DROP COLUMN notification_email;" \
+  "ALTER TABLE accounts DROP COLUMN status;" \
+  "ALTER TABLE accounts DROP COLUMN deleted_at;" \
+  "ALTER TABLE accounts DROP COLUMN subscription_status;" \
+  "ALTER TABLE accounts DROP COLUMN subscription_renews_at;" \
+  "ALTER TABLE accounts DROP COLUMN subscription_cancelled_at;" \
+  "UPDATE payouts SET status = 'pending' WHERE status = 'scheduled';" \
+  "ALTER TABLE payouts DROP COLUMN period_start;" \
+  "ALTER TABLE payouts DROP COLUMN cutoff_at;" \
+  "ALTER TABLE payouts DROP COLUMN processing_fees;" \
+  "ALTER TABLE payouts DROP COLUMN refunds;" \
+  "ALTER TABLE payouts DROP COLUMN carried_in;" \
+  "ALTER TABLE payouts DROP COLUMN initiated_at;" \
+  "ALTER TABLE payouts DROP COLUMN arrival_at;" \
+  "ALTER TABLE payouts DROP COLUMN failure_reason;" \
+  "ALTER TABLE payouts DROP COLUMN bank_last4;"
+
 /* What schema v6 changed, undone: the actions' tables and columns gone (the refunds' go with the table in
  * OKC_TEST_DOWNGRADE_V5), the access lists
  * back to plain (charger, account) pairs and every policy but `public` back to `restricted`. Apply

@@ -83,7 +83,7 @@ test_access (void)
     g_error ("ok2charge-backend failed: %s", err);
   db = okc_backend_db_open (path, &error);
   g_assert_no_error (error);
-  g_assert_true (okc_backend_db_exec (db, OKC_TEST_DOWNGRADE_V6 REFUNDS_V5
+  g_assert_true (okc_backend_db_exec (db, OKC_TEST_DOWNGRADE_V7 OKC_TEST_DOWNGRADE_V6 REFUNDS_V5
                                       "PRAGMA user_version = 5;", &error));
   g_assert_no_error (error);
   g_clear_object (&db);

@@ -151,6 +151,7 @@ test_random (void)
 
 /* What schema v4 added (and v5 changed), taken off again: a v3 database. */
 #define DROP_V4 \
+  OKC_TEST_DOWNGRADE_V7 \
   OKC_TEST_DOWNGRADE_V6 \
   OKC_TEST_DOWNGRADE_V5 \
   "DROP TABLE audit_log;" \
