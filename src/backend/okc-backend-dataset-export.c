@@ -143,6 +143,11 @@ select_sql (const OkcDatasetTable *table)
     if (table->columns[i].kind == OKC_DATASET_SAMPLES)
       g_string_append_printf (sql, "%s(SELECT m.samples FROM session_meter m "
                               "WHERE m.session_id = %s.id)", i > 0 ? ", " : "", table->name);
+    else if (table->columns[i].kind == OKC_DATASET_CARD_LAST4)
+      /* The account's default card; a dataset has no place for the others. */
+      g_string_append_printf (sql, "%s(SELECT k.last4 FROM cards k WHERE k.account_id = %s.id "
+                              "AND k.removed_at IS NULL ORDER BY k.is_default DESC, k.added_at, "
+                              "k.id LIMIT 1)", i > 0 ? ", " : "", table->name);
     else
       g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", table->columns[i].name);
   if (table->has_currency)

@@ -204,12 +204,14 @@ typedef struct
 {
   char currency[4];
   char *samples;     /* session_meter.samples of a session, or NULL */
+  char *card_last4;  /* an account's card, a row of cards, or NULL */
 } RecordState;
 
 static void
 record_state_clear (RecordState *state)
 {
   g_clear_pointer (&state->samples, g_free);
+  g_clear_pointer (&state->card_last4, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecordState, record_state_clear)
@@ -336,6 +338,22 @@ read_samples (JsonObject   *record,
   return TRUE;
 }
 
+/* A dataset names an account's card by its last four digits: its default card. */
+static gboolean
+read_card_last4 (JsonNode     *node,
+                 const char   *path,
+                 RecordState  *state,
+                 GError      **error)
+{
+  const char *text;
+
+  if (!okc_json_node_get_string (node, path, &text, error) ||
+      !check_text (OKC_DATASET_CARD_LAST4, text, path, error))
+    return FALSE;
+  state->card_last4 = g_strdup (text);
+  return TRUE;
+}
+
 static gboolean
 bind_column (Import                  *import,
              const OkcDatasetColumn  *column,
@@ -368,17 +386,20 @@ bind_column (Import                  *import,
       return bind_breakdown (record, node, member, stmt, index, state, error);
     case OKC_DATASET_SAMPLES:
       return read_samples (record, node, member, state, error);
+    case OKC_DATASET_CARD_LAST4:
+      return read_card_last4 (node, member, state, error);
     default:
       break;
     }
   return bind_scalar (import, column, node, member, stmt, index, error);
 }
 
-/* The samples are not a column of the table but a row of session_meter. */
+/* The samples are not a column of the table but a row of session_meter; the card, since
+ * schema v7, a row of cards. */
 static gboolean
 is_stored_apart (const OkcDatasetColumn *column)
 {
-  return column->kind == OKC_DATASET_SAMPLES;
+  return column->kind == OKC_DATASET_SAMPLES || column->kind == OKC_DATASET_CARD_LAST4;
 }
 
 static guint
@@ -452,6 +473,33 @@ register_id (Import                 *import,
   return TRUE;
 }
 
+/* The card a dataset names by its last four digits alone, as schema v7's migration
+ * stores the card of an older database: the account's default card, added when the
+ * account was created. Brand and expiry are the migration's placeholders (docs/accounts.md). */
+static gboolean
+store_card (Import      *import,
+            const char  *account_id,
+            const char  *last4,
+            const char  *created_at,
+            GError     **error)
+{
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+    import->db,
+    "INSERT INTO cards (id, account_id, brand, last4, exp_month, exp_year, is_default, added_at) "
+    "SELECT printf ('CRD-%06d', COUNT (*) + 1), ?1, 'visa', ?2, 12, 2029, 1, ?3 FROM cards",
+    error);
+  gint64 added_at = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  /* The record's created_at was checked and bound already. */
+  okc_time_parse_rfc3339 (created_at, &added_at);
+  okc_backend_stmt_bind_text (stmt, 1, account_id);
+  okc_backend_stmt_bind_text (stmt, 2, last4);
+  okc_backend_stmt_bind_int64 (stmt, 3, added_at);
+  return okc_backend_db_step_done (import->db, stmt, error);
+}
+
 static gboolean
 import_record (Import                 *import,
                const OkcDatasetTable  *table,
@@ -495,6 +543,10 @@ import_record (Import                 *import,
       if (!okc_backend_db_step_done (import->db, meter, error))
         return FALSE;
     }
+  if (state.card_last4 != NULL &&
+      !store_card (import, json_object_get_string_member (record, "id"), state.card_last4,
+                   json_object_get_string_member (record, "created_at"), error))
+    return FALSE;
   return register_id (import, table, record, path, error);
 }
 

@@ -870,8 +870,12 @@ load_session_facts (OkcBackendDb  *db,
 {
   g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
     db,
-    "SELECT NULLIF (a.card_last4, ''), p.name, p.timezone, s.started_at FROM sessions s "
-    "JOIN accounts a ON a.id = s.account_id JOIN chargers c ON c.id = s.charger_id "
+    /* The money goes back to the account's default card; with none left on file (removed,
+     * or the account deleted) the refund has nowhere to go. */
+    "SELECT (SELECT k.last4 FROM cards k WHERE k.account_id = s.account_id "
+    "        AND k.removed_at IS NULL ORDER BY k.is_default DESC, k.added_at, k.id LIMIT 1), "
+    "p.name, p.timezone, s.started_at FROM sessions s "
+    "JOIN chargers c ON c.id = s.charger_id "
     "LEFT JOIN properties p ON p.id = c.property_id WHERE s.id = ?",
     error);
 

@@ -28,5 +28,6 @@ void okc_backend_audit_routes_register (OkcBackendServer *server);
 void okc_backend_access_routes_register (OkcBackendServer *server);
 void okc_backend_access_simulator_routes_register (OkcBackendServer *server);
 void okc_backend_property_routes_register (OkcBackendServer *server);
+void okc_backend_account_routes_register (OkcBackendServer *server);
 
 G_END_DECLS

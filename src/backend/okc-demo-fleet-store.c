@@ -32,8 +32,9 @@ store_accounts (OkcDemoWorld  *world,
       OkcDemoAccount *a = OKC_DEMO_ACCOUNT (world, i);
       g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
         db,
-        "INSERT INTO accounts (id, kind, name, email, phone, card_last4, subscription, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO accounts (id, kind, name, email, phone, subscription, created_at, "
+        "notification_email, subscription_status, subscription_renews_at, "
+        "subscription_cancelled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         error);
 
       if (stmt == NULL)
@@ -43,13 +44,16 @@ store_accounts (OkcDemoWorld  *world,
       okc_backend_stmt_bind_text (stmt, 3, a->name);
       okc_backend_stmt_bind_text (stmt, 4, a->email);
       okc_backend_stmt_bind_text (stmt, 5, a->phone);
-      okc_backend_stmt_bind_text (stmt, 6, a->card_last4);
-      okc_backend_stmt_bind_text (stmt, 7, a->subscription);
-      okc_backend_stmt_bind_int64 (stmt, 8, a->created_at);
+      okc_backend_stmt_bind_text (stmt, 6, a->subscription);
+      okc_backend_stmt_bind_int64 (stmt, 7, a->created_at);
+      okc_backend_stmt_bind_text (stmt, 8, a->notification_email);
+      okc_backend_stmt_bind_text (stmt, 9, a->subscription_status);
+      bind_time (stmt, 10, a->renews_at);
+      bind_time (stmt, 11, a->cancelled_at);
       if (!okc_backend_db_step_done (db, stmt, error))
         return FALSE;
     }
-  return TRUE;
+  return okc_demo_accounts_store (world, db, error);
 }
 
 static gboolean

@@ -630,6 +630,7 @@ okc_demo_fleet_generate (OkcDemoWorld *world)
     if (OKC_DEMO_CHARGER (world, c)->property >= 0)
       add_charger_sessions (world, c);
   okc_demo_payouts_generate (world);
+  okc_demo_accounts_generate (world);
   index_recent_sessions (world);
   add_bookings (world);
 }

@@ -22,6 +22,7 @@ okc_demo_world_new (guint64 seed,
   OkcDemoWorld *world = g_new0 (OkcDemoWorld, 1);
 
   okc_demo_random_init (&world->random, seed);
+  world->seed = seed;
   world->now = now;
   world->n_tickets = n_tickets;
   /* The team takes about six hand-offs an hour: a larger data set is a longer history,

@@ -35,6 +35,20 @@ typedef enum
   OKC_DEMO_N_BILLED,
 } OkcDemoBilled;
 
+/* A saved card: the last four digits only, as the backend stores it. */
+typedef struct
+{
+  const char *id;
+  const char *brand;
+  const char *last4;
+  guint exp_month;
+  guint exp_year;
+  gboolean is_default;
+  gint64 added_at;
+} OkcDemoCard;
+
+#define OKC_DEMO_MAX_CARDS 2
+
 typedef struct
 {
   const char *id;
@@ -42,9 +56,16 @@ typedef struct
   const char *name;
   const char *email;
   const char *phone;        /* NULL for some guests */
-  const char *card_last4;
-  const char *subscription;
+  const char *card_last4;   /* the default card's */
+  const char *subscription; /* the plan: none, monthly, annual */
   gint64 created_at;
+  /* okc_demo_accounts_generate() (okc-demo-accounts.c) */
+  const char *notification_email; /* NULL: the login email */
+  const char *subscription_status; /* none, active, cancelling, cancelled */
+  gint64 renews_at;         /* 0: none */
+  gint64 cancelled_at;      /* 0: none */
+  OkcDemoCard cards[OKC_DEMO_MAX_CARDS];
+  guint n_cards;
 } OkcDemoAccount;
 
 typedef struct
@@ -146,6 +167,7 @@ typedef struct
 typedef struct
 {
   OkcDemoRandom random;
+  guint64 seed;
   gint64 now;
   guint n_tickets;
   gint64 ticket_window;     /* seconds before now that tickets fall in */
@@ -203,6 +225,10 @@ OkcCostBreakdown  *okc_demo_session_bill  (OkcDemoWorld         *world,
                                            const OkcDemoSession *session,
                                            GError              **error);
 void          okc_demo_payouts_generate (OkcDemoWorld  *world);
+void          okc_demo_accounts_generate (OkcDemoWorld  *world);
+gboolean      okc_demo_accounts_store (OkcDemoWorld  *world,
+                                       OkcBackendDb  *db,
+                                       GError       **error);
 gboolean      okc_demo_fleet_store    (OkcDemoWorld  *world,
                                        OkcBackendDb  *db,
                                        GError       **error);
