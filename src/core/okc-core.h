@@ -28,6 +28,7 @@
 #include "okc-message.h"
 #include "okc-metered-session.h"
 #include "okc-money.h"
+#include "okc-payout-reconciliation.h"
 #include "okc-playbook.h"
 #include "okc-pms-sync.h"
 #include "okc-presence.h"
