@@ -28,6 +28,8 @@
 #include "okc-message.h"
 #include "okc-metered-session.h"
 #include "okc-money.h"
+#include "okc-payout.h"
+#include "okc-payout-adjustment.h"
 #include "okc-playbook.h"
 #include "okc-pms-sync.h"
 #include "okc-presence.h"
