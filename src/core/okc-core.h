@@ -29,6 +29,8 @@
 #include "okc-metered-session.h"
 #include "okc-money.h"
 #include "okc-payout-reconciliation.h"
+#include "okc-payout.h"
+#include "okc-payout-adjustment.h"
 #include "okc-playbook.h"
 #include "okc-pms-sync.h"
 #include "okc-presence.h"
