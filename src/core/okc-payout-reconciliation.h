@@ -124,12 +124,23 @@ const OkcPayoutCarry   *okc_payout_reconciliation_get_carries  (OkcPayoutReconci
 const OkcPayoutCredit  *okc_payout_reconciliation_get_credits  (OkcPayoutReconciliation *self,
                                                                 guint                   *n_credits);
 OkcPayoutStatus         okc_payout_reconciliation_get_status   (OkcPayoutReconciliation *self);
+gint64                  okc_payout_reconciliation_get_sent     (OkcPayoutReconciliation *self);
 
-/* The Reconciliation of docs/payouts.md but its "payout" and "adjustments" members, which the
- * backend adds from its own records: the lines, the period and "totals". */
+/* The week of @monday in @zone: [local midnight of @monday, local midnight 7 days later). */
+gboolean   okc_payout_week_bounds                   (GTimeZone               *zone,
+                                                     const GDate             *monday,
+                                                     gint64                  *out_start,
+                                                     gint64                  *out_cutoff);
+
+/* The Reconciliation of docs/payouts.md but its "adjustments" member, which the backend adds
+ * from its own records: the lines and "totals", and a "payout" member with what the engine
+ * knows of it (period_start, cutoff_at, status, amount), which the backend replaces with the
+ * whole Payout. */
 JsonNode  *okc_payout_reconciliation_to_json        (OkcPayoutReconciliation *self);
 /* Strict; the totals must be what the lines give by the rules, else OKC_DATA_ERROR on
- * "totals.<member>": a backend's figures that do not add up are never shown as right. */
+ * "totals.<member>": a backend's figures that do not add up are never shown as right. Reads
+ * period_start, cutoff_at, status and amount of "payout" and no other of its members (the
+ * Payout is decoded on its own), and leaves "adjustments" to its caller. */
 OkcPayoutReconciliation *okc_payout_reconciliation_new_from_json (JsonNode    *node,
                                                                   const char  *path,
                                                                   GError     **error);
