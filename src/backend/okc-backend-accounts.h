@@ -104,31 +104,4 @@ gboolean  okc_backend_accounts_require_verification (OkcBackendDb  *db,
                                                      gint64         now,
                                                      GError       **error);
 
-/* okc-backend-account-changes.c: the four changes; each answers the Account after it */
-JsonNode *okc_backend_accounts_cancel_subscription (OkcBackendDb  *db,
-                                                    const char    *account_id,
-                                                    JsonNode      *body,
-                                                    OkcUser       *actor,
-                                                    gint64         now,
-                                                    GError       **error);
-JsonNode *okc_backend_accounts_remove_card   (OkcBackendDb  *db,
-                                              const char    *account_id,
-                                              const char    *card_id,
-                                              JsonNode      *body,
-                                              OkcUser       *actor,
-                                              gint64         now,
-                                              GError       **error);
-JsonNode *okc_backend_accounts_change_email  (OkcBackendDb  *db,
-                                              const char    *account_id,
-                                              JsonNode      *body,
-                                              OkcUser       *actor,
-                                              gint64         now,
-                                              GError       **error);
-JsonNode *okc_backend_accounts_delete        (OkcBackendDb  *db,
-                                              const char    *account_id,
-                                              JsonNode      *body,
-                                              OkcUser       *actor,
-                                              gint64         now,
-                                              GError       **error);
-
 G_END_DECLS
