@@ -314,6 +314,16 @@ add_chargers (OkcDemoWorld *world)
   stride = MAX (1, world->chargers->len / N_PHOTOGRAPHED);
   for (guint i = 0; i < world->chargers->len; i += stride)
     OKC_DEMO_CHARGER (world, i)->photographed = TRUE;
+  /* Guests at a charger that won't start photograph its label: every one that is down has
+   * a photo, so the charger-offline tickets always include QR photos. Each photo draws from
+   * its own generator (okc-demo-images.c): the rest of the world stays as it was. */
+  for (guint i = 0; i < world->chargers->len; i++)
+    {
+      OkcDemoCharger *charger = OKC_DEMO_CHARGER (world, i);
+
+      if (charger->property >= 0 && !g_str_equal (charger->status, "online"))
+        charger->photographed = TRUE;
+    }
 }
 
 /* Residents and regular guests on each restricted charger's access list. */

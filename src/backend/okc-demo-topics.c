@@ -227,8 +227,21 @@ fill_charger_offline (OkcDemoWorld *world,
   else
     draft->created_at = time_after (world, window_start (world), 14 * DAY);
 
-  set_property (world, draft, TRUE);
   set_charger_reference (world, draft, "charger_id", charger->id);
+  /* The first report of a charger that is down is planted: a guest wrote minutes ago from
+   * the charger, sent a photo of its label instead of typing the ID and left out the
+   * address, so the queue always shows both a QR photo and a detail still to ask for.
+   * (Every down charger has a photo, okc-demo-fleet.c.) */
+  if (!world->planted_photo && is_down (charger))
+    {
+      draft->created_at = world->now - 20 * 60;
+      json_object_remove_member (draft->fields, "charger_id");
+      draft->qr_photo = TRUE;
+      world->planted_photo = TRUE;
+      set_property (world, draft, FALSE);
+    }
+  else
+    set_property (world, draft, TRUE);
   set_time (draft, "attempted_at",
             floor_to (draft->created_at - okc_demo_random_range (rng (world), 5, 120) * MINUTE,
                       MINUTE));

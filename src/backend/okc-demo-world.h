@@ -181,6 +181,7 @@ typedef struct
   GArray *payouts;          /* OkcDemoPayout */
   GArray *bookings;         /* OkcDemoBooking */
   gboolean planted_stay;    /* a no-permission ticket is a guest staying, not on the list */
+  gboolean planted_photo;   /* a charger-offline ticket has a QR photo and a detail missing */
   GArray *recent_sessions;  /* guint session indices ended in the ticket window, by time */
   char **qr_images;         /* per charger: the SHA-256 of its QR label photo, or NULL */
   GPtrArray *screenshots;   /* SHA-256 of the error screenshots, by OkcDemoScreen */
