@@ -106,6 +106,9 @@ void okc_window_live_fetch_timeline  (OkcWindow  *self);
 /* okc-window-assign.c */
 void okc_window_assign_install      (GtkWidgetClass *widget_class);
 
+/* okc-window-statement.c */
+void okc_window_statement_install   (GtkWidgetClass *widget_class);
+
 /* okc-window-fleet.c */
 void okc_window_fleet_install        (GtkWidgetClass *widget_class);
 void okc_window_fleet_start          (OkcWindow  *self);

@@ -609,6 +609,7 @@ okc_window_class_init (OkcWindowClass *klass)
   okc_window_actions_install (widget_class);
   okc_window_fleet_install (widget_class);
   okc_window_assign_install (widget_class);
+  okc_window_statement_install (widget_class);
   okc_window_sessions_install (widget_class);
   okc_window_refunds_install (widget_class);
   okc_window_audit_install (widget_class);
