@@ -408,11 +408,23 @@ suggested_name (OkcStatementDialog *self,
   return g_strdelimit (g_steal_pointer (&name), "/\\:", '-');
 }
 
+/* Documents, where a person looks for what they saved; the home folder without one. */
+static GFile *
+default_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 choose_file (OkcStatementDialog *self,
              StatementFile       kind)
 {
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = default_folder ();
 
   if (self->statement == NULL || self->chooser != NULL)
     return;
@@ -423,6 +435,7 @@ choose_file (OkcStatementDialog *self,
                                                GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                                _("_Cancel"));
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_object_set_data (G_OBJECT (self->chooser), "okc-file", GINT_TO_POINTER (kind));
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
