@@ -89,14 +89,11 @@ static const char refunds_sql[] =
   "WHERE c.property_id = ?1 AND r.currency = ?2 AND r.status = 'succeeded' "
   "AND r.settled_at >= ?3 AND r.settled_at < ?4 ORDER BY r.settled_at, r.seq";
 
-/* The payouts before this one, newest first, each with its own week's balance: what it
- * expected less what it carried in itself (docs/payouts.md, rule 6). */
+/* The payouts before this one, newest first. */
 static const char carries_sql[] =
-  "SELECT p.id, p.period_from, p.period_to, p.status, "
-  "p.session_revenue - p.processing_fees - p.fees - p.refunds + "
-  "coalesce ((SELECT sum (a.amount) FROM payout_adjustments a "
-  "WHERE a.credited_payout_id = p.id), 0) "
-  "FROM payouts p WHERE p.property_id = ?1 AND p.currency = ?2 AND p.period_from < ?3 "
+  "SELECT p.id, p.period_from, p.period_to, p.status, pr.timezone "
+  "FROM payouts p JOIN properties pr ON pr.id = p.property_id "
+  "WHERE p.property_id = ?1 AND p.currency = ?2 AND p.period_from < ?3 "
   "ORDER BY p.period_from DESC";
 
 static const char credits_sql[] =
@@ -192,10 +189,14 @@ add_carries (OkcBackendDb                 *db,
              const OkcBackendPayoutPeriod *period,
              GError                      **error)
 {
-  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (db, carries_sql, error);
+  g_autoptr(OkcBackendStmt) stmt = NULL;
   g_autoptr(GArray) run = g_array_new (FALSE, TRUE, sizeof (OkcPayoutCarry));
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
+  if (period->without_carries)
+    return TRUE;
+  stmt = okc_backend_db_prepare (db, carries_sql, error);
   if (stmt == NULL)
     return FALSE;
   g_array_set_clear_func (run, carry_clear);
@@ -210,13 +211,38 @@ add_carries (OkcBackendDb                 *db,
         .payout_id = g_strdup (okc_backend_stmt_get_text (stmt, 0)),
         .period_from = g_strdup (okc_backend_stmt_get_text (stmt, 1)),
         .period_to = g_strdup (okc_backend_stmt_get_text (stmt, 2)),
-        .amount = sqlite3_column_int64 (stmt, 4),
       };
 
       g_array_append_val (run, carry);
+      g_ptr_array_add (zones, g_strdup (okc_backend_stmt_get_text (stmt, 4)));
     }
   if (rc != SQLITE_ROW && step_failed (db, rc, error))
     return FALSE;
+  okc_backend_stmt_release (g_steal_pointer (&stmt));
+
+  /* Each week's own balance: what it expected less what it carried in itself (rule 6),
+   * computed as its own reconciliation computes it. */
+  for (guint i = 0; i < run->len; i++)
+    {
+      OkcPayoutCarry *carry = &g_array_index (run, OkcPayoutCarry, i);
+      OkcBackendPayoutPeriod week = {
+        .property_id = period->property_id,
+        .currency = period->currency,
+        .period_from = carry->period_from,
+        .payout_id = carry->payout_id,
+        .without_carries = TRUE,
+      };
+      g_autoptr(OkcPayoutReconciliation) own = NULL;
+      OkcPayoutTotals totals;
+
+      if (!okc_backend_payout_week_bounds (g_ptr_array_index (zones, i), carry->period_from,
+                                           &week.period_start, &week.cutoff_at))
+        continue;
+      own = okc_backend_payouts_reconcile_period (db, &week, error);
+      if (own == NULL || !okc_payout_reconciliation_compute (own, &totals, error))
+        return FALSE;
+      carry->amount = totals.expected;
+    }
   /* Oldest first, as the weeks went. */
   for (guint i = run->len; i > 0; i--)
     okc_payout_reconciliation_add_carry (self, &g_array_index (run, OkcPayoutCarry, i - 1));
