@@ -141,4 +141,14 @@ JsonNode *okc_backend_accounts_revenue       (OkcBackendDb  *db,
                                               const char    *property_id,
                                               GError       **error);
 
+/* okc-backend-statement.c: a host's statement for a period */
+#define OKC_BACKEND_STATEMENT_MAX_DAYS 400
+
+JsonNode *okc_backend_accounts_statement     (OkcBackendDb  *db,
+                                              const char    *account_id,
+                                              const char    *from,
+                                              const char    *to,
+                                              const char    *property_id,
+                                              GError       **error);
+
 G_END_DECLS

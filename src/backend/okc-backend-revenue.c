@@ -10,10 +10,7 @@
 
 #include "okc-backend-accounts.h"
 
-#include <string.h>
-
-/* The currency of a host without properties: nothing to sum, but Money needs one. */
-#define DEFAULT_CURRENCY "USD"
+#include "okc-backend-host-range.h"
 
 typedef struct
 {
@@ -21,45 +18,6 @@ typedef struct
   gint64 energy_wh;
   gint64 gross;
 } Day;
-
-/* "2026-11-24", a day that exists, into @out; an error naming @field otherwise. */
-static gboolean
-parse_day (const char  *field,
-           const char  *text,
-           GDate       *out,
-           GError     **error)
-{
-  guint year = 0, month = 0, day = 0;
-  gboolean digits = text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-';
-
-  for (guint i = 0; digits && i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      digits = FALSE;
-  if (digits)
-    {
-      year = (guint) g_ascii_strtoull (text, NULL, 10);
-      month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
-      day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-    }
-  if (text == NULL)
-    {
-      okc_data_error_set (error, OKC_DATA_ERROR_MISSING, field,
-                          "give the %s day of the range as YYYY-MM-DD",
-                          g_str_equal (field, "from") ? "first" : "last");
-      return FALSE;
-    }
-  /* The day after the last one must still be a GDateTime (years 1 to 9999). */
-  if (!digits || year < 1 || year > 9998 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month,
-                                                (GDateYear) year))
-    {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, field,
-                          "“%s” is not a date as YYYY-MM-DD", text);
-      return FALSE;
-    }
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
 
 static char *
 format_day (const GDate *date)
@@ -70,155 +28,30 @@ format_day (const GDate *date)
   return g_strdup (text);
 }
 
-/* Local midnight of @date in @zone. */
-static gint64
-local_midnight (GTimeZone   *zone,
-                const GDate *date)
-{
-  g_autoptr(GDateTime) midnight = g_date_time_new (zone, g_date_get_year (date),
-                                                   g_date_get_month (date),
-                                                   g_date_get_day (date), 0, 0, 0);
-
-  return g_date_time_to_unix (midnight);
-}
-
-static gboolean
-load_host (OkcBackendDb  *db,
-           const char    *account_id,
-           GError       **error)
-{
-  g_autoptr(OkcBackendStmt) stmt =
-    okc_backend_db_prepare (db, "SELECT kind FROM accounts WHERE id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  okc_backend_stmt_bind_text (stmt, 1, account_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, OKC_BACKEND_ACCOUNT_ERROR, OKC_BACKEND_ACCOUNT_ERROR_NOT_FOUND,
-                   "No account “%s”", account_id);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return okc_backend_db_set_error (db, error);
-  if (!g_str_equal (okc_backend_stmt_get_text (stmt, 0), "host"))
-    {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "id",
-                          "%s is a guest account: revenue is a host’s", account_id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-typedef struct
-{
-  char *id;
-  char *timezone;
-  char *currency;
-} Property;
-
-static void
-property_free (gpointer data)
-{
-  Property *property = data;
-
-  g_free (property->id);
-  g_free (property->timezone);
-  g_free (property->currency);
-  g_free (property);
-}
-
-/* The host's properties (or the one asked for) and the one currency they bill in. */
-static GPtrArray *
-load_properties (OkcBackendDb  *db,
-                 const char    *account_id,
-                 const char    *property_id,
-                 char         **out_currency,
-                 GError       **error)
-{
-  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
-    db,
-    "SELECT p.id, p.timezone, t.currency FROM properties p "
-    "LEFT JOIN tariffs t ON t.property_id = p.id "
-    "WHERE p.host_account_id = ?1 AND (?2 IS NULL OR p.id = ?2) ORDER BY p.id",
-    error);
-  g_autoptr(GPtrArray) properties = g_ptr_array_new_with_free_func (property_free);
-  int rc;
-
-  *out_currency = NULL;
-  if (stmt == NULL)
-    return NULL;
-  okc_backend_stmt_bind_text (stmt, 1, account_id);
-  okc_backend_stmt_bind_text (stmt, 2, property_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Property *property = g_new0 (Property, 1);
-      const char *currency = okc_backend_stmt_get_text (stmt, 2);
-
-      property->id = g_strdup (okc_backend_stmt_get_text (stmt, 0));
-      property->timezone = g_strdup (okc_backend_stmt_get_text (stmt, 1));
-      property->currency = g_strdup (currency);
-      g_ptr_array_add (properties, property);
-      if (currency == NULL)
-        continue;
-      if (*out_currency == NULL)
-        *out_currency = g_strdup (currency);
-      else if (!g_str_equal (*out_currency, currency))
-        {
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "property",
-                              "the properties of %s bill in %s and %s: ask for one property",
-                              account_id, *out_currency, currency);
-          g_clear_pointer (out_currency, g_free);
-          return NULL;
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      okc_backend_db_set_error (db, error);
-      g_clear_pointer (out_currency, g_free);
-      return NULL;
-    }
-  if (property_id != NULL && properties->len == 0)
-    {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "property",
-                          "%s is not a property of %s", property_id, account_id);
-      return NULL;
-    }
-  if (*out_currency == NULL)
-    *out_currency = g_strdup (DEFAULT_CURRENCY);
-  return g_steal_pointer (&properties);
-}
-
 /* Adds the sessions of @property that started on [@from, @to], local dates, to @days. */
 static gboolean
-add_property_days (OkcBackendDb    *db,
-                   const Property  *property,
-                   const GDate     *from,
-                   const GDate     *to,
-                   Day             *days,
-                   GError         **error)
+add_property_days (OkcBackendDb                  *db,
+                   const OkcBackendHostRange     *range,
+                   const OkcBackendHostProperty  *property,
+                   Day                           *days,
+                   GError                       **error)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (property->timezone);
+  GTimeZone *zone = property->zone;
+  const GDate *from = &range->first, *to = &range->last;
   g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
     db,
     "SELECT s.started_at, s.energy_wh, s.total FROM sessions s "
     "JOIN chargers c ON c.id = s.charger_id "
     "WHERE c.property_id = ?1 AND s.started_at >= ?2 AND s.started_at < ?3",
     error);
-  GDate after = *to;
   guint32 first = g_date_get_julian (from);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (zone == NULL)
-    zone = g_time_zone_new_utc ();
-  g_date_add_days (&after, 1);
   okc_backend_stmt_bind_text (stmt, 1, property->id);
-  okc_backend_stmt_bind_int64 (stmt, 2, local_midnight (zone, from));
-  okc_backend_stmt_bind_int64 (stmt, 3, local_midnight (zone, &after));
+  okc_backend_stmt_bind_int64 (stmt, 2, okc_backend_host_range_start_at (range, property));
+  okc_backend_stmt_bind_int64 (stmt, 3, okc_backend_host_range_end_at (range, property));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
@@ -264,36 +97,18 @@ okc_backend_accounts_revenue (OkcBackendDb  *db,
                               GError       **error)
 {
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(GPtrArray) properties = NULL;
+  g_autoptr(OkcBackendHostRange) range = okc_backend_host_range_load (
+    db, account_id, from, to, property_id, OKC_BACKEND_REVENUE_MAX_DAYS, error);
   g_autofree Day *days = NULL;
-  g_autofree char *currency = NULL;
-  GDate first, last, date;
-  guint n_days;
+  const char *currency;
+  GDate date;
 
-  if (!load_host (db, account_id, error) || !parse_day ("from", from, &first, error) ||
-      !parse_day ("to", to, &last, error))
+  if (range == NULL)
     return NULL;
-  if (g_date_compare (&last, &first) < 0)
-    {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "to", "%s is before from, %s", to,
-                          from);
-      return NULL;
-    }
-  n_days = g_date_get_julian (&last) - g_date_get_julian (&first) + 1;
-  if (n_days > OKC_BACKEND_REVENUE_MAX_DAYS)
-    {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "to",
-                          "the range is %u days; at most %d are given at once", n_days,
-                          OKC_BACKEND_REVENUE_MAX_DAYS);
-      return NULL;
-    }
-  properties = load_properties (db, account_id, property_id, &currency, error);
-  if (properties == NULL)
-    return NULL;
-
-  days = g_new0 (Day, n_days);
-  for (guint i = 0; i < properties->len; i++)
-    if (!add_property_days (db, g_ptr_array_index (properties, i), &first, &last, days, error))
+  currency = range->currency;
+  days = g_new0 (Day, range->n_days);
+  for (guint i = 0; i < range->properties->len; i++)
+    if (!add_property_days (db, range, g_ptr_array_index (range->properties, i), days, error))
       return NULL;
 
   builder = json_builder_new_immutable ();
@@ -303,8 +118,8 @@ okc_backend_accounts_revenue (OkcBackendDb  *db,
   okc_json_builder_add_string (builder, "to", to);
   json_builder_set_member_name (builder, "days");
   json_builder_begin_array (builder);
-  date = first;
-  for (guint i = 0; i < n_days; i++, g_date_add_days (&date, 1))
+  date = range->first;
+  for (guint i = 0; i < range->n_days; i++, g_date_add_days (&date, 1))
     {
       g_autofree char *text = format_day (&date);
       OkcMoney gross = { days[i].gross, "" };

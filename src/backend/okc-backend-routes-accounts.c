@@ -263,8 +263,17 @@ delete_cb (OkcBackendRequest *request)
   reply_change (request, request->param, account, error);
 }
 
+typedef JsonNode *(*HostRangeQuery) (OkcBackendDb  *db,
+                                     const char    *account_id,
+                                     const char    *from,
+                                     const char    *to,
+                                     const char    *property_id,
+                                     GError       **error);
+
+/* A host's days: ?from&to&property= answered by @query. */
 static void
-revenue_cb (OkcBackendRequest *request)
+reply_host_range (OkcBackendRequest *request,
+                  HostRangeQuery     query)
 {
   static const char * const known[] = { "from", "to", "property", NULL };
   const char *property = okc_backend_request_get_query (request, "property");
@@ -275,10 +284,8 @@ revenue_cb (OkcBackendRequest *request)
     return;
   if (property != NULL && *property == '\0')
     property = NULL;
-  root = okc_backend_accounts_revenue (request->db, request->param,
-                                       okc_backend_request_get_query (request, "from"),
-                                       okc_backend_request_get_query (request, "to"), property,
-                                       &error);
+  root = query (request->db, request->param, okc_backend_request_get_query (request, "from"),
+                okc_backend_request_get_query (request, "to"), property, &error);
   if (root != NULL)
     okc_backend_reply_json (request->msg, SOUP_STATUS_OK, root);
   else if (error->domain == OKC_DATA_ERROR)
@@ -286,6 +293,18 @@ revenue_cb (OkcBackendRequest *request)
                              okc_data_error_get_field (error), "%s", error->message);
   else
     reply_failure (request, request->param, error);
+}
+
+static void
+revenue_cb (OkcBackendRequest *request)
+{
+  reply_host_range (request, okc_backend_accounts_revenue);
+}
+
+static void
+statement_cb (OkcBackendRequest *request)
+{
+  reply_host_range (request, okc_backend_accounts_statement);
 }
 
 static void
@@ -312,6 +331,8 @@ okc_backend_account_routes_register (OkcBackendServer *server)
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, tickets_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/accounts/{id}/revenue",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, revenue_cb);
+  okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/accounts/{id}/statement",
+                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, statement_cb);
   add_change_route (server, "/v1/accounts/{id}/verifications", verify_cb);
   add_change_route (server, "/v1/accounts/{id}/subscription/cancel", cancel_subscription_cb);
   add_change_route (server, "/v1/accounts/{id}/cards/{card_id}/remove", remove_card_cb);
