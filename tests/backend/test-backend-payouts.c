@@ -1,6 +1,7 @@
 /* test-backend-payouts.c — GET /v1/payouts, a payout, its reconciliation and POST
- * /v1/payouts/{id}/adjustments over loopback, against the demo's payouts (docs/payouts.md):
- * every one reconciles to the cent but the planted short ones, which payouts tickets name
+ * /v1/payouts/{id}/adjustments and a host's statement over loopback, against the demo's
+ * payouts (docs/payouts.md): every one reconciles to the cent but the planted short ones,
+ * which payouts tickets name
  *
  * Copyright 2026 OK2Charge
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -695,6 +696,187 @@ test_adjustment_refused (void)
                                 exact), ==, 0);
 }
 
+static gint64
+money_of (JsonObject *object,
+          const char *member)
+{
+  return json_object_get_int_member (json_object_get_object_member (object, member), "amount");
+}
+
+/* A host's statement of the last 60 days: every session of their properties, every payout,
+ * totals that are the sums of the lines and of the tables. */
+static void
+test_statement (void)
+{
+  g_autoptr(GPtrArray) hosts = query_column (
+    "SELECT host_account_id FROM payouts GROUP BY host_account_id ORDER BY count (*) DESC "
+    "LIMIT 1", NULL);
+  const char *host = g_ptr_array_index (hosts, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -60);
+  g_autofree char *from = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("/v1/accounts/%s/statement?from=%s&to=%s", host, from,
+                                           to);
+  g_autoptr(OkcTestResponse) response = get (path);
+  JsonObject *statement = expect_object (response, 200);
+  JsonArray *sessions = json_object_get_array_member (statement, "sessions");
+  JsonArray *payouts = json_object_get_array_member (statement, "payouts");
+  JsonObject *totals = json_object_get_object_member (statement, "totals");
+  gint64 gross = 0, refunded = 0, paid = 0;
+  const char *last_start = "";
+
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (statement, "account"), "id"), ==, host);
+  g_assert_cmpint (json_array_get_length (sessions), ==,
+                   query_count ("SELECT count (*) FROM properties pr JOIN chargers c ON "
+                                "c.property_id = pr.id JOIN sessions s ON s.charger_id = c.id "
+                                "WHERE pr.host_account_id = ?1", host));
+  g_assert_cmpint (json_array_get_length (payouts), ==,
+                   query_count ("SELECT count (*) FROM payouts WHERE host_account_id = ?1", host));
+  for (guint i = 0; i < json_array_get_length (sessions); i++)
+    {
+      JsonObject *session = json_array_get_object_element (sessions, i);
+      const char *started = json_object_get_string_member (session, "started_at");
+
+      g_assert_cmpint (strcmp (started, last_start), >=, 0);
+      last_start = started;
+      gross += money_of (session, "gross");
+      refunded += money_of (session, "refunded");
+    }
+  for (guint i = 0; i < json_array_get_length (payouts); i++)
+    {
+      JsonObject *payout = json_array_get_object_element (payouts, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OkcPayout) decoded = okc_payout_new_from_json (json_array_get_element (payouts, i),
+                                                               NULL, &error);
+
+      g_assert_no_error (error);
+      if (g_str_equal (json_object_get_string_member (payout, "status"), "paid"))
+        paid += money_of (payout, "amount");
+    }
+  g_assert_cmpint (json_object_get_int_member (totals, "sessions"), ==,
+                   json_array_get_length (sessions));
+  g_assert_cmpint (money_of (totals, "gross"), ==, gross);
+  g_assert_cmpint (money_of (totals, "refunded"), ==, refunded);
+  g_assert_cmpint (money_of (totals, "paid_out"), ==, paid);
+  g_assert_cmpint (paid, ==, query_count ("SELECT coalesce (sum (amount), 0) FROM payouts WHERE "
+                                          "host_account_id = ?1 AND status = 'paid'", host));
+  g_assert_cmpint (refunded, ==,
+                   query_count ("SELECT coalesce (sum (r.amount), 0) FROM refunds r JOIN sessions s "
+                                "ON s.id = r.session_id JOIN chargers c ON c.id = s.charger_id "
+                                "JOIN properties pr ON pr.id = c.property_id WHERE "
+                                "pr.host_account_id = ?1 AND r.status = 'succeeded'", host));
+}
+
+/* One local day: every session on it started that day at its property, and only those. */
+static void
+test_statement_one_day (void)
+{
+  g_autoptr(GPtrArray) rows = query_column (
+    "SELECT pr.id || ' ' || pr.host_account_id || ' ' || pr.timezone || ' ' || "
+    "count (*) FROM properties pr JOIN chargers c ON c.property_id = pr.id "
+    "JOIN sessions s ON s.charger_id = c.id GROUP BY pr.id ORDER BY count (*) DESC LIMIT 1",
+    NULL);
+  g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (rows, 0), " ", 4);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (parts[2]);
+  /* A day that has sessions: the one a session some way back started on, at the property. */
+  g_autoptr(GPtrArray) starts = query_column (
+    "SELECT s.started_at FROM chargers c JOIN sessions s ON s.charger_id = c.id "
+    "WHERE c.property_id = ?1 ORDER BY s.started_at DESC LIMIT 1 OFFSET 20", parts[0]);
+  g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (
+    g_ascii_strtoll (g_ptr_array_index (starts, 0), NULL, 10));
+  g_autoptr(GDateTime) day = g_date_time_to_timezone (started, zone);
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("/v1/accounts/%s/statement?from=%s&to=%s&property=%s",
+                                           parts[1], date, date, parts[0]);
+  g_autoptr(OkcTestResponse) response = get (path);
+  JsonObject *statement = expect_object (response, 200);
+  JsonArray *sessions = json_object_get_array_member (statement, "sessions");
+  JsonArray *properties = json_object_get_array_member (statement, "properties");
+  g_autofree char *count_sql = NULL;
+  g_autoptr(GDateTime) local_start = g_date_time_new (zone, g_date_time_get_year (day),
+                                                      g_date_time_get_month (day),
+                                                      g_date_time_get_day_of_month (day), 0, 0, 0);
+  g_autoptr(GDateTime) local_end = g_date_time_add_days (local_start, 1);
+
+  g_assert_cmpuint (json_array_get_length (properties), ==, 1);
+  g_assert_cmpuint (json_array_get_length (sessions), >, 0);
+  for (guint i = 0; i < json_array_get_length (sessions); i++)
+    {
+      JsonObject *session = json_array_get_object_element (sessions, i);
+      gint64 started = 0;
+      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *local_date = NULL;
+
+      g_assert_cmpstr (json_object_get_string_member (session, "property_id"), ==, parts[0]);
+      g_assert_true (okc_time_parse_rfc3339 (json_object_get_string_member (session, "started_at"),
+                                             &started));
+      utc = g_date_time_new_from_unix_utc (started);
+      local = g_date_time_to_timezone (utc, zone);
+      local_date = g_date_time_format (local, "%Y-%m-%d");
+      g_assert_cmpstr (local_date, ==, date);
+    }
+  count_sql = g_strdup_printf ("SELECT count (*) FROM chargers c JOIN sessions s ON "
+                               "s.charger_id = c.id WHERE c.property_id = ?1 AND s.started_at >= "
+                               "%" G_GINT64_FORMAT " AND s.started_at < %" G_GINT64_FORMAT,
+                               g_date_time_to_unix (local_start), g_date_time_to_unix (local_end));
+  g_assert_cmpint (json_array_get_length (sessions), ==, query_count (count_sql, parts[0]));
+}
+
+static void
+test_statement_bad_requests (void)
+{
+  g_autoptr(GPtrArray) guests = query_column (
+    "SELECT id FROM accounts WHERE kind = 'guest' ORDER BY id LIMIT 1", NULL);
+  g_autoptr(GPtrArray) hosts = query_column (
+    "SELECT host_account_id FROM properties GROUP BY host_account_id ORDER BY host_account_id "
+    "LIMIT 2", NULL);
+  g_autoptr(GPtrArray) others = query_column (
+    "SELECT id FROM properties WHERE host_account_id <> ?1 LIMIT 1", g_ptr_array_index (hosts, 0));
+  const char *host = g_ptr_array_index (hosts, 0);
+  g_autofree char *guest = g_strdup_printf ("/v1/accounts/%s/statement?from=2026-01-01&to=2026-01-31",
+                                            (char *) g_ptr_array_index (guests, 0));
+  g_autofree char *too_long = g_strdup_printf ("/v1/accounts/%s/statement?from=2026-01-01&to=2027-02-05",
+                                               host);
+  g_autofree char *backwards = g_strdup_printf ("/v1/accounts/%s/statement?from=2026-02-01&to=2026-01-01",
+                                                host);
+  g_autofree char *bad_date = g_strdup_printf ("/v1/accounts/%s/statement?from=2026-02-30&to=2026-03-01",
+                                               host);
+  g_autofree char *no_from = g_strdup_printf ("/v1/accounts/%s/statement?to=2026-03-01", host);
+  g_autofree char *foreign = g_strdup_printf (
+    "/v1/accounts/%s/statement?from=2026-01-01&to=2026-01-31&property=%s", host,
+    (char *) g_ptr_array_index (others, 0));
+  g_autofree char *unknown = g_strdup_printf (
+    "/v1/accounts/%s/statement?from=2026-01-01&to=2026-01-31&format=csv", host);
+  g_autofree char *longest = g_strdup_printf ("/v1/accounts/%s/statement?from=2026-01-01&to=2027-02-04",
+                                              host);
+  g_autoptr(OkcTestResponse) r1 = get (guest);
+  g_autoptr(OkcTestResponse) r2 = get (too_long);
+  g_autoptr(OkcTestResponse) r3 = get (backwards);
+  g_autoptr(OkcTestResponse) r4 = get (bad_date);
+  g_autoptr(OkcTestResponse) r5 = get (no_from);
+  g_autoptr(OkcTestResponse) r6 = get (foreign);
+  g_autoptr(OkcTestResponse) r7 = get (unknown);
+  g_autoptr(OkcTestResponse) r8 = get ("/v1/accounts/ACC-99999/statement?from=2026-01-01&to=2026-01-31");
+  g_autoptr(OkcTestResponse) r9 = get (longest);
+  g_autoptr(OkcTestResponse) r10 = okc_test_get (url (), longest, chatbot);
+  g_autoptr(OkcTestResponse) r11 = okc_test_get (url (), longest, NULL);
+
+  okc_test_assert_error (r1, 422, "invalid_request", "id");
+  okc_test_assert_error (r2, 422, "invalid_request", "to");
+  okc_test_assert_error (r3, 422, "invalid_request", "to");
+  okc_test_assert_error (r4, 422, "invalid_request", "from");
+  okc_test_assert_error (r5, 422, "invalid_request", "from");
+  okc_test_assert_error (r6, 422, "invalid_request", "property");
+  okc_test_assert_error (r7, 400, "invalid_parameter", "format");
+  okc_test_assert_error (r8, 404, "not_found", NULL);
+  expect_object (r9, 200); /* 400 days exactly */
+  g_assert_cmpuint (r10->status, ==, 403);
+  g_assert_cmpuint (r11->status, ==, 401);
+}
+
 /* The most recent Monday noon (UTC) before now: last week is closed, its run still ahead. */
 static char *
 last_monday_noon (void)
@@ -736,6 +918,9 @@ main (int    argc,
   g_test_add_func ("/Backend/Payouts/roles", test_roles);
   g_test_add_func ("/Backend/Payouts/adjustment/refused", test_adjustment_refused);
   g_test_add_func ("/Backend/Payouts/adjustment", test_adjustment);
+  g_test_add_func ("/Backend/Payouts/statement/host", test_statement);
+  g_test_add_func ("/Backend/Payouts/statement/one-day", test_statement_one_day);
+  g_test_add_func ("/Backend/Payouts/statement/bad-requests", test_statement_bad_requests);
   status = g_test_run ();
 
   okc_test_backend_stop (backend);
