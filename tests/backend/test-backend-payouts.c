@@ -784,9 +784,9 @@ test_statement_one_day (void)
   g_autoptr(GPtrArray) starts = query_column (
     "SELECT s.started_at FROM chargers c JOIN sessions s ON s.charger_id = c.id "
     "WHERE c.property_id = ?1 ORDER BY s.started_at DESC LIMIT 1 OFFSET 20", parts[0]);
-  g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (
+  g_autoptr(GDateTime) some_start = g_date_time_new_from_unix_utc (
     g_ascii_strtoll (g_ptr_array_index (starts, 0), NULL, 10));
-  g_autoptr(GDateTime) day = g_date_time_to_timezone (started, zone);
+  g_autoptr(GDateTime) day = g_date_time_to_timezone (some_start, zone);
   g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
   g_autofree char *path = g_strdup_printf ("/v1/accounts/%s/statement?from=%s&to=%s&property=%s",
                                            parts[1], date, date, parts[0]);
