@@ -1048,6 +1048,20 @@ def payouts(contract, agent, supervisor, chatbot, ticket_id):
     call("POST", adjustments, path, agent, body=b"{}", content_type="text/plain", expect=415)
     call("POST", adjustments, path, chatbot, body=body, expect=403)
     call("POST", adjustments, path, None, body=body, expect=401)
+    statement = "/v1/accounts/{id}/statement"
+    base = f"/v1/accounts/{host}/statement"
+    _, _, made_statement = call("GET", statement, base + "?from=2026-01-01&to=2027-01-31", agent,
+                                expect=200)
+    contract.results.append((made_statement["totals"]["sessions"] == len(made_statement["sessions"]),
+                             "a statement's totals count its sessions",
+                             repr(made_statement["totals"])[:300]))
+    call("GET", statement, base + "?from=2026-01-01&to=2027-12-31", supervisor, expect=422)
+    call("GET", statement, base + "?from=2026-01-01", agent, expect=422)
+    call("GET", statement, base + "?from=2026-01-01&to=2026-02-01&format=csv", agent, expect=400)
+    call("GET", statement, "/v1/accounts/ACC-99999/statement?from=2026-01-01&to=2026-02-01",
+         agent, expect=404)
+    call("GET", statement, base + "?from=2026-01-01&to=2026-02-01", chatbot, expect=403)
+    call("GET", statement, base + "?from=2026-01-01&to=2026-02-01", None, expect=401)
     _, _, ledger = call("GET", reconciliation, path.replace("/adjustments", "/reconciliation"),
                         agent, expect=200)
     contract.results.append(([a["id"] for a in ledger["adjustments"]] == [made["id"]],
