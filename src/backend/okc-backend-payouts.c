@@ -510,6 +510,37 @@ okc_backend_payouts_list (OkcBackendDb  *db,
   return json_builder_get_root (builder);
 }
 
+JsonNode *
+okc_backend_payouts_list_ending (OkcBackendDb  *db,
+                                 const char    *host_id,
+                                 const char    *property_id,
+                                 const char    *from,
+                                 const char    *to,
+                                 GError       **error)
+{
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+    db,
+    PAYOUT_SELECT "WHERE p.host_account_id = ?1 AND (?2 IS NULL OR p.property_id = ?2) "
+    "AND p.period_to BETWEEN ?3 AND ?4 ORDER BY p.period_from, p.id",
+    error);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
+  int rc;
+
+  json_node_take_array (node, array);
+  if (stmt == NULL)
+    return NULL;
+  okc_backend_stmt_bind_text (stmt, 1, host_id);
+  okc_backend_stmt_bind_text (stmt, 2, property_id);
+  okc_backend_stmt_bind_text (stmt, 3, from);
+  okc_backend_stmt_bind_text (stmt, 4, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_array_add_element (array, payout_from_row (stmt));
+  if (step_failed (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&node);
+}
+
 /* ---- Reconciliation ---- */
 
 #define ADJUSTMENTS_SELECT \
@@ -696,7 +727,7 @@ read_request (JsonNode       *body,
   if (amount == NULL || JSON_NODE_HOLDS_NULL (amount))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_MISSING, "amount",
-                          "amount: say how much to credit, as {\"amount\", \"currency\"}");
+                          "say how much to credit, as {\"amount\", \"currency\"}");
       return FALSE;
     }
   if (!okc_money_from_json (amount, "amount", &money, error))
@@ -704,13 +735,13 @@ read_request (JsonNode       *body,
   if (g_strcmp0 (money.currency, currency) != 0)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "amount",
-                          "amount: is in %s, the payout in %s", money.currency, currency);
+                          "is in %s, the payout in %s", money.currency, currency);
       return FALSE;
     }
   if (money.amount <= 0)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "amount",
-                          "amount: must be more than 0");
+                          "must be more than 0");
       return FALSE;
     }
   out->amount = money.amount;
@@ -857,7 +888,7 @@ adjust_body (OkcBackendDb  *db,
       if (!known)
         {
           okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "ticket_id",
-                              "ticket_id: there is no ticket %s", request.ticket_id);
+                              "there is no ticket %s", request.ticket_id);
           return NULL;
         }
     }

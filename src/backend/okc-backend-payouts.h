@@ -86,6 +86,14 @@ JsonNode *okc_backend_payouts_list           (OkcBackendDb  *db,
                                               const char    *after,
                                               guint          limit,
                                               GError       **error);
+/* The Payouts of @host_id (of @property_id only, when not NULL) whose period_to is in
+ * [@from, @to] ("YYYY-MM-DD"), oldest period first: a JSON array. */
+JsonNode *okc_backend_payouts_list_ending    (OkcBackendDb  *db,
+                                              const char    *host_id,
+                                              const char    *property_id,
+                                              const char    *from,
+                                              const char    *to,
+                                              GError       **error);
 /* The Reconciliation of docs/payouts.md; NULL without @error when there is no such payout. */
 JsonNode *okc_backend_payouts_reconciliation (OkcBackendDb  *db,
                                               const char    *id,

@@ -104,7 +104,8 @@ load_sessions (OkcBackendDb                  *db,
   return TRUE;
 }
 
-/* The Payouts of the range's properties whose week ended in it, newest first. */
+/* The Payouts of the range's properties whose week ended in it, oldest first; adds the
+ * paid ones to @totals. */
 static JsonNode *
 load_payouts (OkcBackendDb               *db,
               const char                 *account_id,
@@ -113,45 +114,25 @@ load_payouts (OkcBackendDb               *db,
               Totals                     *totals,
               GError                    **error)
 {
-  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
-    db,
-    "SELECT id, status, amount FROM payouts WHERE host_account_id = ?1 "
-    "AND (?2 IS NULL OR property_id = ?2) AND currency = ?3 "
-    "AND period_to >= ?4 AND period_to <= ?5 ORDER BY period_from DESC, id DESC",
-    error);
-  g_autoptr(JsonArray) payouts = json_array_new ();
-  g_autoptr(JsonNode) node = NULL;
   char from[16], to[16];
-  int rc;
+  JsonNode *payouts;
+  JsonArray *array;
 
-  if (stmt == NULL)
-    return NULL;
   g_date_strftime (from, sizeof from, "%Y-%m-%d", &range->first);
   g_date_strftime (to, sizeof to, "%Y-%m-%d", &range->last);
-  okc_backend_stmt_bind_text (stmt, 1, account_id);
-  okc_backend_stmt_bind_text (stmt, 2, property_id);
-  okc_backend_stmt_bind_text (stmt, 3, range->currency);
-  okc_backend_stmt_bind_text (stmt, 4, from);
-  okc_backend_stmt_bind_text (stmt, 5, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  payouts = okc_backend_payouts_list_ending (db, account_id, property_id, from, to, error);
+  if (payouts == NULL)
+    return NULL;
+  array = json_node_get_array (payouts);
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *payout = okc_backend_payouts_get (db, okc_backend_stmt_get_text (stmt, 0),
-                                                  error);
+      JsonObject *payout = json_array_get_object_element (array, i);
 
-      if (payout == NULL)
-        return NULL;
-      json_array_add_element (payouts, payout);
-      if (g_str_equal (okc_backend_stmt_get_text (stmt, 1), "paid"))
-        totals->paid_out += sqlite3_column_int64 (stmt, 2);
+      if (g_str_equal (json_object_get_string_member (payout, "status"), "paid"))
+        totals->paid_out += json_object_get_int_member (
+          json_object_get_object_member (payout, "amount"), "amount");
     }
-  if (rc != SQLITE_DONE)
-    {
-      okc_backend_db_set_error (db, error);
-      return NULL;
-    }
-  node = json_node_new (JSON_NODE_ARRAY);
-  json_node_take_array (node, g_steal_pointer (&payouts));
-  return g_steal_pointer (&node);
+  return payouts;
 }
 
 static gboolean
