@@ -438,7 +438,7 @@ okc_backend_payouts_get (OkcBackendDb  *db,
 
 #define LIST_WHERE                                                                             \
   "WHERE (?1 IS NULL OR p.host_account_id = ?1) AND (?2 IS NULL OR p.property_id = ?2) "     \
-  "AND (?3 IS NULL OR p.status = ?3) "
+  "AND (?3 IS NULL OR p.status = ?3 OR (?3 = 'scheduled' AND p.status = 'pending')) "
 
 /**
  * okc_backend_payouts_list:
@@ -968,7 +968,9 @@ adjust_body (OkcBackendDb  *db,
   adjustment = load_adjustment (db, adjustment_id, error);
   if (adjustment == NULL)
     return NULL;
+  /* The amount on top, as the other money actions have it, for the trail's wording. */
   json_builder_begin_object (after);
+  add_money (after, "amount", request.amount, loaded.currency);
   json_builder_set_member_name (after, "adjustment");
   json_builder_add_value (after, json_node_copy (adjustment));
   json_builder_set_member_name (after, "credited_payout");
