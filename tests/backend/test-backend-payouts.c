@@ -320,6 +320,24 @@ test_week_by_end_time (void)
                              sessions[s].started_at < period_start);
             n_covered++;
           }
+      /* A line's money is the session's bill as GET /v1/sessions/{id} has it: its total,
+       * and its breakdown's processing fees. */
+      if (n_sessions > 0)
+        {
+          g_autofree char *session_path = g_strdup_printf ("/v1/sessions/%s", sessions[0].id);
+          g_autoptr(OkcTestResponse) detail = get (session_path);
+          JsonObject *object = expect_object (detail, 200);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(OkcCostBreakdown) billed = okc_cost_breakdown_new_from_json (
+            json_object_get_member (object, "billed"), "billed", &error);
+          OkcMoney fees, total;
+
+          g_assert_no_error (error);
+          okc_cost_breakdown_get_fees (billed, &fees);
+          okc_cost_breakdown_get_total (billed, &total);
+          g_assert_cmpint (sessions[0].processing_fee, ==, fees.amount);
+          g_assert_cmpint (sessions[0].gross, ==, total.amount);
+        }
       count_sql = g_strdup_printf (
         "SELECT count (*) FROM payouts p JOIN chargers c ON c.property_id = p.property_id "
         "JOIN sessions s ON s.charger_id = c.id WHERE p.id = ?1 "
@@ -630,6 +648,18 @@ test_adjustment (void)
                                "AND target_kind = 'payout' AND target_id = ?1 AND ticket_id = '%s'",
                                ticket);
   g_assert_cmpint (query_count (audit_sql, id), ==, 1);
+  /* The first record: what was credited, and the credited payout before and after. */
+  g_assert_cmpint (query_count ("SELECT json_extract (after, '$.amount.amount') FROM audit_log "
+                                "WHERE action = 'payout.adjust' AND target_id = ?1 ORDER BY seq "
+                                "LIMIT 1", id), ==, part);
+  g_assert_cmpint (query_count ("SELECT json_extract (before, '$.credited_payout.amount.amount') "
+                                "FROM audit_log WHERE action = 'payout.adjust' AND target_id = ?1 "
+                                "ORDER BY seq LIMIT 1", id), ==, scheduled_before);
+  g_assert_cmpint (query_count ("SELECT json_extract (after, '$.credited_payout.amount.amount') "
+                                "FROM audit_log WHERE action = 'payout.adjust' AND target_id = ?1 "
+                                "ORDER BY seq LIMIT 1", id), ==, scheduled_before + part);
+  g_assert_cmpint (query_count ("SELECT actor_id = 'USR-0001' FROM audit_log WHERE action = "
+                                "'payout.adjust' AND target_id = ?1 ORDER BY seq LIMIT 1", id), ==, 1);
   g_assert_cmpint (query_count ("SELECT count (*) FROM audit_log WHERE action = 'payout.adjust' "
                                 "AND target_id = ?1", id), ==, 2);
   g_assert_cmpint (query_count ("SELECT count (*) FROM events WHERE type = 'payout.updated' AND "
