@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "okc-backend-test-http.h"
+#include "okc-backend-test-run.h"
 #include "okc-core.h"
 #include "okc-test-backend.h"
 
@@ -816,6 +817,61 @@ test_delete (void)
   okc_test_assert_error (again, 409, "account_deleted", NULL);
 }
 
+/* A deleted account survives an export and its import: still deleted, still without its
+ * personal data, its sessions still its own. */
+static void
+test_delete_export (void)
+{
+  g_autofree char *account_id = NULL, *ticket_id = NULL, *email = NULL;
+  g_autofree char *dir = okc_test_make_dir ();
+  g_autofree char *dataset = g_build_filename (dir, "dataset.json", NULL);
+  g_autofree char *database = g_build_filename (dir, "imported.sqlite", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(OkcTestResponse) deleted = NULL;
+  g_autoptr(OkcTestResponse) exported = NULL;
+  g_autofree char *again = g_build_filename (dir, "again.json", NULL);
+  /* With --export the backend exits once the data is written instead of serving it. */
+  const char *args[] = { "--database", database, "--import", dataset, "--export", again, NULL };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 sessions;
+  int status;
+
+  take_account ("EXISTS (SELECT 1 FROM sessions s WHERE s.account_id = a.id)", &account_id,
+                &ticket_id);
+  email = query_text ("SELECT email FROM accounts WHERE id = ?1", account_id);
+  sessions = query_count ("SELECT COUNT (*) FROM sessions WHERE account_id = ?1", account_id);
+  verify (account_id, ticket_id);
+  deleted = delete_account (account_id, ticket_id, email);
+  expect_object (deleted, 200);
+
+  exported = okc_test_get (url (), "/v1/export", supervisor);
+  g_assert_cmpuint (exported->status, ==, 200);
+  g_assert_true (g_file_set_contents (dataset, g_bytes_get_data (exported->body, NULL),
+                                      (gssize) g_bytes_get_size (exported->body), NULL));
+  status = okc_test_run_backend (args, &out, &err);
+  if (status != 0)
+    g_test_message ("import: %s", err);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_cmpint (sqlite3_open_v2 (database, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (
+                     db, "SELECT status, email, name, phone IS NULL, deleted_at IS NOT NULL, "
+                     "(SELECT COUNT (*) FROM sessions s WHERE s.account_id = a.id) "
+                     "FROM accounts a WHERE id = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, account_id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "deleted");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "Deleted account");
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 1);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 5), ==, sessions);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  okc_test_remove_dir (dir);
+}
+
 /* ── Revenue ─────────────────────────────────────────────────────────────────────── */
 
 static GDateTime *
@@ -1001,6 +1057,7 @@ main (int    argc,
                    test_verification_is_its_own);
   g_test_add_func ("/Backend/AccountChanges/delete/refusals", test_delete_refusals);
   g_test_add_func ("/Backend/AccountChanges/delete", test_delete);
+  g_test_add_func ("/Backend/AccountChanges/delete/export", test_delete_export);
   g_test_add_func ("/Backend/Revenue/days", test_revenue);
   g_test_add_func ("/Backend/Revenue/zero-days", test_revenue_zero_days);
   g_test_add_func ("/Backend/Revenue/refusals", test_revenue_refusals);
