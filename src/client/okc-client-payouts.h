@@ -113,6 +113,30 @@ OkcRevenue *okc_client_get_revenue_finish    (OkcClient           *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
+/* A host's property as their Account lists it (GET /v1/accounts/{id}, docs/accounts.md). */
+typedef struct
+{
+  char *id;
+  char *name;
+  char *city;
+  gint64 n_chargers;
+} OkcHostProperty;
+
+void         okc_host_property_free                (OkcHostProperty     *property);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcHostProperty, okc_host_property_free)
+
+/* The properties of a host's account, as OkcHostProperty, in the account's order; a guest's
+ * account fails with OKC_DATA_ERROR on "kind". Reads only "kind" and "properties" of the
+ * Account. */
+void         okc_client_list_host_properties_async  (OkcClient           *self,
+                                                     const char          *account_id,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray   *okc_client_list_host_properties_finish (OkcClient           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
 /* The outbox action "payout.adjust": POST /v1/payouts/{id}/adjustments with
  * {"ticket_id", "amount", "reason"}, summary "Credit $12.30 short on PAY-00012". */
 OkcOutboxAction     *okc_payout_adjustment_action_new (const char       *payout_id,
