@@ -29,4 +29,5 @@ okc_backend_routes_register_all (OkcBackendServer *server)
   okc_backend_audit_routes_register (server);
   okc_backend_access_routes_register (server);
   okc_backend_account_routes_register (server);
+  okc_backend_payout_routes_register (server);
 }

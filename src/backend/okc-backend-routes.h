@@ -29,5 +29,6 @@ void okc_backend_access_routes_register (OkcBackendServer *server);
 void okc_backend_access_simulator_routes_register (OkcBackendServer *server);
 void okc_backend_property_routes_register (OkcBackendServer *server);
 void okc_backend_account_routes_register (OkcBackendServer *server);
+void okc_backend_payout_routes_register (OkcBackendServer *server);
 
 G_END_DECLS

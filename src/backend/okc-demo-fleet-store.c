@@ -232,41 +232,6 @@ store_sessions (OkcDemoWorld  *world,
   return TRUE;
 }
 
-static gboolean
-store_payouts (OkcDemoWorld  *world,
-               OkcBackendDb  *db,
-               GError       **error)
-{
-  for (guint i = 0; i < world->payouts->len; i++)
-    {
-      OkcDemoPayout *p = OKC_DEMO_PAYOUT (world, i);
-      OkcDemoProperty *property = OKC_DEMO_PROPERTY (world, p->property);
-      g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
-        db,
-        "INSERT INTO payouts (id, host_account_id, property_id, period_from, period_to, "
-        "currency, session_revenue, fees, amount, status, paid_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        error);
-
-      if (stmt == NULL)
-        return FALSE;
-      okc_backend_stmt_bind_text (stmt, 1, p->id);
-      okc_backend_stmt_bind_text (stmt, 2, OKC_DEMO_ACCOUNT (world, property->host)->id);
-      okc_backend_stmt_bind_text (stmt, 3, property->id);
-      okc_backend_stmt_bind_text (stmt, 4, p->period_from);
-      okc_backend_stmt_bind_text (stmt, 5, p->period_to);
-      okc_backend_stmt_bind_text (stmt, 6, OKC_DEMO_CURRENCY);
-      okc_backend_stmt_bind_int64 (stmt, 7, p->session_revenue);
-      okc_backend_stmt_bind_int64 (stmt, 8, p->fees);
-      okc_backend_stmt_bind_int64 (stmt, 9, p->amount);
-      okc_backend_stmt_bind_text (stmt, 10, p->status);
-      bind_time (stmt, 11, p->paid_at);
-      if (!okc_backend_db_step_done (db, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * okc_demo_fleet_store:
  *
@@ -281,7 +246,7 @@ okc_demo_fleet_store (OkcDemoWorld  *world,
    * ones follow from their status, as they would for imported data. */
   return store_accounts (world, db, error) && store_properties (world, db, error) &&
          store_chargers (world, db, error) && store_sessions (world, db, error) &&
-         store_payouts (world, db, error) &&
+         okc_demo_payouts_store (world, db, error) &&
          okc_backend_fleet_store_seed (db, 0, world->now, error);
 }
 

@@ -619,7 +619,7 @@ index_recent_sessions (OkcDemoWorld *world)
  *
  * Fills @world with hosts, properties and their units and tariffs, chargers (some
  * unassigned), guests, access lists, four weeks of sessions with the article's problems
- * planted in them, and weekly payouts.
+ * planted in them (the payouts follow from the stored sessions: okc_demo_payouts_store()).
  */
 void
 okc_demo_fleet_generate (OkcDemoWorld *world)
@@ -639,7 +639,6 @@ okc_demo_fleet_generate (OkcDemoWorld *world)
   for (guint c = 0; c < world->chargers->len; c++)
     if (OKC_DEMO_CHARGER (world, c)->property >= 0)
       add_charger_sessions (world, c);
-  okc_demo_payouts_generate (world);
   okc_demo_accounts_generate (world);
   index_recent_sessions (world);
   add_bookings (world);

@@ -1,4 +1,5 @@
-/* okc-demo-payouts.c — weekly payouts to hosts, some not matching their sessions
+/* okc-demo-payouts.c — weekly payouts to hosts, computed by the reconciliation engine, a few
+ * paid short or returned by the bank
  *
  * Copyright 2026 OK2Charge
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,102 +9,282 @@
 
 #include "okc-demo-world.h"
 
-#define DAY (24 * 60 * 60)
+#include "okc-backend-payouts.h"
+#include "okc-demo-names.h"
+
 #define N_WEEKS 4
-/* OK2Charge keeps 5 % of the session revenue. */
-#define PLATFORM_FEE_BP 500
-/* Revenue below a dollar is carried to the next payout, not paid. */
-#define PAYOUT_THRESHOLD 100
+/* In percent, of the payouts the run sent. */
+#define FAILED_CHANCE 6
+#define SHORT_CHANCE 10
+/* Paid short by a few dollars: a refund deducted twice, a session left out. */
+#define SHORT_MIN 150
+#define SHORT_MAX 900
+/* Only a payout this large is planted short, so that what it sent stays well above 0. */
+#define SHORT_MIN_PAYABLE 1500
 
-static void
-format_day (gint64 day,
-            char   out[11])
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (day * DAY);
-  g_autofree char *text = g_date_time_format (time, "%Y-%m-%d");
+/* The bank's returns (NACHA codes), docs/payouts.md. */
+static const char * const bank_returns[] = {
+  "R02: Account closed",
+  "R03: No account or unable to locate account",
+  "R04: Invalid account number",
+  "R16: Account frozen",
+  "R20: Non-transaction account",
+};
 
-  g_strlcpy (out, text, 11);
-}
-
-/* The first day (days since the epoch) of the oldest of the last complete weeks,
- * Monday to Sunday in UTC. */
+/* A time of day on @date in @zone. */
 static gint64
-first_week_start (gint64 now)
+local_time (GTimeZone   *zone,
+            const GDate *date,
+            int          hour)
 {
-  gint64 today = now / DAY;
-  gint64 monday = today - (today + 3) % 7; /* 1970-01-01 was a Thursday */
+  g_autoptr(GDateTime) time = g_date_time_new (zone, g_date_get_year (date),
+                                               g_date_get_month (date), g_date_get_day (date),
+                                               hour, 0, 0);
 
-  return monday - N_WEEKS * 7;
+  return g_date_time_to_unix (time);
 }
 
 static void
-add_payout (OkcDemoWorld *world,
-            guint         property,
-            gint64        week_start,
-            gint64        revenue)
+format_date (const GDate *date,
+             char         out[11])
 {
+  g_snprintf (out, 11, "%04u-%02u-%02u", (guint) g_date_get_year (date),
+              (guint) g_date_get_month (date), (guint) g_date_get_day (date));
+}
+
+/* The Monday of the week @now is in, in @zone. */
+static void
+this_monday (GTimeZone *zone,
+             gint64     now,
+             GDate     *out)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+  g_date_subtract_days (out, (guint) g_date_time_get_day_of_week (local) - 1);
+}
+
+/* The host's bank account, the same for all their payouts. */
+static const char *
+bank_last4 (OkcDemoWorld *world,
+            const char   *host_id)
+{
+  return okc_demo_world_intern (world, "%04u", g_str_hash (host_id) % 10000);
+}
+
+typedef struct
+{
+  OkcDemoWorld *world;
+  OkcBackendDb *db;
+  OkcDemoRandom random;
+} Run;
+
+static gboolean
+insert_payout (Run                   *run,
+               const OkcDemoPayout   *payout,
+               const OkcBackendPayoutPeriod *period,
+               const OkcPayoutTotals *totals,
+               gint64                 initiated_at,
+               const char            *failure_reason)
+{
+  OkcDemoWorld *world = run->world;
+  OkcDemoProperty *property = OKC_DEMO_PROPERTY (world, payout->property);
+  const char *host_id = OKC_DEMO_ACCOUNT (world, property->host)->id;
+  gboolean paid = g_str_equal (payout->status, "paid");
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+    run->db,
+    "INSERT INTO payouts (id, host_account_id, property_id, period_from, period_to, currency, "
+    "session_revenue, fees, amount, status, paid_at, period_start, cutoff_at, processing_fees, "
+    "refunds, carried_in, initiated_at, arrival_at, failure_reason, bank_last4) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    &world->error);
+
+  if (stmt == NULL)
+    return FALSE;
+  okc_backend_stmt_bind_text (stmt, 1, payout->id);
+  okc_backend_stmt_bind_text (stmt, 2, host_id);
+  okc_backend_stmt_bind_text (stmt, 3, property->id);
+  okc_backend_stmt_bind_text (stmt, 4, payout->period_from);
+  okc_backend_stmt_bind_text (stmt, 5, payout->period_to);
+  okc_backend_stmt_bind_text (stmt, 6, OKC_DEMO_CURRENCY);
+  okc_backend_stmt_bind_int64 (stmt, 7, totals->gross);
+  okc_backend_stmt_bind_int64 (stmt, 8, totals->platform_fee);
+  okc_backend_stmt_bind_int64 (stmt, 9, payout->amount);
+  okc_backend_stmt_bind_text (stmt, 10, payout->status);
+  if (paid)
+    okc_backend_stmt_bind_int64 (stmt, 11, payout->arrival_at);
+  okc_backend_stmt_bind_int64 (stmt, 12, period->period_start);
+  okc_backend_stmt_bind_int64 (stmt, 13, period->cutoff_at);
+  okc_backend_stmt_bind_int64 (stmt, 14, totals->processing_fees);
+  okc_backend_stmt_bind_int64 (stmt, 15, totals->refunds);
+  okc_backend_stmt_bind_int64 (stmt, 16, totals->carried_in);
+  if (initiated_at != 0)
+    okc_backend_stmt_bind_int64 (stmt, 17, initiated_at);
+  if (payout->arrival_at != 0)
+    okc_backend_stmt_bind_int64 (stmt, 18, payout->arrival_at);
+  okc_backend_stmt_bind_text (stmt, 19, failure_reason);
+  okc_backend_stmt_bind_text (stmt, 20, bank_last4 (world, host_id));
+  return okc_backend_db_step_done (run->db, stmt, &world->error);
+}
+
+/* One property's week: what the engine says it owes, and what the run did with it. */
+static gboolean
+add_week (Run         *run,
+          guint        index,
+          GTimeZone   *zone,
+          const GDate *monday)
+{
+  OkcDemoWorld *world = run->world;
+  OkcDemoProperty *property = OKC_DEMO_PROPERTY (world, index);
+  OkcDemoRandom *random = &run->random;
   OkcDemoPayout payout = { 0 };
-  OkcDemoRandom *random = &world->random;
+  OkcBackendPayoutPeriod period = { 0 };
+  g_autoptr(OkcPayoutReconciliation) reconciliation = NULL;
+  OkcPayoutTotals totals;
+  const char *failure_reason = NULL;
+  gint64 initiated_at = 0;
+  guint n_carries;
+  GDate day = *monday;
+
+  payout.property = index;
+  format_date (monday, payout.period_from);
+  g_date_add_days (&day, 6);
+  format_date (&day, payout.period_to);
+  if (!okc_payout_week_bounds (zone, monday, &period.period_start, &period.cutoff_at))
+    return TRUE;
+  period.property_id = property->id;
+  period.currency = OKC_DEMO_CURRENCY;
+  period.period_from = payout.period_from;
+  reconciliation = okc_backend_payouts_reconcile_period (run->db, &period, &world->error);
+  if (reconciliation == NULL ||
+      !okc_payout_reconciliation_compute (reconciliation, &totals, &world->error))
+    return FALSE;
+  okc_payout_reconciliation_get_carries (reconciliation, &n_carries);
+  /* A week with nothing in it has nothing to pay or to carry. */
+  if (totals.gross == 0 && totals.refunds == 0 && n_carries == 0)
+    return TRUE;
 
   payout.id = okc_demo_world_intern (world, "PAY-%05u", world->payouts->len + 1);
-  payout.property = property;
-  format_day (week_start, payout.period_from);
-  format_day (week_start + 6, payout.period_to);
-  payout.session_revenue = revenue;
-  /* Half up, as every amount the engine rounds (docs/billing.md). */
-  if (!okc_billing_scale_half_up (revenue, PLATFORM_FEE_BP, 10000, &payout.fees))
-    payout.fees = 0;
-  payout.amount = revenue - payout.fees;
+  payout.payable = totals.payable;
+  /* The run is on the Tuesday after the week, 10:00 at the property; the bank has it two
+   * business days later. */
+  g_date_add_days (&day, 2);
+  initiated_at = local_time (zone, &day, 10);
+  g_date_add_days (&day, 2);
+  payout.arrival_at = local_time (zone, &day, 10);
 
-  /* The article's "payouts don't seem to match dashboard activity": a refund deducted
-   * twice, a session left out. */
-  if (okc_demo_random_chance (random, 12))
+  if (okc_payout_reconciliation_is_carried_over (reconciliation))
     {
-      gint64 shortfall = okc_demo_random_range (random, 300, 4000);
-      payout.amount -= MIN (payout.amount, shortfall);
+      payout.status = "carried_over";
+      payout.amount = 0;
+      initiated_at = payout.arrival_at = 0;
     }
-
-  payout.paid_at = (week_start + 9) * DAY + 15 * 60 * 60;
-  if (payout.paid_at > world->now)
+  else if (world->now < initiated_at)
     {
-      payout.status = "pending";
-      payout.paid_at = 0;
+      payout.status = "scheduled";
+      payout.amount = totals.payable;
+      initiated_at = payout.arrival_at = 0;
     }
-  else if (okc_demo_random_chance (random, 7))
+  else if (okc_demo_random_chance (random, FAILED_CHANCE))
     {
       payout.status = "failed";
-      payout.paid_at = 0;
+      payout.amount = totals.payable;
+      payout.arrival_at = 0;
+      failure_reason = OKC_DEMO_PICK (random, bank_returns);
     }
   else
-    payout.status = "paid";
+    {
+      payout.status = world->now < payout.arrival_at ? "in_transit" : "paid";
+      payout.amount = totals.payable;
+      if (totals.payable >= SHORT_MIN_PAYABLE && okc_demo_random_chance (random, SHORT_CHANCE))
+        payout.amount -= okc_demo_random_range (random, SHORT_MIN, SHORT_MAX);
+    }
   g_array_append_val (world->payouts, payout);
+  return insert_payout (run, &payout, &period, &totals, initiated_at, failure_reason);
+}
+
+/* The data set has at least one payout paid short: the largest paid one, when chance made
+ * none. */
+static gboolean
+plant_short (Run *run)
+{
+  OkcDemoWorld *world = run->world;
+  OkcDemoPayout *largest = NULL;
+  g_autoptr(OkcBackendStmt) stmt = NULL;
+
+  for (guint i = 0; i < world->payouts->len; i++)
+    {
+      OkcDemoPayout *p = OKC_DEMO_PAYOUT (world, i);
+
+      if (!g_str_equal (p->status, "paid"))
+        continue;
+      if (p->amount < p->payable)
+        return TRUE;
+      if (largest == NULL || p->payable > largest->payable)
+        largest = p;
+    }
+  if (largest == NULL || largest->payable < 2 * SHORT_MIN)
+    return TRUE;
+  largest->amount = largest->payable -
+                    okc_demo_random_range (&run->random, SHORT_MIN,
+                                           MIN (SHORT_MAX, largest->payable / 2));
+  stmt = okc_backend_db_prepare (run->db, "UPDATE payouts SET amount = ?2 WHERE id = ?1",
+                                 &world->error);
+  if (stmt == NULL)
+    return FALSE;
+  okc_backend_stmt_bind_text (stmt, 1, largest->id);
+  okc_backend_stmt_bind_int64 (stmt, 2, largest->amount);
+  return okc_backend_db_step_done (run->db, stmt, &world->error);
 }
 
 /**
- * okc_demo_payouts_generate:
+ * okc_demo_payouts_store:
  *
- * One payout per property and complete week: the sessions' revenue (their billed
- * totals as they are, mischarges included) less the platform fee, paid the Wednesday after; some paid short, some failed, the last ones pending.
+ * One payout per property and closed week (Monday to Sunday at the property) of the last
+ * N_WEEKS, oldest week first, each computed by the reconciliation engine from the stored
+ * sessions and refunds (okc_backend_payouts_reconcile_period(), as the backend reconciles
+ * it), the carried-over ones carried into the next: so every payout reconciles to the cent
+ * but the few the run paid short. Its status follows from the date: scheduled until the
+ * Tuesday run, in transit for two business days, then paid; a few were returned by the
+ * bank. Call it after the sessions are stored, before the tickets (which name payouts).
  */
-void
-okc_demo_payouts_generate (OkcDemoWorld *world)
+gboolean
+okc_demo_payouts_store (OkcDemoWorld  *world,
+                        OkcBackendDb  *db,
+                        GError       **error)
 {
-  gint64 start = first_week_start (world->now);
+  Run run = { world, db };
   guint n_properties = world->properties->len;
-  g_autofree gint64 *revenue = g_new0 (gint64, (gsize) n_properties * N_WEEKS);
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func ((GDestroyNotify) g_time_zone_unref);
 
-  for (guint i = 0; i < world->sessions->len; i++)
+  okc_demo_random_init (&run.random, world->seed ^ 0x9A7E0ull);
+  for (guint p = 0; p < n_properties; p++)
     {
-      OkcDemoSession *session = OKC_DEMO_SESSION (world, i);
-      int property = OKC_DEMO_CHARGER (world, session->charger)->property;
-      gint64 week = (session->started_at / DAY - start) / 7;
+      const char *name = okc_demo_cities[OKC_DEMO_PROPERTY (world, p)->city].timezone;
+      GTimeZone *zone = g_time_zone_new_identifier (name);
 
-      if (property >= 0 && session->started_at / DAY >= start && week < N_WEEKS)
-        revenue[(gsize) property * N_WEEKS + week] += session->total;
+      g_ptr_array_add (zones, zone != NULL ? zone : g_time_zone_new_utc ());
     }
 
-  for (guint week = 0; week < N_WEEKS; week++)
+  for (guint week = N_WEEKS; week > 0; week--)
     for (guint p = 0; p < n_properties; p++)
-      if (revenue[(gsize) p * N_WEEKS + week] >= PAYOUT_THRESHOLD)
-        add_payout (world, p, start + week * 7, revenue[(gsize) p * N_WEEKS + week]);
+      {
+        GTimeZone *zone = g_ptr_array_index (zones, p);
+        GDate monday;
+
+        this_monday (zone, world->now, &monday);
+        g_date_subtract_days (&monday, 7 * week);
+        if (!add_week (&run, p, zone, &monday))
+          goto failed;
+      }
+  if (plant_short (&run))
+    return TRUE;
+
+failed:
+  g_propagate_error (error, g_steal_pointer (&world->error));
+  return FALSE;
 }

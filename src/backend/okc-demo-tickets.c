@@ -58,6 +58,9 @@ drop_fields (OkcDemoWorld *world,
                     ? (okc_demo_random_chance (rng (world), 20) ? 2 : 1)
                     : 0;
 
+  if (draft->planted)
+    return;
+
   for (guint d = 0; d < n_drops; d++)
     {
       g_autoptr(GPtrArray) present = g_ptr_array_new ();

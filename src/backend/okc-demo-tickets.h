@@ -31,6 +31,7 @@ typedef struct
   gboolean qr_photo;
   gboolean has_screen;
   OkcDemoScreen screen;
+  gboolean planted;         /* made to be found as it is: no detail dropped */
 } OkcDemoDraft;
 
 /* Fills @draft (topic already set) for its topic; okc-demo-topics.c. */

@@ -648,20 +648,45 @@ fill_guest_cannot_start (OkcDemoWorld *world,
                                                       : "QR scan fails");
 }
 
+/* The newest payout paid (and received) short, for the planted ticket; -1 when none. */
+static int
+newest_short_paid (OkcDemoWorld *world)
+{
+  for (guint i = world->payouts->len; i > 0; i--)
+    {
+      const OkcDemoPayout *p = OKC_DEMO_PAYOUT (world, i - 1);
+
+      if (g_str_equal (p->status, "paid") && OKC_DEMO_PAYOUT_IS_SHORT (p))
+        return (int) i - 1;
+    }
+  return -1;
+}
+
+/* Hosts who were paid short write first: each short payout is named by a ticket, newest
+ * first, before any other; then a failed or short one, or any. */
 static int
 pick_payout (OkcDemoWorld *world)
 {
   guint n = world->payouts->len;
-  gboolean want_problem = okc_demo_random_chance (rng (world), 65);
+  gboolean want_problem;
   guint start;
 
   if (n == 0)
     return -1;
+  while (world->next_short < n)
+    {
+      guint index = n - 1 - world->next_short++;
+      const OkcDemoPayout *p = OKC_DEMO_PAYOUT (world, index);
+
+      if (OKC_DEMO_PAYOUT_IS_SHORT (p) && (int) index != world->planted_short)
+        return (int) index;
+    }
+  want_problem = okc_demo_random_chance (rng (world), 65);
   start = okc_demo_random_below (rng (world), n);
   for (guint k = 0; want_problem && k < n; k++)
     {
       const OkcDemoPayout *p = OKC_DEMO_PAYOUT (world, (start + k) % n);
-      if (g_str_equal (p->status, "failed") || p->amount != p->session_revenue - p->fees)
+      if (g_str_equal (p->status, "failed") || OKC_DEMO_PAYOUT_IS_SHORT (p))
         return (int) ((start + k) % n);
     }
   return (int) start;
@@ -684,7 +709,15 @@ fill_payouts_reporting (OkcDemoWorld *world,
   const OkcDemoPayout *payout;
   const OkcDemoProperty *property;
 
-  draft->payout = pick_payout (world);
+  /* The first payouts ticket is planted: a host wrote within the hour about a payout the
+   * bank received short, and named it, so the open queue always has one that really is. */
+  if (world->planted_short < 0 && (world->planted_short = newest_short_paid (world)) >= 0)
+    {
+      draft->payout = world->planted_short;
+      draft->planted = TRUE;
+    }
+  else
+    draft->payout = pick_payout (world);
   if (draft->payout < 0)
     {
       /* No sessions, no payouts: a host asks for a statement. */
@@ -701,12 +734,18 @@ fill_payouts_reporting (OkcDemoWorld *world,
   draft->property = (int) payout->property;
   property = OKC_DEMO_PROPERTY (world, draft->property);
   draft->account = (int) property->host;
-  draft->created_at = time_after (world, parse_day_end (payout->period_to), 10 * DAY);
+  if (draft->planted)
+    draft->created_at = world->now - 50 * MINUTE;
+  else if (payout->arrival_at != 0)
+    draft->created_at = time_after (world, payout->arrival_at, 10 * DAY);
+  else
+    draft->created_at = time_after (world, parse_day_end (payout->period_to), 10 * DAY);
 
   set_text (draft, "account_or_property",
             okc_demo_random_chance (rng (world), 70) ? property->name
                                                      : OKC_DEMO_ACCOUNT (world, draft->account)->name);
-  if (okc_demo_random_chance (rng (world), 70))
+  /* A host paid short knows which payout it was. */
+  if (OKC_DEMO_PAYOUT_IS_SHORT (payout) || okc_demo_random_chance (rng (world), 70))
     {
       JsonArray *ids = json_array_new ();
       json_array_add_string_element (ids, payout->id);
@@ -727,6 +766,9 @@ fill_payouts_reporting (OkcDemoWorld *world,
     }
   draft->summary = g_str_equal (payout->status, "failed")
                      ? g_strdup_printf ("Failed payout %s for %s", payout->id, property->name)
+                   : OKC_DEMO_PAYOUT_IS_SHORT (payout)
+                     ? g_strdup_printf ("Payout %s for %s is less than the dashboard says",
+                                        payout->id, property->name)
                      : g_strdup_printf ("Payout %s doesn't match the dashboard for %s", payout->id,
                                         property->name);
 }

@@ -37,6 +37,7 @@ okc_demo_world_new (guint64 seed,
   g_array_set_clear_func (world->chargers, (GDestroyNotify) charger_clear);
   world->sessions = g_array_new (FALSE, TRUE, sizeof (OkcDemoSession));
   world->payouts = g_array_new (FALSE, TRUE, sizeof (OkcDemoPayout));
+  world->planted_short = -1;
   world->bookings = g_array_new (FALSE, TRUE, sizeof (OkcDemoBooking));
   world->recent_sessions = g_array_new (FALSE, FALSE, sizeof (guint));
   world->screenshots = g_ptr_array_new_with_free_func (g_free);

@@ -141,18 +141,23 @@ typedef struct
   guint burst;              /* for repeated fees: the failed attempts in a row, else 1 */
 } OkcDemoSession;
 
+/* A week's payout as okc-demo-payouts.c made it: the engine's payable, what the run sent. */
 typedef struct
 {
   const char *id;
   guint property;
   char period_from[11];
   char period_to[11];
-  gint64 session_revenue;
-  gint64 fees;
-  gint64 amount;
-  const char *status;       /* paid, failed, pending */
-  gint64 paid_at;           /* 0: not paid */
+  gint64 payable;
+  gint64 amount;            /* sent, or to be sent while scheduled; less than payable: short */
+  const char *status;       /* scheduled, in_transit, paid, failed, carried_over */
+  gint64 arrival_at;        /* expected or actual; 0: none */
 } OkcDemoPayout;
+
+/* Paid (or on its way) less than the engine says it owes. */
+#define OKC_DEMO_PAYOUT_IS_SHORT(p) \
+  ((g_str_equal ((p)->status, "paid") || g_str_equal ((p)->status, "in_transit")) && \
+   (p)->amount < (p)->payable)
 
 /* A guest's stay at a property with a connected PMS, as its sync would import it. */
 typedef struct
@@ -182,6 +187,8 @@ typedef struct
   GArray *bookings;         /* OkcDemoBooking */
   gboolean planted_stay;    /* a no-permission ticket is a guest staying, not on the list */
   gboolean planted_photo;   /* a charger-offline ticket has a QR photo and a detail missing */
+  int planted_short;        /* the short paid payout an open payouts ticket names, -1: none yet */
+  guint next_short;         /* payouts tickets name the short payouts first, newest first */
   GArray *recent_sessions;  /* guint session indices ended in the ticket window, by time */
   char **qr_images;         /* per charger: the SHA-256 of its QR label photo, or NULL */
   GPtrArray *screenshots;   /* SHA-256 of the error screenshots, by OkcDemoScreen */
@@ -225,7 +232,9 @@ gint64             okc_demo_session_curve_energy (gint64         power_w,
 OkcCostBreakdown  *okc_demo_session_bill  (OkcDemoWorld         *world,
                                            const OkcDemoSession *session,
                                            GError              **error);
-void          okc_demo_payouts_generate (OkcDemoWorld  *world);
+gboolean      okc_demo_payouts_store  (OkcDemoWorld  *world,
+                                       OkcBackendDb  *db,
+                                       GError       **error);
 void          okc_demo_accounts_generate (OkcDemoWorld  *world);
 gboolean      okc_demo_accounts_store (OkcDemoWorld  *world,
                                        OkcBackendDb  *db,
