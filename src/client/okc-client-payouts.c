@@ -70,7 +70,7 @@ decode_payout_page (JsonNode  *root,
   if (page->total < page->payouts->len)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "total",
-                          "total: %" G_GINT64_FORMAT " is fewer than the %u payouts listed",
+                          "%" G_GINT64_FORMAT " is fewer than the %u payouts listed",
                           page->total, page->payouts->len);
       return NULL;
     }
@@ -102,20 +102,20 @@ check_same_payout (OkcPayoutReport  *report,
         okc_payout_reconciliation_get_cutoff_at (report->reconciliation))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "payout.period_start",
-                          "payout.period_start: the payout's week is not the reconciled one");
+                          "the payout's week is not the reconciled one");
       return FALSE;
     }
   if (okc_payout_get_status (report->payout) !=
       okc_payout_reconciliation_get_status (report->reconciliation))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "payout.status",
-                          "payout.status: not the status the reconciliation was made for");
+                          "not the status the reconciliation was made for");
       return FALSE;
     }
   if (strcmp (amount.currency, okc_payout_reconciliation_get_currency (report->reconciliation)) != 0)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "payout.amount",
-                          "payout.amount: in %s, the reconciliation in %s", amount.currency,
+                          "in %s, the reconciliation in %s", amount.currency,
                           okc_payout_reconciliation_get_currency (report->reconciliation));
       return FALSE;
     }
@@ -161,15 +161,19 @@ decode_report (JsonNode  *root,
       if (g_strcmp0 (okc_payout_adjustment_get_payout_id (adjustment),
                      okc_payout_get_id (report->payout)) != 0)
         {
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, path,
-                              "%s.payout_id: an adjustment of another payout", path);
+          g_autofree char *where = okc_json_path_member (path, "payout_id");
+
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where,
+                              "an adjustment of another payout");
           return NULL;
         }
       if (strcmp (amount.currency,
                   okc_payout_reconciliation_get_currency (report->reconciliation)) != 0)
         {
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, path,
-                              "%s.amount: in %s, the payout in %s", path, amount.currency,
+          g_autofree char *where = okc_json_path_member (path, "amount");
+
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where,
+                              "in %s, the payout in %s", amount.currency,
                               okc_payout_reconciliation_get_currency (report->reconciliation));
           return NULL;
         }
@@ -243,7 +247,7 @@ read_date (JsonObject  *object,
   if (!shaped || !g_date_valid_dmy (day, month, year))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where,
-                          "%s: “%s” is not a date YYYY-MM-DD", where, text);
+                          "“%s” is not a date YYYY-MM-DD", text);
       return FALSE;
     }
   g_date_clear (out, 1);
@@ -275,18 +279,18 @@ decode_revenue (JsonNode  *root,
   if (okc_currency_get_exponent (currency) < 0)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_UNKNOWN, "currency",
-                          "currency: “%s” is not a currency", currency);
+                          "“%s” is not a currency", currency);
       return NULL;
     }
   if (g_date_compare (&to, &from) < 0)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "to", "to: before from");
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "to", "before from");
       return NULL;
     }
   if ((gint64) g_date_days_between (&from, &to) + 1 != json_array_get_length (days))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "days",
-                          "days: %u days for the %d days from %s to %s",
+                          "%u days for the %d days from %s to %s",
                           json_array_get_length (days), g_date_days_between (&from, &to) + 1,
                           from_text, to_text);
       return NULL;
@@ -317,20 +321,22 @@ decode_revenue (JsonNode  *root,
         return NULL;
       if (g_date_compare (&date, &expected) != 0)
         {
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, path,
-                              "%s.date: %s is not the next day of the range", path, date_text);
+          g_autofree char *where = okc_json_path_member (path, "date");
+
+          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where,
+                              "%s is not the next day of the range", date_text);
           return NULL;
         }
       if (day.sessions < 0 || day.energy_wh < 0 || gross.amount < 0)
         {
           okc_data_error_set (error, OKC_DATA_ERROR_INVALID, path,
-                              "%s: a day's sessions, energy and gross are never negative", path);
+                              "a day's sessions, energy and gross are never negative");
           return NULL;
         }
       if (strcmp (gross.currency, revenue->currency) != 0)
         {
           okc_data_error_set (error, OKC_DATA_ERROR_INVALID, gross_path,
-                              "%s: in %s, the revenue in %s", gross_path, gross.currency,
+                              "in %s, the revenue in %s", gross.currency,
                               revenue->currency);
           return NULL;
         }
@@ -371,7 +377,7 @@ decode_host_properties (JsonNode  *root,
   if (!g_str_equal (kind, "host"))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "kind",
-                          "kind: the account is a %s, not a host", kind);
+                          "the account is a %s, not a host", kind);
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (array); i++)
