@@ -14,7 +14,6 @@
 #include "okc-payout-view.h"
 
 #include "okc-shortfall-dialog.h"
-#include "okc-widget-util.h"
 
 struct _OkcPayoutView
 {
@@ -27,6 +26,7 @@ struct _OkcPayoutView
   char *ticket_id;
   GCancellable *cancellable;
   OkcPayoutReport *report;
+  GTimeZone *zone;            /* the property's, as the week's start tells it */
   char *action_key;           /* the submitted credit's, until answered */
   gulong finished_id;
   GPtrArray *added_rows;      /* GtkWidget, each with its group as "okc-group" */
@@ -51,6 +51,37 @@ format_minor (gint64      amount,
 
   g_strlcpy (money.currency, currency, sizeof money.currency);
   return okc_money_format (&money);
+}
+
+/* The payout names no time zone, but its week starts at the property's local midnight of
+ * period_from: that gives the property's offset at the week's start, which every time on
+ * the page is shown in, as the session's page shows them in its tariff's zone. */
+static GTimeZone *
+property_zone (OkcPayout *payout)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *midnight = g_strconcat (okc_payout_get_period_from (payout), "T00:00:00Z", NULL);
+  g_autoptr(GDateTime) day = g_date_time_new_from_iso8601 (midnight, utc);
+  gint64 offset;
+
+  if (day == NULL)
+    return g_time_zone_new_offset (0);
+  offset = g_date_time_to_unix (day) - okc_payout_get_period_start (payout);
+  if (offset < -14 * 3600 || offset > 14 * 3600)
+    return g_time_zone_new_offset (0);
+  return g_time_zone_new_offset ((gint32) offset);
+}
+
+/* "23 Nov 2026, 11:37" in the property's zone. */
+static char *
+format_time (OkcPayoutView *self,
+             gint64         unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
+
+  /* Translators: a date and time, as strftime() format: "24 Nov 2026, 09:30" */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }
 
 static void
@@ -181,8 +212,8 @@ session_row (OkcPayoutView          *self,
              gint64                  amount)
 {
   const char *currency = okc_payout_reconciliation_get_currency (self->report->reconciliation);
-  g_autofree char *started = okc_format_local_time (session->started_at);
-  g_autofree char *ended = okc_format_local_time (session->ended_at);
+  g_autofree char *started = format_time (self, session->started_at);
+  g_autofree char *ended = format_time (self, session->ended_at);
   g_autofree char *money = format_minor (amount, currency);
   /* Translators: a session's charger and times, "CH-10234 · 3 Nov 2026, 18:05 to 3 Nov 2026, 21:40" */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s to %s"), session->charger_id, started,
@@ -219,33 +250,34 @@ format_day (const char *date)
 }
 
 static char *
-describe_status (OkcPayout *payout)
+describe_status (OkcPayoutView *self,
+                 OkcPayout     *payout)
 {
   g_autofree char *initiated = okc_payout_get_initiated_at (payout) > 0
-                                 ? okc_format_local_time (okc_payout_get_initiated_at (payout))
+                                 ? format_time (self, okc_payout_get_initiated_at (payout))
                                  : NULL;
   g_autofree char *arrival = okc_payout_get_arrival_at (payout) > 0
-                               ? okc_format_local_time (okc_payout_get_arrival_at (payout))
+                               ? format_time (self, okc_payout_get_arrival_at (payout))
                                : NULL;
 
   switch (okc_payout_get_status (payout))
     {
     case OKC_PAYOUT_STATUS_SCHEDULED:
-      return g_strdup (_("Scheduled: the week is closed; it is sent the Tuesday after"));
+      return g_strdup (_("The week is closed; it is sent the Tuesday after"));
     case OKC_PAYOUT_STATUS_IN_TRANSIT:
-      /* Translators: "In transit: sent 10 Nov 2026, 15:00, expected 12 Nov 2026, 15:00" */
-      return g_strdup_printf (_("In transit: sent %s, expected %s"), initiated,
+      /* Translators: "Sent 10 Nov 2026, 15:00, expected at the bank 12 Nov 2026, 15:00" */
+      return g_strdup_printf (_("Sent %s, expected at the bank %s"), initiated,
                               arrival != NULL ? arrival : _("in 2 business days"));
     case OKC_PAYOUT_STATUS_PAID:
-      /* Translators: "Paid: sent 10 Nov 2026, 15:00, received 12 Nov 2026, 15:00" */
-      return g_strdup_printf (_("Paid: sent %s, received %s"), initiated,
+      /* Translators: "Sent 10 Nov 2026, 15:00, received by the bank 12 Nov 2026, 15:00" */
+      return g_strdup_printf (_("Sent %s, received by the bank %s"), initiated,
                               arrival != NULL ? arrival : _("by the bank"));
     case OKC_PAYOUT_STATUS_FAILED:
-      /* Translators: "Failed: sent 10 Nov 2026, 15:00, returned by the bank" */
-      return g_strdup_printf (_("Failed: sent %s, returned by the bank"),
+      /* Translators: "Sent 10 Nov 2026, 15:00, returned by the bank" */
+      return g_strdup_printf (_("Sent %s, returned by the bank"),
                               initiated != NULL ? initiated : _("by the payout run"));
     case OKC_PAYOUT_STATUS_CARRIED_OVER:
-      return g_strdup (_("Carried over: below the $1.00 threshold, nothing was sent"));
+      return g_strdup (_("Below the $1.00 threshold: nothing was sent"));
     default:
       g_return_val_if_reached (NULL);
     }
@@ -255,7 +287,7 @@ static void
 show_status (OkcPayoutView *self)
 {
   OkcPayout *payout = self->report->payout;
-  g_autofree char *status = describe_status (payout);
+  g_autofree char *status = describe_status (self, payout);
   g_autofree char *from = format_day (okc_payout_get_period_from (payout));
   g_autofree char *to = format_day (okc_payout_get_period_to (payout));
   /* Translators: a payout's week, "2 Nov 2026 to 8 Nov 2026" */
@@ -275,7 +307,12 @@ show_status (OkcPayoutView *self)
                      FALSE));
   add_row (self, self->status_group, line_row (_("Property"),
                                                okc_payout_get_property_name (payout), NULL, FALSE));
-  add_row (self, self->status_group, line_row (_("Week"), week, NULL, FALSE));
+  {
+    /* Translators: a payout's week and the zone of its times, "23 Nov 2026 to 29 Nov 2026 · times in UTC-05:00" */
+    g_autofree char *text = g_strdup_printf (_("%s · times in UTC%s"), week,
+                                             g_time_zone_get_identifier (self->zone));
+    add_row (self, self->status_group, line_row (_("Week"), text, NULL, FALSE));
+  }
   if (okc_payout_get_bank_last4 (payout) != NULL)
     {
       /* Translators: "Account ending 6789" */
@@ -372,7 +409,7 @@ show_ledger (OkcPayoutView *self)
   for (guint i = 0; i < n_refunds; i++)
     {
       g_autofree char *amount = format_minor (-refunds[i].amount, currency);
-      g_autofree char *settled = okc_format_local_time (refunds[i].settled_at);
+      g_autofree char *settled = format_time (self, refunds[i].settled_at);
       /* Translators: "on SES-0000042, settled 4 Nov 2026, 10:00" */
       g_autofree char *text = g_strdup_printf (_("on %s, settled %s"), refunds[i].session_id,
                                                settled);
@@ -517,7 +554,7 @@ show_adjustments (OkcPayoutView *self)
   for (guint i = 0; i < adjustments->len; i++)
     {
       OkcPayoutAdjustment *adjustment = g_ptr_array_index (adjustments, i);
-      g_autofree char *when = okc_format_local_time (okc_payout_adjustment_get_created_at (adjustment));
+      g_autofree char *when = format_time (self, okc_payout_adjustment_get_created_at (adjustment));
       const char *credited = okc_payout_adjustment_get_credited_payout_id (adjustment);
       g_autofree char *where = credited != NULL
                                  /* Translators: "credited to PAY-00013" */
@@ -544,8 +581,8 @@ show_timing (OkcPayoutView *self)
   guint n_sessions = 0, n_deferred = 0, n_before = 0;
   const OkcPayoutSession *sessions = okc_payout_reconciliation_get_sessions (reconciliation,
                                                                             &n_sessions);
-  g_autofree char *cutoff = okc_format_local_time (okc_payout_reconciliation_get_cutoff_at (reconciliation));
-  g_autofree char *start = okc_format_local_time (okc_payout_reconciliation_get_period_start (reconciliation));
+  g_autofree char *cutoff = format_time (self, okc_payout_reconciliation_get_cutoff_at (reconciliation));
+  g_autofree char *start = format_time (self, okc_payout_reconciliation_get_period_start (reconciliation));
   GtkWidget *deferred = NULL, *before = NULL;
 
   for (guint i = 0; i < n_sessions; i++)
@@ -628,6 +665,8 @@ report_loaded_cb (GObject      *object,
     }
   g_clear_pointer (&self->report, okc_payout_report_free);
   self->report = report;
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = property_zone (report->payout);
   clear_rows (self);
   show_status (self);
   show_ledger (self);
@@ -748,6 +787,7 @@ okc_payout_view_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->outbox);
   g_clear_pointer (&self->report, okc_payout_report_free);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->added_rows, g_ptr_array_unref);
   g_clear_pointer (&self->payout_id, g_free);
   g_clear_pointer (&self->ticket_id, g_free);
@@ -784,6 +824,7 @@ okc_payout_view_init (OkcPayoutView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->added_rows = g_ptr_array_new ();
+  self->zone = g_time_zone_new_offset (0);
 }
 
 OkcPayoutView *
