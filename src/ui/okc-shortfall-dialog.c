@@ -139,25 +139,31 @@ read_amount (const char *text,
   return TRUE;
 }
 
+/* @problem: whether the text is a mistake to correct (red), not what is still to fill in. */
 static void
 show_status (OkcShortfallDialog *self,
-             const char         *text)
+             const char         *text,
+             gboolean            problem)
 {
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
-  if (text != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), problem ? "error" : "dim-label");
 }
 
-/* What is wrong with the input, or NULL when it can be sent; @out_amount then set. */
+/* What is wrong with the input, or NULL when it can be sent; @out_amount then set.
+ * @out_problem: FALSE when it is only the reason still to write. */
 static char *
 check_input (OkcShortfallDialog *self,
-             gint64             *out_amount)
+             gint64             *out_amount,
+             gboolean           *out_problem)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_row))));
   gint64 amount = 0;
 
+  *out_problem = TRUE;
   if (!read_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), self->currency,
                     &amount, &error))
     return g_strdup (error->message);
@@ -170,7 +176,10 @@ check_input (OkcShortfallDialog *self,
       return g_strdup_printf (_("At most %s: what the payout is still short"), limit);
     }
   if (*reason == '\0')
-    return g_strdup (_("Say why the shortfall is credited"));
+    {
+      *out_problem = FALSE;
+      return g_strdup (_("Say why the shortfall is credited"));
+    }
   *out_amount = amount;
   return NULL;
 }
@@ -179,11 +188,12 @@ static void
 input_changed_cb (OkcShortfallDialog *self)
 {
   gint64 amount = 0;
-  g_autofree char *problem = check_input (self, &amount);
+  gboolean mistake = FALSE;
+  g_autofree char *problem = check_input (self, &amount, &mistake);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->credit_button),
                             problem == NULL && self->action == NULL);
-  show_status (self, problem);
+  show_status (self, problem, mistake);
 }
 
 static void
@@ -201,7 +211,7 @@ submitted_cb (GObject      *object,
         return;
       /* Translators: the outbox could not record the action, with why */
       g_autofree char *text = g_strdup_printf (_("The credit was not recorded: %s"), error->message);
-      show_status (self, text);
+      show_status (self, text, TRUE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->credit_button), TRUE);
       return;
     }
@@ -216,13 +226,14 @@ credit_clicked_cb (OkcShortfallDialog *self)
   g_autofree char *problem = NULL;
   OkcMoney money = { 0 };
   gint64 amount = 0;
+  gboolean mistake = FALSE;
 
   if (self->action != NULL)
     return;
-  problem = check_input (self, &amount);
+  problem = check_input (self, &amount, &mistake);
   if (problem != NULL)
     {
-      show_status (self, problem);
+      show_status (self, problem, mistake);
       return;
     }
   money.amount = amount;
