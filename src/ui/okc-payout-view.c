@@ -308,9 +308,11 @@ show_status (OkcPayoutView *self)
   add_row (self, self->status_group, line_row (_("Property"),
                                                okc_payout_get_property_name (payout), NULL, FALSE));
   {
-    /* Translators: a payout's week and the zone of its times, "23 Nov 2026 to 29 Nov 2026 · times in UTC-05:00" */
-    g_autofree char *text = g_strdup_printf (_("%s · times in UTC%s"), week,
-                                             g_time_zone_get_identifier (self->zone));
+    gint32 offset = g_time_zone_get_offset (self->zone, 0);
+    gint32 minutes = ABS (offset) / 60;
+    /* Translators: a payout's week and the zone of its times, "23 Nov 2026 to 29 Nov 2026 · times in UTC−05:00" */
+    g_autofree char *text = g_strdup_printf (_("%s · times in UTC%s%02d:%02d"), week,
+                                             offset < 0 ? "−" : "+", minutes / 60, minutes % 60);
     add_row (self, self->status_group, line_row (_("Week"), text, NULL, FALSE));
   }
   if (okc_payout_get_bank_last4 (payout) != NULL)
