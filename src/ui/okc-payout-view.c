@@ -536,6 +536,18 @@ show_verdict (OkcPayoutView *self)
       g_free (verdict);
       verdict = g_steal_pointer (&part);
     }
+  /* The figures can match while the money is not with the host. */
+  if (status == OKC_PAYOUT_STATUS_FAILED || status == OKC_PAYOUT_STATUS_SCHEDULED)
+    {
+      g_autofree char *noted = g_strdup_printf (status == OKC_PAYOUT_STATUS_FAILED
+                                                  /* Translators: "Matches to the cent; the bank returned it, so the host has received nothing" */
+                                                  ? _("%s; the bank returned it, so the host has received nothing")
+                                                  /* Translators: "Matches to the cent; not sent yet" */
+                                                  : _("%s; not sent yet"),
+                                                verdict);
+      g_free (verdict);
+      verdict = g_steal_pointer (&noted);
+    }
   gtk_label_set_text (self->verdict_label, verdict);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, verdict, -1);
