@@ -130,6 +130,11 @@ static const OkcDatasetColumn payouts[] = {
   MONEY ("amount"),
   CHOICE ("status", payout_statuses),
   TIME ("paid_at", TRUE),
+  /* Since schema v7 (docs/payouts.md); absent in an older data set. */
+  TIME ("initiated_at", TRUE),
+  TIME ("arrival_at", TRUE),
+  { "failure_reason", OKC_DATASET_TEXT, TRUE, NULL, NULL, 0, 0 },
+  { "bank_last4", OKC_DATASET_TEXT, TRUE, NULL, NULL, 0, 0 },
 };
 
 /* Parents before children: the order of import and of the exported document. */

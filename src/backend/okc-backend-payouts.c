@@ -89,14 +89,11 @@ static const char refunds_sql[] =
   "WHERE c.property_id = ?1 AND r.currency = ?2 AND r.status = 'succeeded' "
   "AND r.settled_at >= ?3 AND r.settled_at < ?4 ORDER BY r.settled_at, r.seq";
 
-/* The payouts before this one, newest first, each with its own week's balance: what it
- * expected less what it carried in itself (docs/payouts.md, rule 6). */
+/* The payouts before this one, newest first. */
 static const char carries_sql[] =
-  "SELECT p.id, p.period_from, p.period_to, p.status, "
-  "p.session_revenue - p.processing_fees - p.fees - p.refunds + "
-  "coalesce ((SELECT sum (a.amount) FROM payout_adjustments a "
-  "WHERE a.credited_payout_id = p.id), 0) "
-  "FROM payouts p WHERE p.property_id = ?1 AND p.currency = ?2 AND p.period_from < ?3 "
+  "SELECT p.id, p.period_from, p.period_to, p.status, pr.timezone "
+  "FROM payouts p JOIN properties pr ON pr.id = p.property_id "
+  "WHERE p.property_id = ?1 AND p.currency = ?2 AND p.period_from < ?3 "
   "ORDER BY p.period_from DESC";
 
 static const char credits_sql[] =
@@ -192,10 +189,14 @@ add_carries (OkcBackendDb                 *db,
              const OkcBackendPayoutPeriod *period,
              GError                      **error)
 {
-  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (db, carries_sql, error);
+  g_autoptr(OkcBackendStmt) stmt = NULL;
   g_autoptr(GArray) run = g_array_new (FALSE, TRUE, sizeof (OkcPayoutCarry));
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
+  if (period->without_carries)
+    return TRUE;
+  stmt = okc_backend_db_prepare (db, carries_sql, error);
   if (stmt == NULL)
     return FALSE;
   g_array_set_clear_func (run, carry_clear);
@@ -210,13 +211,38 @@ add_carries (OkcBackendDb                 *db,
         .payout_id = g_strdup (okc_backend_stmt_get_text (stmt, 0)),
         .period_from = g_strdup (okc_backend_stmt_get_text (stmt, 1)),
         .period_to = g_strdup (okc_backend_stmt_get_text (stmt, 2)),
-        .amount = sqlite3_column_int64 (stmt, 4),
       };
 
       g_array_append_val (run, carry);
+      g_ptr_array_add (zones, g_strdup (okc_backend_stmt_get_text (stmt, 4)));
     }
   if (rc != SQLITE_ROW && step_failed (db, rc, error))
     return FALSE;
+  okc_backend_stmt_release (g_steal_pointer (&stmt));
+
+  /* Each week's own balance: what it expected less what it carried in itself (rule 6),
+   * computed as its own reconciliation computes it. */
+  for (guint i = 0; i < run->len; i++)
+    {
+      OkcPayoutCarry *carry = &g_array_index (run, OkcPayoutCarry, i);
+      OkcBackendPayoutPeriod week = {
+        .property_id = period->property_id,
+        .currency = period->currency,
+        .period_from = carry->period_from,
+        .payout_id = carry->payout_id,
+        .without_carries = TRUE,
+      };
+      g_autoptr(OkcPayoutReconciliation) own = NULL;
+      OkcPayoutTotals totals;
+
+      if (!okc_backend_payout_week_bounds (g_ptr_array_index (zones, i), carry->period_from,
+                                           &week.period_start, &week.cutoff_at))
+        continue;
+      own = okc_backend_payouts_reconcile_period (db, &week, error);
+      if (own == NULL || !okc_payout_reconciliation_compute (own, &totals, error))
+        return FALSE;
+      carry->amount = totals.expected;
+    }
   /* Oldest first, as the weeks went. */
   for (guint i = run->len; i > 0; i--)
     okc_payout_reconciliation_add_carry (self, &g_array_index (run, OkcPayoutCarry, i - 1));
@@ -412,7 +438,7 @@ okc_backend_payouts_get (OkcBackendDb  *db,
 
 #define LIST_WHERE                                                                             \
   "WHERE (?1 IS NULL OR p.host_account_id = ?1) AND (?2 IS NULL OR p.property_id = ?2) "     \
-  "AND (?3 IS NULL OR p.status = ?3) "
+  "AND (?3 IS NULL OR p.status = ?3 OR (?3 = 'scheduled' AND p.status = 'pending')) "
 
 /**
  * okc_backend_payouts_list:
@@ -482,6 +508,37 @@ okc_backend_payouts_list (OkcBackendDb  *db,
   json_builder_add_int_value (builder, total);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+JsonNode *
+okc_backend_payouts_list_ending (OkcBackendDb  *db,
+                                 const char    *host_id,
+                                 const char    *property_id,
+                                 const char    *from,
+                                 const char    *to,
+                                 GError       **error)
+{
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
+    db,
+    PAYOUT_SELECT "WHERE p.host_account_id = ?1 AND (?2 IS NULL OR p.property_id = ?2) "
+    "AND p.period_to BETWEEN ?3 AND ?4 ORDER BY p.period_from, p.id",
+    error);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
+  int rc;
+
+  json_node_take_array (node, array);
+  if (stmt == NULL)
+    return NULL;
+  okc_backend_stmt_bind_text (stmt, 1, host_id);
+  okc_backend_stmt_bind_text (stmt, 2, property_id);
+  okc_backend_stmt_bind_text (stmt, 3, from);
+  okc_backend_stmt_bind_text (stmt, 4, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_array_add_element (array, payout_from_row (stmt));
+  if (step_failed (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&node);
 }
 
 /* ---- Reconciliation ---- */
@@ -670,7 +727,7 @@ read_request (JsonNode       *body,
   if (amount == NULL || JSON_NODE_HOLDS_NULL (amount))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_MISSING, "amount",
-                          "amount: say how much to credit, as {\"amount\", \"currency\"}");
+                          "say how much to credit, as {\"amount\", \"currency\"}");
       return FALSE;
     }
   if (!okc_money_from_json (amount, "amount", &money, error))
@@ -678,13 +735,13 @@ read_request (JsonNode       *body,
   if (g_strcmp0 (money.currency, currency) != 0)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "amount",
-                          "amount: is in %s, the payout in %s", money.currency, currency);
+                          "is in %s, the payout in %s", money.currency, currency);
       return FALSE;
     }
   if (money.amount <= 0)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "amount",
-                          "amount: must be more than 0");
+                          "must be more than 0");
       return FALSE;
     }
   out->amount = money.amount;
@@ -831,7 +888,7 @@ adjust_body (OkcBackendDb  *db,
       if (!known)
         {
           okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "ticket_id",
-                              "ticket_id: there is no ticket %s", request.ticket_id);
+                              "there is no ticket %s", request.ticket_id);
           return NULL;
         }
     }
@@ -911,7 +968,9 @@ adjust_body (OkcBackendDb  *db,
   adjustment = load_adjustment (db, adjustment_id, error);
   if (adjustment == NULL)
     return NULL;
+  /* The amount on top, as the other money actions have it, for the trail's wording. */
   json_builder_begin_object (after);
+  add_money (after, "amount", request.amount, loaded.currency);
   json_builder_set_member_name (after, "adjustment");
   json_builder_add_value (after, json_node_copy (adjustment));
   json_builder_set_member_name (after, "credited_payout");

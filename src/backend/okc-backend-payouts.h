@@ -46,6 +46,7 @@ const char *okc_backend_payout_error_code  (const GError *error);
  * @cutoff_at: local midnight after the week's Sunday
  * @payout_id: (nullable): the payout of this period, whose credits are read; NULL while
  *   the run has not made it yet
+ * @without_carries: leave the carried-over weeks before it out: its own week's balance
  */
 typedef struct
 {
@@ -55,6 +56,7 @@ typedef struct
   gint64 period_start;
   gint64 cutoff_at;
   const char *payout_id;
+  gboolean without_carries;
 } OkcBackendPayoutPeriod;
 
 /* The week of @period_from ("YYYY-MM-DD", a Monday) in the zone @timezone names (UTC when
@@ -83,6 +85,14 @@ JsonNode *okc_backend_payouts_list           (OkcBackendDb  *db,
                                               const char    *status,
                                               const char    *after,
                                               guint          limit,
+                                              GError       **error);
+/* The Payouts of @host_id (of @property_id only, when not NULL) whose period_to is in
+ * [@from, @to] ("YYYY-MM-DD"), oldest period first: a JSON array. */
+JsonNode *okc_backend_payouts_list_ending    (OkcBackendDb  *db,
+                                              const char    *host_id,
+                                              const char    *property_id,
+                                              const char    *from,
+                                              const char    *to,
                                               GError       **error);
 /* The Reconciliation of docs/payouts.md; NULL without @error when there is no such payout. */
 JsonNode *okc_backend_payouts_reconciliation (OkcBackendDb  *db,

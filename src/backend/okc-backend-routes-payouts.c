@@ -1,5 +1,5 @@
 /* okc-backend-routes-payouts.c — GET /v1/payouts, /v1/payouts/{id}, its reconciliation and
- * POST /v1/payouts/{id}/adjustments (docs/payouts.md)
+ * POST /v1/payouts/{id}/adjustments, GET /v1/accounts/{id}/statement (docs/payouts.md)
  *
  * Copyright 2026 OK2Charge
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "okc-backend-payouts.h"
+#include "okc-backend-statement.h"
 
 /* A period and an id, in hex. */
 #define MAX_CURSOR_LENGTH 128
@@ -202,6 +203,30 @@ adjust_cb (OkcBackendRequest *request)
     okc_backend_reply_internal_error (request->msg, error);
 }
 
+static void
+statement_cb (OkcBackendRequest *request)
+{
+  static const char * const known[] = { "from", "to", "property", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!check_known_params (request, known))
+    return;
+  root = okc_backend_statement_build (request->db, request->param,
+                                      okc_backend_request_get_query (request, "from"),
+                                      okc_backend_request_get_query (request, "to"),
+                                      nonempty_query (request, "property"), &error);
+  if (root != NULL)
+    okc_backend_reply_json (request->msg, SOUP_STATUS_OK, root);
+  else if (error == NULL)
+    okc_backend_reply_not_found (request->msg, "account", request->param);
+  else if (error->domain == OKC_DATA_ERROR)
+    okc_backend_reply_error (request->msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_request",
+                             okc_data_error_get_field (error), "%s", error->message);
+  else
+    okc_backend_reply_internal_error (request->msg, error);
+}
+
 /* People only: a host's money is not the chatbot's to read. */
 void
 okc_backend_payout_routes_register (OkcBackendServer *server)
@@ -217,4 +242,6 @@ okc_backend_payout_routes_register (OkcBackendServer *server)
                                 OKC_BACKEND_ACCESS_STAFF,
                                 OKC_BACKEND_ROUTE_JSON_BODY | OKC_BACKEND_ROUTE_IDEMPOTENT,
                                 adjust_cb);
+  okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/accounts/{id}/statement",
+                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, statement_cb);
 }

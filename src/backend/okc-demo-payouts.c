@@ -241,6 +241,154 @@ plant_short (Run *run)
   return okc_backend_db_step_done (run->db, stmt, &world->error);
 }
 
+/* And at least one the bank returned: the oldest paid one in full, when chance made none. */
+static gboolean
+plant_failed (Run *run)
+{
+  OkcDemoWorld *world = run->world;
+  g_autoptr(OkcBackendStmt) stmt = NULL;
+  OkcDemoPayout *oldest = NULL;
+
+  for (guint i = 0; i < world->payouts->len; i++)
+    {
+      OkcDemoPayout *p = OKC_DEMO_PAYOUT (world, i);
+
+      if (g_str_equal (p->status, "failed"))
+        return TRUE;
+      if (oldest == NULL && g_str_equal (p->status, "paid") && p->amount == p->payable)
+        oldest = p;
+    }
+  if (oldest == NULL)
+    return TRUE;
+  oldest->status = "failed";
+  oldest->arrival_at = 0;
+  stmt = okc_backend_db_prepare (run->db,
+                                 "UPDATE payouts SET status = 'failed', paid_at = NULL, "
+                                 "arrival_at = NULL, failure_reason = ?2 WHERE id = ?1",
+                                 &world->error);
+  if (stmt == NULL)
+    return FALSE;
+  okc_backend_stmt_bind_text (stmt, 1, oldest->id);
+  okc_backend_stmt_bind_text (stmt, 2, bank_returns[1]);
+  return okc_backend_db_step_done (run->db, stmt, &world->error);
+}
+
+/* The week a property's every session was refunded (service_failure, approved by the
+ * supervisor): its refunds are above its revenue, so it carries a negative balance into the
+ * next week (docs/payouts.md, rules 5, 6 and 9). The last property with sessions in the
+ * oldest week, before the ticket window, so no billing ticket disputes those sessions (and
+ * the first sessions, which tests pick, are left alone). */
+static const char refundable_sql[] =
+  "SELECT s.id, s.total, s.ended_at FROM chargers c JOIN sessions s ON s.charger_id = c.id "
+  "WHERE c.property_id = ?1 AND s.currency = ?2 AND s.total > 0 "
+  "AND s.ended_at >= ?3 AND s.ended_at < ?4 ORDER BY s.ended_at, s.id";
+
+static gint64
+count_refundable (Run                          *run,
+                  const OkcBackendPayoutPeriod *period)
+{
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (run->db, refundable_sql, NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  okc_backend_stmt_bind_text (stmt, 1, period->property_id);
+  okc_backend_stmt_bind_text (stmt, 2, period->currency);
+  okc_backend_stmt_bind_int64 (stmt, 3, period->period_start);
+  okc_backend_stmt_bind_int64 (stmt, 4, period->cutoff_at);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    n++;
+  return n;
+}
+
+static gboolean
+refund_week (Run                          *run,
+             const OkcBackendPayoutPeriod *period)
+{
+  OkcDemoWorld *world = run->world;
+  g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (run->db, refundable_sql,
+                                                           &world->error);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  okc_backend_stmt_bind_text (stmt, 1, period->property_id);
+  okc_backend_stmt_bind_text (stmt, 2, period->currency);
+  okc_backend_stmt_bind_int64 (stmt, 3, period->period_start);
+  okc_backend_stmt_bind_int64 (stmt, 4, period->cutoff_at);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 total = sqlite3_column_int64 (stmt, 1), end = sqlite3_column_int64 (stmt, 2);
+
+      g_ptr_array_add (ids, g_strdup (okc_backend_stmt_get_text (stmt, 0)));
+      g_array_append_val (amounts, total);
+      g_array_append_val (ends, end);
+    }
+  if (rc != SQLITE_DONE)
+    return okc_backend_db_set_error (run->db, &world->error);
+  okc_backend_stmt_release (g_steal_pointer (&stmt));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      /* Asked for the morning after, approved within the hour, settled two hours later:
+       * all before the cut-off. */
+      gint64 asked = MIN (g_array_index (ends, gint64, i) + 10 * 60 * 60,
+                          period->cutoff_at - 4 * 60 * 60);
+      g_autoptr(OkcBackendStmt) insert = okc_backend_db_prepare (
+        run->db,
+        "INSERT INTO refunds (session_id, amount, currency, reason, note, status, requested_by, "
+        "requested_at, updated_at, reviewed_by, reviewed_at, review_comment, settled_at) "
+        "VALUES (?1, ?2, ?3, 'service_failure', ?4, 'succeeded', 'USR-0002', ?5, ?7, "
+        "'USR-0005', ?6, ?8, ?7)",
+        &world->error);
+
+      if (insert == NULL)
+        return FALSE;
+      okc_backend_stmt_bind_text (insert, 1, g_ptr_array_index (ids, i));
+      okc_backend_stmt_bind_int64 (insert, 2, g_array_index (amounts, gint64, i));
+      okc_backend_stmt_bind_text (insert, 3, period->currency);
+      okc_backend_stmt_bind_text (insert, 4,
+                                  "The site's meter was miscalibrated this week; the host "
+                                  "asked that every session be refunded in full.");
+      okc_backend_stmt_bind_int64 (insert, 5, asked);
+      okc_backend_stmt_bind_int64 (insert, 6, asked + 45 * 60);
+      okc_backend_stmt_bind_int64 (insert, 7, asked + 3 * 60 * 60);
+      okc_backend_stmt_bind_text (insert, 8, "Meter report attached to the host's ticket");
+      if (!okc_backend_db_step_done (run->db, insert, &world->error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+plant_refunded_week (Run       *run,
+                     GPtrArray *zones)
+{
+  OkcDemoWorld *world = run->world;
+  OkcBackendPayoutPeriod best = { 0 };
+
+  for (guint p = world->properties->len; p-- > 0 && best.property_id == NULL;)
+    {
+      OkcBackendPayoutPeriod period = { OKC_DEMO_PROPERTY (world, p)->id, OKC_DEMO_CURRENCY };
+      GDate monday;
+      gint64 n;
+
+      this_monday (g_ptr_array_index (zones, p), world->now, &monday);
+      g_date_subtract_days (&monday, 7 * N_WEEKS);
+      if (!okc_payout_week_bounds (g_ptr_array_index (zones, p), &monday, &period.period_start,
+                                   &period.cutoff_at) ||
+          period.cutoff_at > world->now - OKC_DEMO_TICKET_DAYS * 24 * 60 * 60)
+        continue;
+      n = count_refundable (run, &period);
+      if (n > 0)
+        best = period;
+    }
+  return best.property_id == NULL || refund_week (run, &best);
+}
+
 /**
  * okc_demo_payouts_store:
  *
@@ -270,6 +418,8 @@ okc_demo_payouts_store (OkcDemoWorld  *world,
       g_ptr_array_add (zones, zone != NULL ? zone : g_time_zone_new_utc ());
     }
 
+  if (!plant_refunded_week (&run, zones))
+    goto failed;
   for (guint week = N_WEEKS; week > 0; week--)
     for (guint p = 0; p < n_properties; p++)
       {
@@ -281,7 +431,7 @@ okc_demo_payouts_store (OkcDemoWorld  *world,
         if (!add_week (&run, p, zone, &monday))
           goto failed;
       }
-  if (plant_short (&run))
+  if (plant_short (&run) && plant_failed (&run))
     return TRUE;
 
 failed:

@@ -29,6 +29,7 @@ static const char candidates_sql[] =
   "UNION SELECT json_extract (t.fields, '$.session_at')) "
   "WHERE t.topic IN ('billing-dispute', 'cost-breakdown') "
   "AND t.status IN ('open', 'waiting_approval') AND s.currency = ?1 AND s.total > ?2 "
+  "AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.session_id = s.id) "
   "GROUP BY s.id ORDER BY t.status = 'waiting_approval' DESC, t.seq LIMIT ?3";
 
 typedef struct

@@ -673,6 +673,8 @@ pick_payout (OkcDemoWorld *world)
 
   if (n == 0)
     return -1;
+  want_problem = okc_demo_random_chance (rng (world), 65);
+  start = okc_demo_random_below (rng (world), n);
   while (world->next_short < n)
     {
       guint index = n - 1 - world->next_short++;
@@ -681,8 +683,6 @@ pick_payout (OkcDemoWorld *world)
       if (OKC_DEMO_PAYOUT_IS_SHORT (p) && (int) index != world->planted_short)
         return (int) index;
     }
-  want_problem = okc_demo_random_chance (rng (world), 65);
-  start = okc_demo_random_below (rng (world), n);
   for (guint k = 0; want_problem && k < n; k++)
     {
       const OkcDemoPayout *p = OKC_DEMO_PAYOUT (world, (start + k) % n);

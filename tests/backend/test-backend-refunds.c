@@ -54,7 +54,8 @@ learn_sessions (void)
   session_totals = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT id, total FROM sessions WHERE currency = 'USD' "
-                                       "AND total >= ?1 ORDER BY id",
+                                       "AND total >= ?1 AND id NOT IN (SELECT session_id FROM refunds) "
+                                       "ORDER BY id",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, 2 * THRESHOLD);
   while (sqlite3_step (stmt) == SQLITE_ROW)

@@ -368,6 +368,7 @@ def run(contract):
     idempotency(contract, agent, supervisor)
     access(contract, agent, chatbot)
     properties(contract, agent, chatbot, first_id)
+    payouts(contract, agent, supervisor, chatbot, first_id)
 
     call("GET", None, "/v1/no-such-thing", agent, expect=404)
     call("DELETE", None, "/v1/tickets", agent, expect=405)
@@ -971,6 +972,101 @@ def properties(contract, agent, chatbot, ticket_id):
     call("GET", syncs, "/v1/properties/PRP-9999/pms/syncs", agent, expect=404)
     call("GET", syncs, path, chatbot, expect=403)
     call("GET", syncs, path, None, expect=401)
+
+
+def payouts(contract, agent, supervisor, chatbot, ticket_id):
+    """A property's payouts, their reconciliations and an adjustment of a short one
+    (docs/payouts.md)."""
+    call = contract.call
+    listing, one = "/v1/payouts", "/v1/payouts/{id}"
+    reconciliation, adjustments = "/v1/payouts/{id}/reconciliation", "/v1/payouts/{id}/adjustments"
+
+    _, _, places = call("GET", "/v1/properties", "/v1/properties?limit=200", agent, expect=200)
+    short = exact = host = None
+    for place in places["properties"]:
+        _, _, page = call("GET", listing, f"/v1/payouts?property={place['id']}&limit=100", agent,
+                          expect=200)
+        for payout in page["payouts"]:
+            host = payout["host_account_id"]
+            _, _, ledger = call("GET", reconciliation, f"/v1/payouts/{payout['id']}/reconciliation",
+                                agent, expect=200)
+            difference = ledger["totals"]["difference"]["amount"]
+            if difference < 0 and payout["status"] in ("paid", "in_transit") and short is None:
+                short = (payout, -difference)
+            elif difference == 0 and payout["status"] == "paid" and exact is None:
+                exact = payout
+        if short is not None and exact is not None:
+            break
+    contract.results.append((short is not None and exact is not None,
+                             "the demo has a payout paid short and one that matches",
+                             f"short {short!r:.200}, exact {exact!r:.200}"))
+
+    _, _, paged = call("GET", listing, f"/v1/payouts?host={host}&limit=1", agent, expect=200)
+    if paged["next_cursor"] is not None:
+        call("GET", listing, f"/v1/payouts?host={host}&limit=1&cursor={paged['next_cursor']}",
+             supervisor, expect=200)
+    call("GET", listing, f"/v1/payouts?host={host}&status=paid", agent, expect=200)
+    call("GET", listing, "/v1/payouts", agent, expect=422)
+    call("GET", listing, f"/v1/payouts?host={host}&status=lost", agent, expect=400)
+    call("GET", listing, f"/v1/payouts?host={host}&cursor=zz", agent, expect=400)
+    call("GET", listing, f"/v1/payouts?host={host}", chatbot, expect=403)
+    call("GET", listing, f"/v1/payouts?host={host}", None, expect=401)
+    if exact is None or short is None:
+        return
+    call("GET", one, f"/v1/payouts/{exact['id']}", agent, expect=200)
+    call("GET", one, "/v1/payouts/PAY-99999", agent, expect=404)
+    call("GET", one, f"/v1/payouts/{exact['id']}?full=1", agent, expect=400)
+    call("GET", one, f"/v1/payouts/{exact['id']}", chatbot, expect=403)
+    call("GET", one, f"/v1/payouts/{exact['id']}", None, expect=401)
+    call("GET", reconciliation, "/v1/payouts/PAY-99999/reconciliation", agent, expect=404)
+    call("GET", reconciliation, f"/v1/payouts/{exact['id']}/reconciliation?x=1", agent, expect=400)
+    call("GET", reconciliation, f"/v1/payouts/{exact['id']}/reconciliation", chatbot, expect=403)
+    call("GET", reconciliation, f"/v1/payouts/{exact['id']}/reconciliation", None, expect=401)
+
+    payout, shortfall = short
+    path = f"/v1/payouts/{payout['id']}/adjustments"
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    body = {"ticket_id": ticket_id, "amount": {"amount": 1, "currency": "USD"},
+            "reason": "Paid short: a session left out of the run"}
+    _, _, made = call("POST", adjustments, path, agent, body=body, expect=201, headers=key)
+    _, headers, again = call("POST", adjustments, path, agent, body=body, expect=201, headers=key)
+    contract.results.append((headers.get("Idempotent-Replayed") == "true" and again == made,
+                             "a repeated adjustment replays its first answer", repr(again)[:300]))
+    call("POST", adjustments, path, agent, body=dict(body, reason="other"), expect=409, headers=key)
+    call("POST", adjustments, path, supervisor,
+         body={"amount": {"amount": shortfall, "currency": "USD"}, "reason": "too much"},
+         expect=409)
+    call("POST", adjustments, f"/v1/payouts/{exact['id']}/adjustments", agent,
+         body={"amount": {"amount": 1, "currency": "USD"}, "reason": "not short"}, expect=409)
+    call("POST", adjustments, path, agent, body={"amount": {"amount": 1, "currency": "EUR"},
+                                                 "reason": "x"}, expect=422)
+    call("POST", adjustments, path, agent, body={"amount": {"amount": 1, "currency": "USD"}},
+         expect=422)
+    call("POST", adjustments, "/v1/payouts/PAY-99999/adjustments", agent,
+         body={"amount": {"amount": 1, "currency": "USD"}, "reason": "x"}, expect=404)
+    call("POST", adjustments, path, agent, body=b"{", expect=400)
+    call("POST", adjustments, path, agent, body=b"{}", content_type="text/plain", expect=415)
+    call("POST", adjustments, path, chatbot, body=body, expect=403)
+    call("POST", adjustments, path, None, body=body, expect=401)
+    statement = "/v1/accounts/{id}/statement"
+    base = f"/v1/accounts/{host}/statement"
+    _, _, made_statement = call("GET", statement, base + "?from=2026-01-01&to=2027-01-31", agent,
+                                expect=200)
+    contract.results.append((made_statement["totals"]["sessions"] == len(made_statement["sessions"]),
+                             "a statement's totals count its sessions",
+                             repr(made_statement["totals"])[:300]))
+    call("GET", statement, base + "?from=2026-01-01&to=2027-12-31", supervisor, expect=422)
+    call("GET", statement, base + "?from=2026-01-01", agent, expect=422)
+    call("GET", statement, base + "?from=2026-01-01&to=2026-02-01&format=csv", agent, expect=400)
+    call("GET", statement, "/v1/accounts/ACC-99999/statement?from=2026-01-01&to=2026-02-01",
+         agent, expect=404)
+    call("GET", statement, base + "?from=2026-01-01&to=2026-02-01", chatbot, expect=403)
+    call("GET", statement, base + "?from=2026-01-01&to=2026-02-01", None, expect=401)
+    _, _, ledger = call("GET", reconciliation, path.replace("/adjustments", "/reconciliation"),
+                        agent, expect=200)
+    contract.results.append(([a["id"] for a in ledger["adjustments"]] == [made["id"]],
+                             "the short payout's reconciliation lists its adjustment",
+                             repr(ledger["adjustments"])[:300]))
 
 
 def check_coverage(contract):
