@@ -2,7 +2,8 @@
 # payout ID opens the payout's page, whose ledger ends in "Paid $X short"; the gross
 # revenue line opens onto its sessions; Credit Shortfall… credits it through the outbox,
 # and the page shows the adjustment. Then the host's panel, reached from the property's
-# page: its payouts and the revenue chart's description.
+# page: its payouts and the revenue chart's description. A session of the ledger opens
+# its page.
 #
 # Copyright 2026 OK2Charge
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -76,6 +77,12 @@ def main():
         check(len(rows) >= len(covered),
               'Gross Revenue opens onto its %d sessions: “%s”' % (len(covered), row.name))
         screenshot('payout-ledger')
+        # A session opens its page in the main window's session log.
+        main = next(f for f in console.app.children if f.name == 'OK2Charge Agent Console')
+        row.click()
+        within(main, lambda n: n.roleName == 'label' and n.name == first['id'],
+               'the session’s page in the main window')
+        check(True, 'a session of the ledger opens its page, %s' % first['id'])
 
         click_within(page, 'Credit Shortfall…')
         dialog = console.find(is_window('Credit Shortfall'), 'the Credit Shortfall dialog')
