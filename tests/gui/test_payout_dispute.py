@@ -11,8 +11,9 @@
 import os
 import time
 
-from okc_gui import Api, BACKEND_URL, Console, check, fail, screenshot, type_text, wait_until
-from test_billing_dispute import click_within, money_text, open_ticket, within
+from okc_gui import (Api, BACKEND_URL, Console, check, fail, press, screenshot, type_text,
+                     wait_until)
+from test_billing_dispute import click_within, is_button, money_text, open_ticket, within
 
 AGENT = 'alex.rivera@ok2charge.example'
 
@@ -89,6 +90,20 @@ def main():
         within(dialog, lambda n: n.roleName == 'label' and
                n.name.startswith('%s is %s short.' % (payout['id'], short_text)),
                'the dialog to say what is short')
+        # More than is short is refused in the dialog, naming the limit.
+        amount = within(dialog, lambda n: n.name.startswith('Amount to credit') and
+                        n.roleName != 'label', 'the amount entry')
+        amount.click()
+        time.sleep(0.5)
+        press('<Control>a')
+        type_text('%d.%02d' % divmod(shortfall + 1, 100))
+        limit = within(dialog, lambda n: n.roleName == 'label' and
+                       n.name == 'At most %s: what the payout is still short' % short_text,
+                       'the dialog to refuse more than the shortfall')
+        button = within(dialog, is_button('Credit'), 'the Credit button')
+        check(not button.sensitive, 'more than the shortfall is refused: “%s”' % limit.name)
+        press('<Control>a')
+        type_text('%d.%02d' % divmod(shortfall, 100))
         reason = within(dialog, lambda n: n.name.startswith('Reason for the credit') and
                         n.roleName != 'label', 'the reason entry')
         reason.click()
