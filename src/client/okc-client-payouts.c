@@ -358,19 +358,34 @@ okc_host_property_free (OkcHostProperty *property)
   g_free (property);
 }
 
+void
+okc_host_account_free (OkcHostAccount *account)
+{
+  if (account == NULL)
+    return;
+  g_free (account->id);
+  g_free (account->name);
+  g_clear_pointer (&account->properties, g_ptr_array_unref);
+  g_free (account);
+}
+
 static gpointer
-decode_host_properties (JsonNode  *root,
-                        gint64     server_time,
-                        GError   **error)
+decode_host_account (JsonNode  *root,
+                     gint64     server_time,
+                     GError   **error)
 {
   static const char * const members[] = { "id", "name", "city", "chargers", NULL };
+  g_autoptr(OkcHostAccount) account = g_new0 (OkcHostAccount, 1);
   g_autoptr(GPtrArray) properties =
     g_ptr_array_new_with_free_func ((GDestroyNotify) okc_host_property_free);
   JsonObject *object = okc_json_node_get_object (root, NULL, error);
   JsonArray *array = NULL;
-  const char *kind = NULL;
+  const char *kind = NULL, *account_id = NULL, *account_name = NULL;
 
   if (object == NULL ||
+      !okc_json_read_string (object, NULL, "id", OKC_JSON_REQUIRED | OKC_JSON_NOT_EMPTY,
+                             &account_id, error) ||
+      !okc_json_read_string (object, NULL, "name", OKC_JSON_REQUIRED, &account_name, error) ||
       !okc_json_read_string (object, NULL, "kind", OKC_JSON_REQUIRED, &kind, error) ||
       !okc_json_read_array (object, NULL, "properties", OKC_JSON_REQUIRED, &array, error))
     return NULL;
@@ -402,7 +417,10 @@ decode_host_properties (JsonNode  *root,
       property->city = g_strdup (city);
       g_ptr_array_add (properties, g_steal_pointer (&property));
     }
-  return g_steal_pointer (&properties);
+  account->id = g_strdup (account_id);
+  account->name = g_strdup (account_name);
+  account->properties = g_steal_pointer (&properties);
+  return g_steal_pointer (&account);
 }
 
 /* "/v1/payouts/PAY-00012" + @suffix, the id escaped as one path segment. */
@@ -620,21 +638,21 @@ okc_client_get_revenue_finish (OkcClient     *self,
 }
 
 /**
- * okc_client_list_host_properties_async:
+ * okc_client_get_host_account_async:
  * @self: a client
  * @account_id: a host's account id
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
  *
- * The host's properties, from their Account (GET /v1/accounts/{id}).
+ * The host's name and properties, from their Account (GET /v1/accounts/{id}).
  */
 void
-okc_client_list_host_properties_async (OkcClient           *self,
-                                       const char          *account_id,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+okc_client_get_host_account_async (OkcClient           *self,
+                                   const char          *account_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
@@ -645,25 +663,23 @@ okc_client_list_host_properties_async (OkcClient           *self,
 
   escaped = g_uri_escape_string (account_id, NULL, FALSE);
   path = g_strconcat ("/v1/accounts/", escaped, NULL);
-  okc_client_call_json_async (self, "GET", path, NULL, NULL, decode_host_properties,
-                             (GDestroyNotify) g_ptr_array_unref,
-                             okc_client_list_host_properties_async, cancellable, callback,
+  okc_client_call_json_async (self, "GET", path, NULL, NULL, decode_host_account,
+                             (GDestroyNotify) okc_host_account_free,
+                             okc_client_get_host_account_async, cancellable, callback,
                              user_data);
 }
 
 /**
- * okc_client_list_host_properties_finish:
+ * okc_client_get_host_account_finish:
  *
- * Returns: (transfer container) (element-type OkcHostProperty) (nullable): the
- *   properties, or %NULL with an error.
+ * Returns: (transfer full) (nullable): the account, or %NULL with an error.
  */
-GPtrArray *
-okc_client_list_host_properties_finish (OkcClient     *self,
-                                        GAsyncResult  *result,
-                                        GError       **error)
+OkcHostAccount *
+okc_client_get_host_account_finish (OkcClient     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
-  return okc_client_propagate_pointer (self, result, okc_client_list_host_properties_async,
-                                       error);
+  return okc_client_propagate_pointer (self, result, okc_client_get_host_account_async, error);
 }
 
 /**

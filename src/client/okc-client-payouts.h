@@ -125,17 +125,27 @@ typedef struct
 void         okc_host_property_free                (OkcHostProperty     *property);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcHostProperty, okc_host_property_free)
 
-/* The properties of a host's account, as OkcHostProperty, in the account's order; a guest's
- * account fails with OKC_DATA_ERROR on "kind". Reads only "kind" and "properties" of the
- * Account. */
-void         okc_client_list_host_properties_async  (OkcClient           *self,
-                                                     const char          *account_id,
-                                                     GCancellable        *cancellable,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data);
-GPtrArray   *okc_client_list_host_properties_finish (OkcClient           *self,
-                                                     GAsyncResult        *result,
-                                                     GError             **error);
+/* A host's Account as the host panel needs it: its name and properties. */
+typedef struct
+{
+  char *id;
+  char *name;
+  GPtrArray *properties;  /* OkcHostProperty, in the account's order */
+} OkcHostAccount;
+
+void            okc_host_account_free              (OkcHostAccount      *account);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcHostAccount, okc_host_account_free)
+
+/* GET /v1/accounts/{id}, reading only "id", "kind", "name" and "properties" of the
+ * Account; a guest's account is refused, naming "kind". */
+void            okc_client_get_host_account_async  (OkcClient           *self,
+                                                    const char          *account_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+OkcHostAccount *okc_client_get_host_account_finish (OkcClient           *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 /* The outbox action "payout.adjust": POST /v1/payouts/{id}/adjustments with
  * {"ticket_id", "amount", "reason"}, summary "Credit $12.30 short on PAY-00012". */

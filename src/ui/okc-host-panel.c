@@ -43,6 +43,9 @@ struct _OkcHostPanel
   GtkButton *more_button;
 };
 
+enum { PROP_0, PROP_ACCOUNT_NAME, N_PROPS };
+static GParamSpec *props[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (OkcHostPanel, okc_host_panel, GTK_TYPE_BOX)
 
 static void
@@ -115,18 +118,19 @@ export_clicked_cb (OkcHostPanel *self)
 }
 
 static void
-properties_loaded_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+account_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(OkcHostPanel) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) properties = okc_client_list_host_properties_finish (OKC_CLIENT (object),
-                                                                            result, &error);
+  g_autoptr(OkcHostAccount) account = okc_client_get_host_account_finish (OKC_CLIENT (object),
+                                                                          result, &error);
+  GPtrArray *properties;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (properties == NULL)
+  if (account == NULL)
     {
       /* Translators: with the backend's reason */
       g_autofree char *text = g_strdup_printf (_("Could not load the host’s properties: %s"),
@@ -134,6 +138,13 @@ properties_loaded_cb (GObject      *object,
       show_message (self, text);
       return;
     }
+  if (g_strcmp0 (self->account_name, account->name) != 0)
+    {
+      g_free (self->account_name);
+      self->account_name = g_strdup (account->name);
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ACCOUNT_NAME]);
+    }
+  properties = account->properties;
   if (properties->len == 0)
     adw_preferences_group_set_description (self->properties_group, _("This host has no properties"));
   for (guint i = 0; i < properties->len; i++)
@@ -270,8 +281,8 @@ load (OkcHostPanel *self)
   g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *from = g_date_time_format (first, "%Y-%m-%d");
 
-  okc_client_list_host_properties_async (self->client, self->account_id, self->cancellable,
-                                         properties_loaded_cb, g_object_ref (self));
+  okc_client_get_host_account_async (self->client, self->account_id, self->cancellable,
+                                     account_loaded_cb, g_object_ref (self));
   okc_client_get_revenue_async (self->client, self->account_id, from, to, NULL, self->cancellable,
                                 revenue_loaded_cb, g_object_ref (self));
   load_payouts (self);
@@ -311,12 +322,37 @@ okc_host_panel_dispose (GObject *object)
 }
 
 static void
+okc_host_panel_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  OkcHostPanel *self = OKC_HOST_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT_NAME:
+      g_value_set_string (value, self->account_name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 okc_host_panel_class_init (OkcHostPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = okc_host_panel_dispose;
+  object_class->get_property = okc_host_panel_get_property;
+
+  /* The host's name: the one given, then their Account's once it loaded. */
+  props[PROP_ACCOUNT_NAME] =
+    g_param_spec_string ("account-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, props);
   widget_class->realize = okc_host_panel_realize;
 
   g_type_ensure (OKC_TYPE_REVENUE_CHART);

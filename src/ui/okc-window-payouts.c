@@ -124,6 +124,27 @@ show_payout_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (view));
 }
 
+/* "Owen Green", once the panel knows the host's name; the id stays the subtitle. */
+static void
+host_named_cb (OkcHostPanel *panel,
+               GParamSpec   *pspec,
+               GtkWindow    *window)
+{
+  AdwWindowTitle *title = g_object_get_data (G_OBJECT (panel), "okc-title");
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_object_get (panel, "account-name", &name, NULL);
+  if (name == NULL || title == NULL)
+    return;
+  gtk_window_set_title (window, name);
+  adw_window_title_set_title (title, name);
+  /* Translators: the host window's subtitle, "ACC-00003 · payouts and revenue" */
+  subtitle = g_strdup_printf (_("%s · payouts and revenue"),
+                              (const char *) g_object_get_data (G_OBJECT (panel), "okc-account-id"));
+  adw_window_title_set_subtitle (title, subtitle);
+}
+
 /* win.show-host-account "ACC-00003": the host panel on a page of its own, until the
  * account page embeds it. */
 static void
@@ -134,7 +155,7 @@ show_host_account_action (GtkWidget  *widget,
   OkcWindow *self = OKC_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
   g_autofree char *title = NULL;
-  GtkWidget *window, *box, *header, *scrolled, *clamp, *panel;
+  GtkWidget *window, *box, *header, *scrolled, *clamp, *panel, *title_widget;
 
   if (self->client == NULL || self->outbox == NULL || *id == '\0')
     return;
@@ -146,7 +167,8 @@ show_host_account_action (GtkWidget  *widget,
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 760);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, _("Payouts and revenue")));
+  title_widget = adw_window_title_new (title, _("Payouts and revenue"));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title_widget);
   gtk_box_append (GTK_BOX (box), header);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
@@ -161,6 +183,9 @@ show_host_account_action (GtkWidget  *widget,
   gtk_widget_set_margin_start (panel, 18);
   gtk_widget_set_margin_end (panel, 18);
   adw_clamp_set_child (ADW_CLAMP (clamp), panel);
+  g_signal_connect_object (panel, "notify::account-name", G_CALLBACK (host_named_cb), window, 0);
+  g_object_set_data (G_OBJECT (panel), "okc-title", title_widget);
+  g_object_set_data_full (G_OBJECT (panel), "okc-account-id", g_strdup (id), g_free);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (window), box);

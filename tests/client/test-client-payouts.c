@@ -288,7 +288,7 @@ test_revenue (void)
 }
 
 static void
-test_host_properties (void)
+test_host_account (void)
 {
   g_autofree char *host = query_text ("SELECT host_account_id FROM properties GROUP BY "
                                       "host_account_id ORDER BY count(*) DESC LIMIT 1", NULL);
@@ -298,17 +298,20 @@ test_host_properties (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) refused = NULL;
-  g_autoptr(GPtrArray) properties = NULL;
-  g_autoptr(GPtrArray) none = NULL;
+  g_autofree char *name = query_text ("SELECT name FROM accounts WHERE id = ?1", host);
+  g_autoptr(OkcHostAccount) account = NULL;
+  g_autoptr(OkcHostAccount) none = NULL;
 
-  okc_client_list_host_properties_async (agent, host, NULL, okc_test_result_cb, &result);
+  okc_client_get_host_account_async (agent, host, NULL, okc_test_result_cb, &result);
   okc_test_wait_for_result (&result);
-  properties = okc_client_list_host_properties_finish (agent, result, &error);
+  account = okc_client_get_host_account_finish (agent, result, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (properties->len, ==, expected);
-  for (guint i = 0; i < properties->len; i++)
+  g_assert_cmpstr (account->id, ==, host);
+  g_assert_cmpstr (account->name, ==, name);
+  g_assert_cmpuint (account->properties->len, ==, expected);
+  for (guint i = 0; i < account->properties->len; i++)
     {
-      OkcHostProperty *property = g_ptr_array_index (properties, i);
+      OkcHostProperty *property = g_ptr_array_index (account->properties, i);
       g_autofree char *owner = query_text ("SELECT host_account_id FROM properties WHERE id = ?1",
                                            property->id);
 
@@ -316,9 +319,9 @@ test_host_properties (void)
     }
 
   g_clear_object (&result);
-  okc_client_list_host_properties_async (agent, guest, NULL, okc_test_result_cb, &result);
+  okc_client_get_host_account_async (agent, guest, NULL, okc_test_result_cb, &result);
   okc_test_wait_for_result (&result);
-  none = okc_client_list_host_properties_finish (agent, result, &refused);
+  none = okc_client_get_host_account_finish (agent, result, &refused);
   g_assert_null (none);
   /* The client's error for an answer it refuses names the member to blame. */
   g_assert_error (refused, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_BAD_RESPONSE);
@@ -493,7 +496,7 @@ main (int    argc,
   g_test_add_func ("/Client/Payouts/failed-and-get", test_failed_and_get);
   g_test_add_func ("/Client/Payouts/report", test_report);
   g_test_add_func ("/Client/Payouts/revenue", test_revenue);
-  g_test_add_func ("/Client/Payouts/host-properties", test_host_properties);
+  g_test_add_func ("/Client/Payouts/host-account", test_host_account);
   g_test_add_func ("/Client/Payouts/credit-shortfall", test_credit_shortfall);
   g_test_add_func ("/Client/Payouts/no-shortfall", test_no_shortfall);
   start_outbox ();

@@ -141,7 +141,8 @@ def main():
         console.click(lambda n: n.name.startswith('Show Property'), 'Show Property in the menu')
         property_page = console.find(is_window(prop['name']), 'the page of %s' % prop['name'])
         click_within(property_page, 'Payouts')
-        panel = console.find(is_window('Host %s' % host['id']), 'the host’s panel')
+        # Its window is named after the host once their account has loaded.
+        panel = console.find(is_window(host['name']), 'the host’s panel, named %s' % host['name'])
         newest = payouts['payouts'][0]
         within(panel, lambda n: n.roleName == 'list item' and
                n.name.startswith('%s: ' % newest['id']), 'the newest payout in the panel', 60)
