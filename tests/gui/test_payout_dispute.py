@@ -140,6 +140,7 @@ def main():
         console.click_button('More ticket actions')
         console.click(lambda n: n.name.startswith('Show Property'), 'Show Property in the menu')
         property_page = console.find(is_window(prop['name']), 'the page of %s' % prop['name'])
+        screenshot('property-page')
         click_within(property_page, 'Payouts')
         # Its window is named after the host once their account has loaded.
         panel = console.find(is_window(host['name']), 'the host’s panel, named %s' % host['name'])
