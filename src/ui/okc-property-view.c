@@ -32,6 +32,7 @@ struct _OkcPropertyView
 
   AdwWindowTitle *window_title;
   GtkButton *sync_button;
+  GtkButton *payouts_button;
   GtkLabel *message_label;
   AdwActionRow *address_row;
   AdwActionRow *host_row;
@@ -247,6 +248,8 @@ property_loaded_cb (GObject      *object,
   set_subtitle (self->host_row, host);
   show_pms (self);
   show_members (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->payouts_button),
+                            okc_property_get_host_id (property) != NULL);
   okc_client_list_pms_syncs_async (self->client, self->property_id, self->cancellable,
                                    syncs_loaded_cb, g_object_ref (self));
 }
@@ -320,6 +323,17 @@ sync_clicked_cb (OkcPropertyView *self)
                            g_object_ref (self));
 }
 
+/* The host's panel: their properties, revenue and payouts (win.show-host-account). */
+static void
+payouts_clicked_cb (OkcPropertyView *self)
+{
+  if (self->property == NULL || self->main_window == NULL ||
+      okc_property_get_host_id (self->property) == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->main_window), "win.show-host-account", "s",
+                              okc_property_get_host_id (self->property));
+}
+
 static void
 okc_property_view_dispose (GObject *object)
 {
@@ -352,6 +366,7 @@ okc_property_view_class_init (OkcPropertyViewClass *klass)
                                                "/com/ok2charge/AgentConsole/ui/okc-property-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OkcPropertyView, window_title);
   gtk_widget_class_bind_template_child (widget_class, OkcPropertyView, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, OkcPropertyView, payouts_button);
   gtk_widget_class_bind_template_child (widget_class, OkcPropertyView, message_label);
   gtk_widget_class_bind_template_child (widget_class, OkcPropertyView, address_row);
   gtk_widget_class_bind_template_child (widget_class, OkcPropertyView, host_row);
@@ -362,6 +377,7 @@ okc_property_view_class_init (OkcPropertyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcPropertyView, chargers_group);
   gtk_widget_class_bind_template_child (widget_class, OkcPropertyView, units_group);
   gtk_widget_class_bind_template_callback (widget_class, sync_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, payouts_clicked_cb);
 }
 
 static void

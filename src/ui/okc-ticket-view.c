@@ -180,6 +180,42 @@ describe_field (OkcTicket           *ticket,
   return NULL;
 }
 
+/* A topic-10 ticket's payout IDs each open their payout's page (win.show-payout). */
+static void
+add_payout_buttons (OkcTicketView *self,
+                    int            row)
+{
+  JsonNode *value = okc_ticket_get_field_value (self->ticket, "payout_ids");
+  JsonArray *ids = value != NULL && JSON_NODE_HOLDS_ARRAY (value) ? json_node_get_array (value)
+                                                                  : NULL;
+  GtkWidget *box;
+
+  if (ids == NULL || json_array_get_length (ids) == 0)
+    return;
+  box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 4);
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    {
+      JsonNode *id = json_array_get_element (ids, i);
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      if (!JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_STRING)
+        continue;
+      /* Translators: a button that opens a payout's reconciliation, "Open PAY-00012" */
+      label = g_strdup_printf (_("Open %s"), json_node_get_string (id));
+      button = gtk_button_new_with_label (label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-payout");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", json_node_get_string (id));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+    }
+  gtk_grid_attach (self->details_grid, box, 1, row, 1, 1);
+}
+
 static void
 show_details (OkcTicketView *self)
 {
@@ -195,6 +231,8 @@ show_details (OkcTicketView *self)
       g_autofree char *text = describe_field (self->ticket, field);
 
       add_grid_row (self->details_grid, row++, _(field->label), text, field->required);
+      if (g_str_equal (field->key, "payout_ids"))
+        add_payout_buttons (self, row++);
     }
   finish_grid (self->details_grid, row);
 

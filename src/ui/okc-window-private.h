@@ -133,6 +133,11 @@ void okc_window_audit_start          (OkcWindow  *self);
 void okc_window_audit_stop           (OkcWindow  *self);
 gboolean okc_window_audit_page_changed (OkcWindow *self);
 
+/* okc-window-payouts.c */
+void okc_window_payouts_install      (GtkWidgetClass *widget_class);
+void okc_window_payouts_start        (OkcWindow  *self);
+void okc_window_payouts_stop         (OkcWindow  *self);
+
 /* okc-window-outbox.c */
 void okc_window_outbox_start          (OkcWindow  *self);
 void okc_window_outbox_stop           (OkcWindow  *self);

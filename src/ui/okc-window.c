@@ -410,6 +410,7 @@ okc_window_attach_queue (OkcWindow *self)
   okc_window_fleet_start (self);
   okc_window_sessions_start (self);
   okc_window_refunds_start (self);
+  okc_window_payouts_start (self);
   okc_window_audit_start (self);
   okc_client_list_users_async (self->client, self->account_cancellable, team_fetched_cb,
                                g_object_ref (self));
@@ -419,6 +420,7 @@ void
 okc_window_detach_queue (OkcWindow *self)
 {
   okc_window_refunds_stop (self);
+  okc_window_payouts_stop (self);
   okc_window_audit_stop (self);
   okc_window_sessions_stop (self);
   okc_window_fleet_stop (self);
@@ -612,6 +614,7 @@ okc_window_class_init (OkcWindowClass *klass)
   okc_window_statement_install (widget_class);
   okc_window_sessions_install (widget_class);
   okc_window_refunds_install (widget_class);
+  okc_window_payouts_install (widget_class);
   okc_window_audit_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
