@@ -555,6 +555,9 @@ okc_statement_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (account_id != NULL, NULL);
 
   self = g_object_new (OKC_TYPE_STATEMENT_DIALOG, "transient-for", parent, NULL);
+  /* One of the application's windows, so that its shortcuts (Ctrl+Q) work here too. */
+  if (parent != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   self->client = g_object_ref (client);
   self->account_id = g_strdup (account_id);
   self->account_name = g_strdup (account_name);
