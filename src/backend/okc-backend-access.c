@@ -58,7 +58,7 @@ okc_backend_access_find_account (OkcBackendDb       *db,
   int rc;
 
 #define SELECT_ACCOUNT \
-  "SELECT a.id, a.name, a.email, " \
+  "SELECT a.id, a.name, a.email, a.status = 'deleted', " \
   "EXISTS (SELECT 1 FROM charger_access x WHERE x.charger_id = ?1 AND x.account_id = a.id) " \
   "AS listed FROM accounts a WHERE "
 #define ORDER_ACCOUNTS " ORDER BY listed DESC, a.id LIMIT 1"
@@ -91,6 +91,7 @@ okc_backend_access_find_account (OkcBackendDb       *db,
   out->id = g_strdup (okc_backend_stmt_get_text (stmt, 0));
   out->name = g_strdup (okc_backend_stmt_get_text (stmt, 1));
   out->email = g_strdup (okc_backend_stmt_get_text (stmt, 2));
+  out->deleted = sqlite3_column_int (stmt, 3) != 0;
   return TRUE;
 }
 

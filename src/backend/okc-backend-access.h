@@ -17,6 +17,7 @@ typedef struct
   char *id;
   char *name;
   char *email;
+  gboolean deleted; /* its personal data erased: it can no longer sign in or charge */
 } OkcBackendAccount;
 
 void     okc_backend_account_clear          (OkcBackendAccount  *account);

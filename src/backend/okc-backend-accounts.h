@@ -104,4 +104,41 @@ gboolean  okc_backend_accounts_require_verification (OkcBackendDb  *db,
                                                      gint64         now,
                                                      GError       **error);
 
+/* okc-backend-account-changes.c: the changes, each behind a live identity check */
+JsonNode *okc_backend_accounts_cancel_subscription (OkcBackendDb  *db,
+                                                    const char    *account_id,
+                                                    JsonNode      *body,
+                                                    OkcUser       *actor,
+                                                    gint64         now,
+                                                    GError       **error);
+JsonNode *okc_backend_accounts_remove_card   (OkcBackendDb  *db,
+                                              const char    *account_id,
+                                              const char    *card_id,
+                                              JsonNode      *body,
+                                              OkcUser       *actor,
+                                              gint64         now,
+                                              GError       **error);
+JsonNode *okc_backend_accounts_change_email  (OkcBackendDb  *db,
+                                              const char    *account_id,
+                                              JsonNode      *body,
+                                              OkcUser       *actor,
+                                              gint64         now,
+                                              GError       **error);
+JsonNode *okc_backend_accounts_delete        (OkcBackendDb  *db,
+                                              const char    *account_id,
+                                              JsonNode      *body,
+                                              OkcUser       *actor,
+                                              gint64         now,
+                                              GError       **error);
+
+/* okc-backend-revenue.c: a host's revenue by day */
+#define OKC_BACKEND_REVENUE_MAX_DAYS 366
+
+JsonNode *okc_backend_accounts_revenue       (OkcBackendDb  *db,
+                                              const char    *account_id,
+                                              const char    *from,
+                                              const char    *to,
+                                              const char    *property_id,
+                                              GError       **error);
+
 G_END_DECLS

@@ -576,7 +576,8 @@ okc_backend_fleet_store_pick_account (OkcBackendDb *db,
     "  SELECT x.account_id AS id FROM chargers c JOIN charger_access x ON x.charger_id = c.id "
     "  WHERE c.id = ?2 AND c.access <> 'public' "
     "  UNION ALL SELECT a.id FROM accounts a, chargers c "
-    "  WHERE c.id = ?2 AND c.access = 'public' AND a.kind = 'guest') "
+    "  WHERE c.id = ?2 AND c.access = 'public' AND a.kind = 'guest' "
+    "  AND a.status = 'active') "
     "SELECT id FROM candidates ORDER BY id LIMIT 1 "
     "OFFSET (?1 % max(1, (SELECT count(*) FROM candidates)))",
     NULL);

@@ -156,7 +156,8 @@ load_guests (OkcBackendDb  *db,
              GError       **error)
 {
   g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
-    db, "SELECT id, name, email FROM accounts WHERE kind = 'guest' ORDER BY id", error);
+    db, "SELECT id, name, email FROM accounts WHERE kind = 'guest' AND status = 'active' "
+        "ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
@@ -183,7 +184,8 @@ match_account (OkcBackendDb  *db,
                GError       **error)
 {
   g_autoptr(OkcBackendStmt) stmt = okc_backend_db_prepare (
-    db, "SELECT id FROM accounts WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1", error);
+    db, "SELECT id FROM accounts WHERE email = ? COLLATE NOCASE AND status = 'active' "
+        "ORDER BY id LIMIT 1", error);
   int rc;
 
   if (stmt == NULL)

@@ -90,6 +90,12 @@ read_account (OkcBackendRequest *request,
       g_autofree char *message = g_strdup_printf ("no OK2Charge account has “%s”", contact);
       return reply_invalid (request, "account", message);
     }
+  if (out->deleted)
+    {
+      g_autofree char *message = g_strdup_printf ("%s was deleted: it can no longer sign in, "
+                                                  "charge or be given access", out->id);
+      return reply_invalid (request, "account", message);
+    }
   return TRUE;
 }
 

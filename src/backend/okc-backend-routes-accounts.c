@@ -195,6 +195,96 @@ verify_cb (OkcBackendRequest *request)
     okc_backend_reply_json (request->msg, SOUP_STATUS_CREATED, root);
 }
 
+/* A change answers the Account after it. */
+static void
+reply_change (OkcBackendRequest *request,
+              const char        *account_id,
+              JsonNode          *account,
+              const GError      *error)
+{
+  if (account == NULL)
+    reply_failure (request, account_id, error);
+  else
+    okc_backend_reply_json (request->msg, SOUP_STATUS_OK, account);
+}
+
+static void
+cancel_subscription_cb (OkcBackendRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) account = okc_backend_accounts_cancel_subscription (
+    request->db, request->param, request->body, request->user, request->now, &error);
+
+  reply_change (request, request->param, account, error);
+}
+
+/* The router hands over the last {…} segment only, the card: the account is the path's
+ * third segment ("/v1/accounts/ACC-00017/cards/CRD-000017/remove"). */
+static void
+remove_card_cb (OkcBackendRequest *request)
+{
+  const char *path = g_uri_get_path (soup_server_message_get_uri (request->msg));
+  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) account = NULL;
+
+  if (g_strv_length (segments) != 7)
+    {
+      okc_backend_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
+                               "There is no API at %s", path);
+      return;
+    }
+  account = okc_backend_accounts_remove_card (request->db, segments[3], request->param,
+                                              request->body, request->user, request->now,
+                                              &error);
+  reply_change (request, segments[3], account, error);
+}
+
+static void
+change_email_cb (OkcBackendRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) account = okc_backend_accounts_change_email (
+    request->db, request->param, request->body, request->user, request->now, &error);
+
+  reply_change (request, request->param, account, error);
+}
+
+static void
+delete_cb (OkcBackendRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) account = okc_backend_accounts_delete (
+    request->db, request->param, request->body, request->user, request->now, &error);
+
+  reply_change (request, request->param, account, error);
+}
+
+static void
+revenue_cb (OkcBackendRequest *request)
+{
+  static const char * const known[] = { "from", "to", "property", NULL };
+  const char *property = okc_backend_request_get_query (request, "property");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!check_known_params (request, known))
+    return;
+  if (property != NULL && *property == '\0')
+    property = NULL;
+  root = okc_backend_accounts_revenue (request->db, request->param,
+                                       okc_backend_request_get_query (request, "from"),
+                                       okc_backend_request_get_query (request, "to"), property,
+                                       &error);
+  if (root != NULL)
+    okc_backend_reply_json (request->msg, SOUP_STATUS_OK, root);
+  else if (error->domain == OKC_DATA_ERROR)
+    okc_backend_reply_error (request->msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_request",
+                             okc_data_error_get_field (error), "%s", error->message);
+  else
+    reply_failure (request, request->param, error);
+}
+
 static void
 add_change_route (OkcBackendServer  *server,
                   const char        *pattern,
@@ -217,5 +307,11 @@ okc_backend_account_routes_register (OkcBackendServer *server)
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, sessions_cb);
   okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/accounts/{id}/tickets",
                                 OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, tickets_cb);
+  okc_backend_server_add_route (server, SOUP_METHOD_GET, "/v1/accounts/{id}/revenue",
+                                OKC_BACKEND_ACCESS_STAFF, OKC_BACKEND_ROUTE_NONE, revenue_cb);
   add_change_route (server, "/v1/accounts/{id}/verifications", verify_cb);
+  add_change_route (server, "/v1/accounts/{id}/subscription/cancel", cancel_subscription_cb);
+  add_change_route (server, "/v1/accounts/{id}/cards/{card_id}/remove", remove_card_cb);
+  add_change_route (server, "/v1/accounts/{id}/email", change_email_cb);
+  add_change_route (server, "/v1/accounts/{id}/deletion", delete_cb);
 }

@@ -55,7 +55,8 @@ row_exists (OkcBackendDb  *db,
   return TRUE;
 }
 
-/* The references of a command body: the account must exist, and so must the ticket. */
+/* The references of a command body: the account must exist (and not be deleted), and so
+ * must the ticket. */
 static gboolean
 check_references (OkcBackendRequest  *request,
                   OkcChargerCommand  *command)
@@ -66,14 +67,16 @@ check_references (OkcBackendRequest  *request,
   gboolean exists = TRUE;
 
   if (account != NULL &&
-      (!row_exists (request->db, "SELECT 1 FROM accounts WHERE id = ?", account, &exists,
+      (!row_exists (request->db, "SELECT 1 FROM accounts WHERE id = ? AND status = 'active'",
+                    account, &exists,
                     &error) || !exists))
     {
       if (error != NULL)
         okc_backend_reply_internal_error (request->msg, error);
       else
         okc_backend_reply_error (request->msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_input",
-                                 "account", "account: “%s” is not an account", account);
+                                 "account", "account: “%s” is not an account, or it was deleted",
+                                 account);
       return FALSE;
     }
   if (ticket != NULL &&
