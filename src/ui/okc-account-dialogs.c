@@ -127,8 +127,8 @@ update (OkcAccountVerifyDialog *self)
                       method == OKC_VERIFICATION_METHOD_REQUEST_EMAIL
                         ? _("The ticket came from the account’s login email.")
                         : method == OKC_VERIFICATION_METHOD_SESSION_DATE
-                          ? _("A day on which the customer charged, within the last 90 days.")
-                          : _("The last four digits of a card saved on the account."));
+                          ? _("Ask for a day on which the customer charged, within the last 90 days.")
+                          : _("Ask for the last four digits of a card saved on the account."));
   gtk_widget_set_sensitive (GTK_WIDGET (self->verify_button), !self->checking && problem == NULL);
 }
 
@@ -264,6 +264,9 @@ okc_account_verify_dialog_new (GtkWindow  *parent,
 
 /* Confirmations -------------------------------------------------------------------- */
 
+/* Their responses have no mnemonics: libadwaita 1.2 gives a response's button its label,
+ * underscore included, as the name a screen reader says. */
+
 static AdwMessageDialog *
 message_dialog (GtkWindow  *parent,
                 const char *heading,
@@ -340,10 +343,10 @@ okc_account_cancel_dialog_new (GtkWindow  *parent,
                          "(%s).\n\nCancel now: it ends today instead."),
                        sub->plan, okc_account_get_name (account), renews);
   dialog = message_dialog (parent, _("Cancel the Subscription?"), body);
-  adw_message_dialog_add_response (dialog, "keep", _("_Keep It"));
+  adw_message_dialog_add_response (dialog, "keep", _("Keep It"));
   if (sub->status == OKC_SUBSCRIPTION_STATUS_ACTIVE)
-    adw_message_dialog_add_response (dialog, "period_end", _("At _Period End"));
-  adw_message_dialog_add_response (dialog, "now", _("Cancel _Now"));
+    adw_message_dialog_add_response (dialog, "period_end", _("At Period End"));
+  adw_message_dialog_add_response (dialog, "now", _("Cancel Now"));
   adw_message_dialog_set_response_appearance (dialog, "now", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (dialog, "keep");
   adw_message_dialog_set_default_response (dialog, "keep");
@@ -370,7 +373,7 @@ okc_account_remove_card_dialog_new (GtkWindow            *parent,
       : g_strdup_printf (_("%s is removed from the account of %s."), described,
                          okc_account_get_name (account));
   dialog = message_dialog (parent, _("Remove the Card?"), body);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "remove", _("Remove"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (dialog, "cancel");
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -425,7 +428,7 @@ okc_account_email_dialog_new (GtkWindow  *parent,
   adw_message_dialog_set_extra_child (dialog, box);
   g_object_set_data_full (G_OBJECT (dialog), "okc-account", g_object_ref (account),
                           g_object_unref);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "change", _("C_hange"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "change", _("Change"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
   adw_message_dialog_set_default_response (dialog, "change");
@@ -487,8 +490,8 @@ okc_account_delete_dialog_new (GtkWindow  *parent,
   adw_message_dialog_set_extra_child (dialog, box);
   g_object_set_data_full (G_OBJECT (dialog), "okc-email", g_strdup (okc_account_get_email (account)),
                           g_free);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete",
-                                    _("_Delete Account"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "delete",
+                                    _("Delete Account"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_enabled (dialog, "delete", FALSE);
   adw_message_dialog_set_close_response (dialog, "cancel");
