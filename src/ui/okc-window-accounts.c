@@ -79,6 +79,8 @@ open_account (OkcWindow  *self,
     return;
   view = okc_account_view_new (GTK_WINDOW (self), self->client, self->outbox, self->live,
                                account_id, ticket_id, requester_email);
+  /* The application's shortcuts (Ctrl+Q, Ctrl+?) work from the page too. */
+  gtk_window_set_application (GTK_WINDOW (view), gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_present (GTK_WINDOW (view));
 }
 

@@ -155,7 +155,6 @@ def main():
         check(actions.count('account.verify') == 2,
               'the audit has the failed and the passed identity checks')
         console.click_button('Close', within=page)
-        console.wait_active()
         console.quit()
     finally:
         console.kill()
