@@ -22,10 +22,23 @@
  *
  * Gives the account search the signed-in client.
  */
+/* An account changed or was verified, maybe for the shown ticket: its Actions list the
+ * entries. */
+static void
+account_updated_cb (OkcWindow  *self,
+                    const char *account_id)
+{
+  if (okc_ticket_view_get_ticket (self->ticket_view) != NULL)
+    okc_ticket_view_refresh_audit (self->ticket_view);
+}
+
 void
 okc_window_accounts_start (OkcWindow *self)
 {
   okc_account_search_set_client (self->account_search, self->client);
+  if (self->live != NULL)
+    g_signal_connect_object (self->live, "account-updated", G_CALLBACK (account_updated_cb),
+                             self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -154,6 +154,12 @@ def main():
             check(action in actions, 'the ticket’s audit has %s' % action)
         check(actions.count('account.verify') == 2,
               'the audit has the failed and the passed identity checks')
+        removed = 'Alex Rivera removed the card ending %s from %s' % (card['last4'],
+                                                                      account['id'])
+        console.find(lambda n: n.roleName == 'label' and n.name == removed and n.visible,
+                     'the ticket’s Actions to list the card removed',
+                     within=console.ticket_view())
+        check(True, 'the ticket’s Actions say: %s' % removed)
         console.click_button('Close', within=page)
         console.quit()
     finally:
