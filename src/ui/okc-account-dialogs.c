@@ -282,12 +282,13 @@ static GtkWidget *
 labelled_entry (AdwMessageDialog *dialog,
                 const char       *name,
                 const char       *label,
+                const char       *placeholder,
                 const char       *text)
 {
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (dialog), name, entry);
@@ -411,10 +412,10 @@ okc_account_email_dialog_new (GtkWindow  *parent,
 {
   AdwMessageDialog *dialog = message_dialog (parent, _("Change Email"), NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *email = labelled_entry (dialog, "email", _("Login email"),
+  GtkWidget *email = labelled_entry (dialog, "email", _("Login email"), _("name@example.com"),
                                      okc_account_get_email (account));
-  GtkWidget *notify = labelled_entry (dialog, "notification_email",
-                                      _("Notification email (empty: the login email)"),
+  GtkWidget *notify = labelled_entry (dialog, "notification_email", _("Notification email"),
+                                      _("Empty: the login email"),
                                       okc_account_get_notification_email (account));
   GtkWidget *email_label = gtk_label_new (_("Login email"));
   GtkWidget *notify_label = gtk_label_new (_("Notification email"));
@@ -459,15 +460,16 @@ okc_account_delete_dialog_new (GtkWindow  *parent,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *prompt = NULL;
+  g_autofree char *consequences = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list;
   GtkWidget *label;
   GtkWidget *entry;
 
   /* Translators: "Delete the Account of Maya Chen?" */
   heading = g_strdup_printf (_("Delete the Account of %s?"), okc_account_get_name (account));
-  body = g_strconcat (
-    _("Deleting the account, as the customer asked:"), "\n\n",
+  consequences = g_strconcat (
     "• ", _("the subscription is cancelled now; no more charges;"), "\n",
     "• ", _("every saved card is removed;"), "\n",
     "• ", _("the name, email, phone and notification email are erased, and the account can no "
@@ -477,14 +479,23 @@ okc_account_delete_dialog_new (GtkWindow  *parent,
             "because billing records must be kept; its tickets are kept as support records;"),
     "\n",
     "• ", _("it cannot be undone."), NULL);
+  body = g_strdup (_("Deleting the account, as the customer asked:"));
   dialog = message_dialog (parent, heading, body);
   /* Translators: "Type maya.chen17@example.com to confirm" */
   prompt = g_strdup_printf (_("Type %s to confirm"), okc_account_get_email (account));
+  /* The consequences read as a list, left-aligned, not as the centred body. */
+  list = gtk_label_new (consequences);
+  gtk_label_set_xalign (GTK_LABEL (list), 0);
+  gtk_label_set_wrap (GTK_LABEL (list), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (list), 48);
+  gtk_widget_set_margin_bottom (list, 12);
+  gtk_box_append (GTK_BOX (box), list);
   label = gtk_label_new (prompt);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  entry = labelled_entry (dialog, "confirm_email", _("The account’s login email, retyped"), NULL);
+  entry = labelled_entry (dialog, "confirm_email", _("The account’s login email, retyped"),
+                          _("The account’s login email, retyped"), NULL);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
   adw_message_dialog_set_extra_child (dialog, box);
