@@ -73,6 +73,7 @@ check_text (OkcDatasetKind   kind,
   switch (kind)
     {
     case OKC_DATASET_EMAIL:
+    case OKC_DATASET_ACCOUNT_EMAIL:
       return okc_text_is_email (text) || fail (error, path, "“%s” is not an email address", text);
     case OKC_DATASET_PHONE:
       return okc_text_is_phone (text) || fail (error, path, "“%s” is not a phone number", text);
@@ -372,6 +373,17 @@ bind_column (Import                  *import,
       if (!column->nullable)
         return fail (error, member, "is required");
       sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+  /* A deleted account's login email is erased; any other's is an email. */
+  if (column->kind == OKC_DATASET_ACCOUNT_EMAIL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING && *json_node_get_string (node) == '\0')
+    {
+      JsonNode *deleted_at = json_object_get_member (record, "deleted_at");
+
+      if (deleted_at == NULL || JSON_NODE_HOLDS_NULL (deleted_at))
+        return fail (error, member, "is empty, but only a deleted account’s email is");
+      okc_backend_stmt_bind_text (stmt, index, "");
       return TRUE;
     }
   switch (column->kind)
@@ -756,6 +768,11 @@ import_all (Import      *import,
   if (!okc_backend_db_exec (import->db,
                             "UPDATE chargers SET access = 'residents_guests' "
                             "WHERE access = 'restricted'", error))
+    return FALSE;
+  /* A deleted account is one with a `deleted_at`. */
+  if (!okc_backend_db_exec (import->db,
+                            "UPDATE accounts SET status = 'deleted' WHERE deleted_at IS NOT NULL",
+                            error))
     return FALSE;
   /* The chargers' live state is not in a data set: it is seeded from their status. */
   return import_blobs (import, root, error) &&

@@ -49,11 +49,13 @@ static const OkcDatasetColumn accounts[] = {
   ID,
   CHOICE ("kind", account_kinds),
   TEXT ("name"),
-  { "email", OKC_DATASET_EMAIL, FALSE, NULL, NULL, 0, 0 },
+  { "email", OKC_DATASET_ACCOUNT_EMAIL, FALSE, NULL, NULL, 0, 0 },
   { "phone", OKC_DATASET_PHONE, TRUE, NULL, NULL, 0, 0 },
   { "card_last4", OKC_DATASET_CARD_LAST4, TRUE, NULL, NULL, 0, 0 },
   CHOICE ("subscription", subscriptions),
   TIME ("created_at", FALSE),
+  /* Since schema v7: a deleted account, its personal data erased (docs/accounts.md). */
+  TIME ("deleted_at", TRUE),
 };
 
 static const OkcDatasetColumn properties[] = {

@@ -15,6 +15,7 @@ typedef enum
   OKC_DATASET_ID,            /* a non-empty text, unique in its table */
   OKC_DATASET_TEXT,          /* a non-empty text of at most 500 characters */
   OKC_DATASET_EMAIL,
+  OKC_DATASET_ACCOUNT_EMAIL, /* an email; "" for an account whose `deleted_at` is set */
   OKC_DATASET_PHONE,
   OKC_DATASET_CARD_LAST4,    /* exactly four digits */
   OKC_DATASET_CHOICE,        /* one of the column's choices */

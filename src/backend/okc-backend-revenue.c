@@ -48,7 +48,8 @@ parse_day (const char  *field,
                           g_str_equal (field, "from") ? "first" : "last");
       return FALSE;
     }
-  if (!digits || year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month,
+  /* The day after the last one must still be a GDateTime (years 1 to 9999). */
+  if (!digits || year < 1 || year > 9998 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month,
                                                 (GDateYear) year))
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, field,
@@ -229,7 +230,10 @@ add_property_days (OkcBackendDb    *db,
       g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
                       (GDateMonth) g_date_time_get_month (local),
                       (GDateYear) g_date_time_get_year (local));
-      g_assert (g_date_get_julian (&date) >= first && g_date_compare (&date, to) <= 0);
+      /* The bounds are the local midnights, so the date is in the range; a zone whose
+       * rules make a midnight ambiguous must not index outside it all the same. */
+      if (g_date_get_julian (&date) < first || g_date_compare (&date, to) > 0)
+        continue;
       day = &days[g_date_get_julian (&date) - first];
       day->sessions++;
       day->energy_wh += sqlite3_column_int64 (stmt, 1);

@@ -225,19 +225,22 @@ remove_card_cb (OkcBackendRequest *request)
 {
   const char *path = g_uri_get_path (soup_server_message_get_uri (request->msg));
   g_auto(GStrv) segments = g_strsplit (path, "/", -1);
+  g_autofree char *account_id = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) account = NULL;
 
-  if (g_strv_length (segments) != 7)
+  if (g_strv_length (segments) == 7)
+    account_id = g_uri_unescape_string (segments[3], NULL);
+  if (account_id == NULL || *account_id == '\0')
     {
       okc_backend_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
                                "There is no API at %s", path);
       return;
     }
-  account = okc_backend_accounts_remove_card (request->db, segments[3], request->param,
+  account = okc_backend_accounts_remove_card (request->db, account_id, request->param,
                                               request->body, request->user, request->now,
                                               &error);
-  reply_change (request, segments[3], account, error);
+  reply_change (request, account_id, account, error);
 }
 
 static void

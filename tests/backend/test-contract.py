@@ -368,6 +368,7 @@ def run(contract):
     idempotency(contract, agent, supervisor)
     access(contract, agent, chatbot)
     properties(contract, agent, chatbot, first_id)
+    accounts(contract, agent, chatbot, first_id)
 
     call("GET", None, "/v1/no-such-thing", agent, expect=404)
     call("DELETE", None, "/v1/tickets", agent, expect=405)
@@ -971,6 +972,194 @@ def properties(contract, agent, chatbot, ticket_id):
     call("GET", syncs, "/v1/properties/PRP-9999/pms/syncs", agent, expect=404)
     call("GET", syncs, path, chatbot, expect=403)
     call("GET", syncs, path, None, expect=401)
+
+
+def own_account(contract, agent, tickets):
+    """A guest whose ticket came from their login email, with a card and an active
+    subscription, the only account with that email: (account, ticket_id)."""
+    for ticket in tickets:
+        email = ticket["requester"].get("email")
+        if not email:
+            continue
+        status, _, found = contract.call("GET", "/v1/accounts", "/v1/accounts?q=" +
+                                         urllib.parse.quote(email), agent, expect=200)
+        if status != 200 or len(found["accounts"]) != 1 or found["accounts"][0]["kind"] != "guest":
+            continue
+        path = "/v1/accounts/" + found["accounts"][0]["id"]
+        _, _, account = contract.call("GET", "/v1/accounts/{id}", path, agent, expect=200)
+        if (account["email"].lower() == email.lower() and account["cards"] and
+                account["subscription"] and account["subscription"]["status"] == "active"):
+            return account, ticket["id"]
+    raise SchemaError("no guest account with a ticket from its email")
+
+
+def accounts(contract, agent, chatbot, other_ticket):
+    """The account routes (docs/accounts.md): lookup, the Account, its sessions and tickets,
+    identity checks and their lock, the four changes behind a check, and a host's revenue
+    (docs/payouts.md)."""
+    call = contract.call
+    lookup, one = "/v1/accounts", "/v1/accounts/{id}"
+    sessions, tickets = "/v1/accounts/{id}/sessions", "/v1/accounts/{id}/tickets"
+    verify, cancel = "/v1/accounts/{id}/verifications", "/v1/accounts/{id}/subscription/cancel"
+    remove, email = "/v1/accounts/{id}/cards/{card_id}/remove", "/v1/accounts/{id}/email"
+    deletion, revenue = "/v1/accounts/{id}/deletion", "/v1/accounts/{id}/revenue"
+
+    _, _, page = call("GET", "/v1/tickets", "/v1/tickets?limit=500", agent, expect=200)
+    try:
+        account, ticket = own_account(contract, agent, page["tickets"])
+    except SchemaError as error:
+        contract.results.append((False, "the demo has a guest to change", str(error)))
+        return
+    base = "/v1/accounts/" + account["id"]
+
+    call("GET", lookup, lookup + "?q=" + account["id"].lower(), agent, expect=200)
+    call("GET", lookup, lookup + "?q=" + urllib.parse.quote(account["name"][:4]) + "&limit=5", agent,
+         expect=200)
+    call("GET", lookup, lookup + "?q=ab", agent, expect=422)
+    call("GET", lookup, lookup, agent, expect=422)
+    call("GET", lookup, lookup + "?q=chen&order=name", agent, expect=400)
+    call("GET", lookup, lookup + "?q=chen", chatbot, expect=403)
+    call("GET", lookup, lookup + "?q=chen", None, expect=401)
+
+    call("GET", one, base + "?ticket=" + ticket, agent, expect=200)
+    call("GET", one, "/v1/accounts/ACC-99999", agent, expect=404)
+    call("GET", one, base + "?tickets=" + ticket, agent, expect=400)
+    call("GET", one, base, chatbot, expect=403)
+    call("GET", one, base, None, expect=401)
+
+    call("GET", sessions, base + "/sessions?limit=5", agent, expect=200)
+    call("GET", sessions, base + "/sessions?sort=price", agent, expect=422)
+    call("GET", sessions, base + "/sessions?cursor=x", agent, expect=400)
+    call("GET", sessions, "/v1/accounts/ACC-99999/sessions", agent, expect=404)
+    call("GET", sessions, base + "/sessions", chatbot, expect=403)
+    call("GET", sessions, base + "/sessions", None, expect=401)
+
+    call("GET", tickets, base + "/tickets", agent, expect=200)
+    call("GET", tickets, base + "/tickets?limit=5", agent, expect=400)
+    call("GET", tickets, "/v1/accounts/ACC-99999/tickets", agent, expect=404)
+    call("GET", tickets, base + "/tickets", chatbot, expect=403)
+    call("GET", tickets, base + "/tickets", None, expect=401)
+
+    # Every change needs a check first.
+    now = {"ticket_id": ticket, "when": "now"}
+    call("POST", cancel, base + "/subscription/cancel", agent, body=now, expect=403)
+
+    # Failed checks on another ticket lock that ticket, not this one.
+    wrong = {"ticket_id": other_ticket, "method": "session_date", "detail": "2001-01-01"}
+    for _ in range(3):
+        call("POST", verify, base + "/verifications", agent, body=wrong, expect=422)
+    call("POST", verify, base + "/verifications", agent, body=wrong, expect=429)
+    call("POST", verify, base + "/verifications", agent,
+         body={"ticket_id": ticket, "method": "card_last4", "detail": "42"}, expect=422)
+    call("POST", verify, "/v1/accounts/ACC-99999/verifications", agent,
+         body={"ticket_id": ticket, "method": "request_email"}, expect=404)
+    call("POST", verify, base + "/verifications", agent, body=b"{", expect=400)
+    call("POST", verify, base + "/verifications", chatbot,
+         body={"ticket_id": ticket, "method": "request_email"}, expect=403)
+    call("POST", verify, base + "/verifications", None,
+         body={"ticket_id": ticket, "method": "request_email"}, expect=401)
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    check = {"ticket_id": ticket, "method": "request_email"}
+    _, _, first = call("POST", verify, base + "/verifications", agent, body=check, expect=201,
+                       headers=key)
+    _, headers, again = call("POST", verify, base + "/verifications", agent, body=check,
+                             expect=201, headers=key)
+    contract.results.append((headers.get("Idempotent-Replayed") == "true" and first == again,
+                             "a repeated identity check replays its first answer", repr(again)[:300]))
+    call("POST", verify, base + "/verifications", agent, body=dict(check, method="card_last4"),
+         expect=409, headers=key)
+
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    _, _, cancelled = call("POST", cancel, base + "/subscription/cancel", agent, body=now,
+                           expect=200, headers=key)
+    _, headers, again = call("POST", cancel, base + "/subscription/cancel", agent, body=now,
+                             expect=200, headers=key)
+    contract.results.append((headers.get("Idempotent-Replayed") == "true" and again == cancelled and
+                             cancelled["subscription"]["status"] == "cancelled" and
+                             cancelled["verification"] is not None,
+                             "a cancellation ends the subscription, and its repeat replays",
+                             repr(again)[:300]))
+    call("POST", cancel, base + "/subscription/cancel", agent, body=now, expect=409)
+    call("POST", cancel, base + "/subscription/cancel", agent, body=dict(now, when="later"),
+         expect=422)
+    call("POST", cancel, "/v1/accounts/ACC-99999/subscription/cancel", agent, body=now, expect=404)
+    call("POST", cancel, base + "/subscription/cancel", agent, body=b"{", expect=400)
+    call("POST", cancel, base + "/subscription/cancel", chatbot, body=now, expect=403)
+    call("POST", cancel, base + "/subscription/cancel", None, body=now, expect=401)
+
+    card = account["cards"][0]["id"]
+    body = {"ticket_id": ticket}
+    call("POST", remove, base + "/cards/CRD-999999/remove", agent, body=body, expect=404)
+    call("POST", remove, f"{base}/cards/{card}/remove", agent, body={}, expect=422)
+    call("POST", remove, f"{base}/cards/{card}/remove", agent, body=b"{", expect=400)
+    call("POST", remove, f"{base}/cards/{card}/remove", chatbot, body=body, expect=403)
+    call("POST", remove, f"{base}/cards/{card}/remove", None, body=body, expect=401)
+    _, _, removed = call("POST", remove, f"{base}/cards/{card}/remove", agent, body=body, expect=200)
+    contract.results.append((card not in [c["id"] for c in removed.get("cards", [{}])],
+                             "a removed card is no longer on the account", repr(removed)[:300]))
+    call("POST", remove, f"{base}/cards/{card}/remove", agent, body=body, expect=404,
+         headers={"Idempotency-Key": str(uuid.uuid4())})
+
+    _, _, found = call("GET", lookup, lookup + "?q=" + urllib.parse.quote(account["name"][-5:]),
+                       agent, expect=200)
+    others = [a for a in found["accounts"] if a["id"] != account["id"] and a["status"] == "active"]
+    changed = "changed." + account["email"]
+    call("POST", email, base + "/email", agent, body={"ticket_id": ticket, "email": "nope"},
+         expect=422)
+    call("POST", email, base + "/email", agent, body={"ticket_id": ticket}, expect=422)
+    if others:
+        call("POST", email, base + "/email", agent,
+             body={"ticket_id": ticket, "email": others[0]["email"]}, expect=409)
+    call("POST", email, base + "/email", agent,
+         body={"ticket_id": other_ticket, "email": changed}, expect=403)
+    call("POST", email, "/v1/accounts/ACC-99999/email", agent,
+         body={"ticket_id": ticket, "email": changed}, expect=404)
+    call("POST", email, base + "/email", agent, body=b"{", expect=400)
+    call("POST", email, base + "/email", chatbot, body={"ticket_id": ticket, "email": changed},
+         expect=403)
+    call("POST", email, base + "/email", None, body={"ticket_id": ticket, "email": changed},
+         expect=401)
+    _, _, after = call("POST", email, base + "/email", agent,
+                       body={"ticket_id": ticket, "email": changed,
+                             "notification_email": None}, expect=200)
+    contract.results.append((after.get("email") == changed,
+                             "an email change answers the account with its new email",
+                             repr(after)[:300]))
+
+    confirm = {"ticket_id": ticket, "confirm_email": changed.upper()}
+    call("POST", deletion, base + "/deletion", agent,
+         body={"ticket_id": ticket, "confirm_email": account["email"]}, expect=422)
+    call("POST", deletion, "/v1/accounts/ACC-99999/deletion", agent, body=confirm, expect=404)
+    call("POST", deletion, base + "/deletion", agent, body=b"{", expect=400)
+    call("POST", deletion, base + "/deletion", chatbot, body=confirm, expect=403)
+    call("POST", deletion, base + "/deletion", None, body=confirm, expect=401)
+    _, _, gone = call("POST", deletion, base + "/deletion", agent, body=confirm, expect=200)
+    contract.results.append((gone.get("status") == "deleted" and gone.get("email") == "" and
+                             gone.get("cards") == [] and gone.get("phone") is None,
+                             "a deleted account keeps none of its personal data", repr(gone)[:300]))
+    call("POST", deletion, base + "/deletion", agent, body=confirm, expect=409)
+    call("POST", email, base + "/email", agent, body={"ticket_id": ticket, "email": changed},
+         expect=409)
+    call("GET", one, base, agent, expect=200)
+
+    _, _, homes = call("GET", "/v1/properties", "/v1/properties?limit=1", agent, expect=200)
+    home = homes["properties"][0]
+    host = "/v1/accounts/" + home["host"]["id"]
+    _, _, days = call("GET", revenue, host + "/revenue?from=2026-01-01&to=2026-12-31", agent,
+                      expect=200)
+    contract.results.append((len(days.get("days", [])) == 365 and
+                             days["days"][0]["date"] == "2026-01-01",
+                             "revenue has every day of the range", repr(days)[:300]))
+    call("GET", revenue, f"{host}/revenue?from=2026-11-01&to=2026-11-07&property={home['id']}",
+         agent, expect=200)
+    call("GET", revenue, host + "/revenue?from=2026-01-01&to=2027-01-02", agent, expect=422)
+    call("GET", revenue, host + "/revenue?from=2026-13-01&to=2027-01-02", agent, expect=422)
+    call("GET", revenue, base + "/revenue?from=2026-01-01&to=2026-01-02", agent, expect=422)
+    call("GET", revenue, host + "/revenue?from=2026-01-01&to=2026-01-02&unit=x", agent, expect=400)
+    call("GET", revenue, "/v1/accounts/ACC-99999/revenue?from=2026-01-01&to=2026-01-02", agent,
+         expect=404)
+    call("GET", revenue, host + "/revenue?from=2026-01-01&to=2026-01-02", chatbot, expect=403)
+    call("GET", revenue, host + "/revenue?from=2026-01-01&to=2026-01-02", None, expect=401)
 
 
 def check_coverage(contract):
