@@ -10,6 +10,8 @@
 
 #include "okc-client-accounts.h"
 #include "okc-client-error.h"
+#include "okc-event-stream.h"
+#include "okc-live-updates.h"
 #include "okc-test-backend.h"
 #include "okc-test-util.h"
 
@@ -500,6 +502,105 @@ test_delete (void)
                    OKC_SUBSCRIPTION_STATUS_CANCELLED);
 }
 
+/* A passed check and each change are account.updated on the stream: OkcLiveUpdates says
+ * which account, so that its page on any console fetches it again. */
+typedef struct
+{
+  GPtrArray *ids;
+  const char *wanted;
+} Updated;
+
+static void
+account_updated_cb (OkcLiveUpdates *updates,
+                    const char     *account_id,
+                    Updated        *updated)
+{
+  g_ptr_array_add (updated->ids, g_strdup (account_id));
+}
+
+static gboolean
+was_updated (gpointer data)
+{
+  Updated *updated = data;
+
+  for (guint i = 0; i < updated->ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (updated->ids, i), updated->wanted))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+stream_connected (gpointer data)
+{
+  return okc_event_stream_get_state (data) == OKC_EVENT_STREAM_STATE_CONNECTED;
+}
+
+static gboolean
+sync_done (gpointer data)
+{
+  return okc_ticket_sync_get_state (data) != OKC_TICKET_SYNC_STATE_SYNCING;
+}
+
+static gboolean
+store_is_free (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
+}
+
+static void
+test_live_account_updated (void)
+{
+  const char *id, *ticket_id;
+  g_autofree char *dir = okc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "live.sqlite", NULL);
+  g_autoptr(OkcStore) store = okc_store_new (path);
+  g_autoptr(OkcTicketQueue) queue = okc_ticket_queue_new ();
+  g_autoptr(OkcClock) clock = okc_clock_new_system (60);
+  g_autoptr(OkcTicketSync) sync = NULL;
+  g_autoptr(OkcEventStream) stream = okc_event_stream_new (agent);
+  g_autoptr(OkcLiveUpdates) updates = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OkcAccount) account = NULL;
+  g_autoptr(OkcAccount) changed = NULL;
+  Updated updated = { g_ptr_array_new_with_free_func (g_free), NULL };
+
+  take_own (&id, &ticket_id);
+  updated.wanted = id;
+  okc_store_open_async (store, OKC_STORE_OPEN_NONE, NULL, okc_test_result_cb, &result);
+  okc_test_wait_for_result (&result);
+  g_assert_true (okc_store_open_finish (store, result, &error));
+  g_clear_object (&result);   /* it holds the store */
+  sync = okc_ticket_sync_new (agent, store, queue, clock);
+  updates = okc_live_updates_new (agent, stream, queue, store, sync);
+  g_signal_connect (updates, "account-updated", G_CALLBACK (account_updated_cb), &updated);
+  okc_event_stream_start (stream);
+  okc_test_wait_until (stream_connected, stream);
+
+  g_assert_true (verify (id, ticket_id, OKC_VERIFICATION_METHOD_REQUEST_EMAIL, NULL, &error));
+  okc_test_wait_until (was_updated, &updated);
+  g_ptr_array_set_size (updated.ids, 0);
+
+  account = get_account (id, ticket_id);
+  changed = change (okc_account_action_new_change_email (account, ticket_id, NULL,
+                                                         "alerts@example.net"));
+  okc_test_wait_until (was_updated, &updated);
+  for (guint i = 0; i < updated.ids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (updated.ids, i), ==, id);
+
+  okc_event_stream_stop (stream);
+  okc_test_wait_until (sync_done, sync);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&updates);
+  g_clear_object (&sync);
+  /* A refresh or a save the events started may still hold the store for a moment. */
+  okc_test_wait_until (store_is_free, store);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_ptr_array_unref (updated.ids);
+  okc_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +620,7 @@ main (int    argc,
   g_test_add_func ("/Client/Accounts/change-needs-verification", test_change_needs_verification);
   g_test_add_func ("/Client/Accounts/changes", test_changes);
   g_test_add_func ("/Client/Accounts/delete", test_delete);
+  g_test_add_func ("/Client/Accounts/live-account-updated", test_live_account_updated);
   start_outbox ();
   status = g_test_run ();
 
