@@ -34,6 +34,8 @@ G_BEGIN_DECLS
  * @OKC_CLIENT_ERROR_VERSION_CONFLICT: 412: the ticket changed since the version the change
  *   was made from; the message is the backend's ("Sam Okafor changed this ticket at …: …"),
  *   and the calls that change tickets also give the current ticket
+ * @OKC_CLIENT_ERROR_TOO_MANY_ATTEMPTS: 429: the backend refuses more attempts for now
+ *   (three failed identity checks); the message is the backend's, saying when to try again
  *
  * Errors of the client library. Cancellation is reported as %G_IO_ERROR_CANCELLED, never
  * with this domain. Every error's message is a complete sentence for a person, and
@@ -52,6 +54,7 @@ typedef enum
   OKC_CLIENT_ERROR_SERVER,
   OKC_CLIENT_ERROR_NO_KEYRING,
   OKC_CLIENT_ERROR_VERSION_CONFLICT,
+  OKC_CLIENT_ERROR_TOO_MANY_ATTEMPTS,
 } OkcClientError;
 
 GQuark      okc_client_error_quark           (void);

@@ -186,6 +186,12 @@ read_error_document (Request     *request,
 #undef READ_STRING
 }
 
+static const char * const self_explaining_codes[] = {
+  "verification_failed", "verification_locked", "verification_required", "account_deleted",
+  "no_subscription", "refund_in_progress", "email_in_use", "account_has_properties",
+  "session_in_progress", NULL,
+};
+
 static void
 set_status_error (GError  **error,
                   Request  *request,
@@ -240,6 +246,12 @@ set_status_error (GError  **error,
           message = g_strdup (_("Someone else changed this first"));
         }
     }
+  else if (status == 429)
+    {
+      error_code = OKC_CLIENT_ERROR_TOO_MANY_ATTEMPTS;
+      if (message == NULL || *message == '\0')
+        prefix = g_strdup (_("The backend refuses more attempts for now; try again later"));
+    }
   else if (status == 408)
     {
       error_code = OKC_CLIENT_ERROR_TIMED_OUT;
@@ -260,6 +272,12 @@ set_status_error (GError  **error,
                                 soup_status_get_phrase (status) != NULL
                                   ? soup_status_get_phrase (status) : "");
     }
+
+  /* The account checks' and changes' refusals say exactly what happened and what to do
+   * (docs/accounts.md): a prefix would only hide the sentence. */
+  if (code != NULL && message != NULL && *message != '\0' &&
+      g_strv_contains (self_explaining_codes, code))
+    g_clear_pointer (&prefix, g_free);
 
   if (prefix == NULL)
     okc_client_error_set (error, error_code, status, code, field, "%s", message);

@@ -26,6 +26,7 @@ G_DEFINE_FINAL_TYPE (OkcLiveUpdates, okc_live_updates, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_PRESENCE_CHANGED,
+  SIGNAL_ACCOUNT_UPDATED,
   N_SIGNALS
 };
 
@@ -113,6 +114,25 @@ announce_presence (OkcLiveUpdates *self,
   g_signal_emit (self, signals[SIGNAL_PRESENCE_CHANGED], 0, ticket_id, present);
 }
 
+/* account.updated {"account_id"}: an account changed or was verified, somewhere. */
+static void
+announce_account (OkcLiveUpdates *self,
+                  JsonNode       *data)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *object = okc_json_node_get_object (data, "data", &error);
+  const char *account_id = NULL;
+
+  if (object == NULL ||
+      !okc_json_read_string (object, "data", "account_id", OKC_JSON_NOT_EMPTY, &account_id,
+                             &error))
+    {
+      g_debug ("Live updates: skipped an account event: %s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_ACCOUNT_UPDATED], 0, account_id);
+}
+
 static void
 event_cb (OkcEventStream *stream,
           const char     *type,
@@ -128,6 +148,8 @@ event_cb (OkcEventStream *stream,
     refresh (self);
   else if (g_str_equal (type, "presence"))
     announce_presence (self, data);
+  else if (g_str_equal (type, "account.updated"))
+    announce_account (self, data);
 }
 
 static void
@@ -174,6 +196,14 @@ okc_live_updates_class_init (OkcLiveUpdatesClass *klass)
   signals[SIGNAL_PRESENCE_CHANGED] =
     g_signal_new ("presence-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_PTR_ARRAY);
+
+  /**
+   * OkcLiveUpdates::account-updated:
+   * @account_id: the account that changed (`account.updated`); its page fetches it again
+   */
+  signals[SIGNAL_ACCOUNT_UPDATED] =
+    g_signal_new ("account-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -187,7 +217,8 @@ okc_live_updates_init (OkcLiveUpdates *self)
  *
  * Applies @stream's `ticket.created` and `ticket.updated` tickets to @queue and saves
  * them to @store; asks @sync for a refresh on `reset` and whenever the stream
- * connects; re-emits `presence` events as #OkcLiveUpdates::presence-changed. The stream
+ * connects; re-emits `presence` events as #OkcLiveUpdates::presence-changed and
+ * `account.updated` ones as #OkcLiveUpdates::account-updated. The stream
  * is started and stopped by its owner.
  *
  * Returns: (transfer full): the live updates

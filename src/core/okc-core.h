@@ -7,6 +7,7 @@
 #pragma once
 
 #include "okc-access-grant.h"
+#include "okc-account.h"
 #include "okc-attachment.h"
 #include "okc-audit-entry.h"
 #include "okc-billing.h"

@@ -31,6 +31,8 @@ struct _OkcSidebar
   GtkListBoxRow *sessions_row;
   GtkListBoxRow *reviews_row;
   GtkLabel *reviews_count;
+  GtkListBox *customers_list;
+  GtkListBoxRow *accounts_row;
   GtkWidget *supervision_heading;
   GtkListBox *supervision_list;
   GtkListBoxRow *audit_row;
@@ -136,6 +138,7 @@ row_selected_cb (OkcSidebar    *self,
       gtk_list_box_unselect_all (self->fleet_list);
       gtk_list_box_unselect_all (self->billing_list);
       gtk_list_box_unselect_all (self->supervision_list);
+      gtk_list_box_unselect_all (self->customers_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FOLDER]);
 }
@@ -149,6 +152,7 @@ fleet_row_selected_cb (OkcSidebar    *self,
       gtk_list_box_unselect_all (self->list);
       gtk_list_box_unselect_all (self->billing_list);
       gtk_list_box_unselect_all (self->supervision_list);
+      gtk_list_box_unselect_all (self->customers_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
 }
@@ -163,6 +167,7 @@ billing_row_selected_cb (OkcSidebar    *self,
       gtk_list_box_unselect_all (self->list);
       gtk_list_box_unselect_all (self->fleet_list);
       gtk_list_box_unselect_all (self->supervision_list);
+      gtk_list_box_unselect_all (self->customers_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
 }
@@ -177,6 +182,22 @@ supervision_row_selected_cb (OkcSidebar    *self,
       gtk_list_box_unselect_all (self->list);
       gtk_list_box_unselect_all (self->fleet_list);
       gtk_list_box_unselect_all (self->billing_list);
+      gtk_list_box_unselect_all (self->customers_list);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
+}
+
+/* Customers' pages are pages like the fleet's too: "accounts" is a fleet-page value. */
+static void
+customers_row_selected_cb (OkcSidebar    *self,
+                           GtkListBoxRow *row)
+{
+  if (row != NULL)
+    {
+      gtk_list_box_unselect_all (self->list);
+      gtk_list_box_unselect_all (self->fleet_list);
+      gtk_list_box_unselect_all (self->billing_list);
+      gtk_list_box_unselect_all (self->supervision_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET_PAGE]);
 }
@@ -204,7 +225,8 @@ okc_sidebar_set_supervisor (OkcSidebar *self,
  * okc_sidebar_get_fleet_page:
  *
  * Returns: (nullable): "chargers" or "attention" when the agent chose a page of the
- *   fleet, "sessions" or "refund-reviews" for Billing's, "audit" for Supervision's, %NULL
+ *   fleet, "sessions" or "refund-reviews" for Billing's, "audit" for Supervision's,
+ *   "accounts" for Customers', %NULL
  *   when they chose a queue view.
  */
 const char *
@@ -226,12 +248,15 @@ okc_sidebar_get_fleet_page (OkcSidebar *self)
     return "refund-reviews";
   if (gtk_list_box_get_selected_row (self->supervision_list) == self->audit_row)
     return "audit";
+  if (gtk_list_box_get_selected_row (self->customers_list) == self->accounts_row)
+    return "accounts";
   return NULL;
 }
 
 /**
  * okc_sidebar_select_fleet_page:
- * @page: "chargers", "attention", "sessions", "refund-reviews" or "audit" (only when shown)
+ * @page: "chargers", "attention", "sessions", "refund-reviews", "accounts" or "audit"
+ *   (only when shown)
  */
 void
 okc_sidebar_select_fleet_page (OkcSidebar *self,
@@ -249,6 +274,8 @@ okc_sidebar_select_fleet_page (OkcSidebar *self,
     }
   else if (g_str_equal (page, "audit"))
     gtk_list_box_select_row (self->supervision_list, self->audit_row);
+  else if (g_str_equal (page, "accounts"))
+    gtk_list_box_select_row (self->customers_list, self->accounts_row);
   else
     gtk_list_box_select_row (self->fleet_list, g_str_equal (page, "attention") ? self->attention_row
                                                                                : self->chargers_row);
@@ -489,7 +516,10 @@ okc_sidebar_class_init (OkcSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, supervision_heading);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, supervision_list);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, audit_row);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, customers_list);
+  gtk_widget_class_bind_template_child (widget_class, OkcSidebar, accounts_row);
   gtk_widget_class_bind_template_callback (widget_class, supervision_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customers_row_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, chargers_count);
   gtk_widget_class_bind_template_child (widget_class, OkcSidebar, attention_count);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);

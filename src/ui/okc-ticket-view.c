@@ -554,6 +554,19 @@ okc_ticket_view_set_timeline (OkcTicketView *self,
 }
 
 /**
+ * okc_ticket_view_refresh_audit:
+ *
+ * Fetches the shown ticket's audit entries again.
+ */
+void
+okc_ticket_view_refresh_audit (OkcTicketView *self)
+{
+  g_return_if_fail (OKC_IS_TICKET_VIEW (self));
+
+  okc_ticket_audit_refresh (self->ticket_audit);
+}
+
+/**
  * okc_ticket_view_get_composer:
  *
  * Returns: (transfer none): where the agent writes replies and notes to the ticket shown.

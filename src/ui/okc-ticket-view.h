@@ -39,6 +39,8 @@ void       okc_ticket_view_set_timeline (OkcTicketView *self,
                                          GPtrArray     *entries);
 
 /* A refund.updated event, for the ticket's sessions and refunds. */
+/* The ticket's audit entries changed without the ticket (an account change made for it). */
+void       okc_ticket_view_refresh_audit  (OkcTicketView *self);
 void       okc_ticket_view_refund_updated (OkcTicketView *self,
                                            OkcRefund     *refund);
 

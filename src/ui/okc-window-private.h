@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "okc-account-search.h"
 #include "okc-audit-view.h"
 #include "okc-charger-fleet.h"
 #include "okc-charger-panel.h"
@@ -76,6 +77,7 @@ struct _OkcWindow
   OkcSessionPanel *session_panel;
   OkcRefundReviews *refund_reviews;
   OkcAuditView *audit_view;
+  OkcAccountSearch *account_search;
 };
 
 /* okc-window.c */
@@ -137,6 +139,11 @@ gboolean okc_window_audit_page_changed (OkcWindow *self);
 void okc_window_payouts_install      (GtkWidgetClass *widget_class);
 void okc_window_payouts_start        (OkcWindow  *self);
 void okc_window_payouts_stop         (OkcWindow  *self);
+/* okc-window-accounts.c */
+void     okc_window_accounts_install      (GtkWidgetClass *widget_class);
+void     okc_window_accounts_start        (OkcWindow      *self);
+void     okc_window_accounts_stop         (OkcWindow      *self);
+gboolean okc_window_accounts_page_changed (OkcWindow      *self);
 
 /* okc-window-outbox.c */
 void okc_window_outbox_start          (OkcWindow  *self);

@@ -346,7 +346,7 @@ static void
 fleet_page_cb (OkcWindow *self)
 {
   if (okc_window_sessions_page_changed (self) || okc_window_refunds_page_changed (self) ||
-      okc_window_audit_page_changed (self))
+      okc_window_audit_page_changed (self) || okc_window_accounts_page_changed (self))
     return;
   okc_window_fleet_page_changed (self);
 }
@@ -412,6 +412,7 @@ okc_window_attach_queue (OkcWindow *self)
   okc_window_refunds_start (self);
   okc_window_payouts_start (self);
   okc_window_audit_start (self);
+  okc_window_accounts_start (self);
   okc_client_list_users_async (self->client, self->account_cancellable, team_fetched_cb,
                                g_object_ref (self));
 }
@@ -422,6 +423,7 @@ okc_window_detach_queue (OkcWindow *self)
   okc_window_refunds_stop (self);
   okc_window_payouts_stop (self);
   okc_window_audit_stop (self);
+  okc_window_accounts_stop (self);
   okc_window_sessions_stop (self);
   okc_window_fleet_stop (self);
   okc_window_live_stop (self);
@@ -580,6 +582,7 @@ okc_window_class_init (OkcWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OKC_TYPE_ACCOUNT_SEARCH);
   g_type_ensure (OKC_TYPE_AUDIT_VIEW);
   g_type_ensure (OKC_TYPE_CHARGER_PANEL);
   g_type_ensure (OKC_TYPE_QUEUE_VIEW);
@@ -598,6 +601,7 @@ okc_window_class_init (OkcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, audit_view);
+  gtk_widget_class_bind_template_child (widget_class, OkcWindow, account_search);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, charger_panel);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, session_panel);
   gtk_widget_class_bind_template_child (widget_class, OkcWindow, refund_reviews);
@@ -616,6 +620,7 @@ okc_window_class_init (OkcWindowClass *klass)
   okc_window_refunds_install (widget_class);
   okc_window_payouts_install (widget_class);
   okc_window_audit_install (widget_class);
+  okc_window_accounts_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);

@@ -323,6 +323,44 @@ test_properties (void)
   assert_change (unknown_changes, 0, "Done", "—", "Yes");
 }
 
+/* The account checks and changes of docs/accounts.md, in words; never a detail. */
+static void
+test_accounts (void)
+{
+  g_autoptr(OkcAuditEntry) verified =
+    entry_new (ALEX, "account.verify", "account", "ACC-00017", "null",
+               "{\"verification_id\": \"VER-000001\", \"method\": \"card_last4\","
+               " \"outcome\": \"verified\"}");
+  g_autoptr(OkcAuditEntry) failed =
+    entry_new (ALEX, "account.verify", "account", "ACC-00017", "null",
+               "{\"verification_id\": null, \"method\": \"session_date\","
+               " \"outcome\": \"failed\"}");
+  g_autoptr(OkcAuditEntry) at_end =
+    entry_new (ALEX, "account.subscription_cancel", "account", "ACC-00017",
+               "{\"status\": \"active\"}", "{\"status\": \"cancelling\"}");
+  g_autoptr(OkcAuditEntry) now =
+    entry_new (ALEX, "account.subscription_cancel", "account", "ACC-00017",
+               "{\"status\": \"cancelling\"}", "{\"status\": \"cancelled\"}");
+  g_autoptr(OkcAuditEntry) card =
+    entry_new (ALEX, "account.card_remove", "account", "ACC-00017",
+               "{\"card_id\": \"CRD-000017\", \"brand\": \"visa\", \"last4\": \"4242\","
+               " \"is_default\": true}",
+               "{\"card_id\": \"CRD-000017\", \"default_card_id\": null}");
+  g_autoptr(OkcAuditEntry) deleted =
+    entry_new (ALEX, "account.delete", "account", "ACC-00017", "null", "null");
+
+  assert_describes (verified, "Alex Rivera verified the identity of ACC-00017: Last four "
+                    "digits of a card");
+  assert_describes (failed, "Alex Rivera’s identity check of ACC-00017 failed: Date of a "
+                    "recent session");
+  assert_describes (at_end, "Alex Rivera cancelled the subscription of ACC-00017 at the end "
+                    "of the period");
+  assert_describes (now, "Alex Rivera cancelled the subscription of ACC-00017 now");
+  assert_describes (card, "Alex Rivera removed the card ending 4242 from ACC-00017");
+  assert_describes (deleted, "Alex Rivera deleted the account ACC-00017 and its personal data");
+  g_assert_cmpstr (okc_audit_action_kind_get_label ("account."), ==, "Accounts");
+}
+
 static void
 test_action_kinds (void)
 {
@@ -343,6 +381,7 @@ main (int    argc,
   g_test_add_func ("/Core/AuditEntry/codec", test_codec);
   g_test_add_func ("/Core/AuditEntry/codec-strict", test_codec_strict);
   g_test_add_func ("/Core/AuditEntry/refunds", test_refunds);
+  g_test_add_func ("/Core/AuditEntry/accounts", test_accounts);
   g_test_add_func ("/Core/AuditEntry/chargers", test_chargers);
   g_test_add_func ("/Core/AuditEntry/properties", test_properties);
   g_test_add_func ("/Core/AuditEntry/action-kinds", test_action_kinds);
