@@ -68,8 +68,7 @@ check_references (OkcBackendRequest  *request,
 
   if (account != NULL &&
       (!row_exists (request->db, "SELECT 1 FROM accounts WHERE id = ? AND status = 'active'",
-                    account, &exists,
-                    &error) || !exists))
+                    account, &exists, &error) || !exists))
     {
       if (error != NULL)
         okc_backend_reply_internal_error (request->msg, error);
