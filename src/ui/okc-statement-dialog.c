@@ -31,6 +31,7 @@ typedef enum
 {
   FILE_SESSIONS,
   FILE_PAYOUTS,
+  FILE_PRINTOUT,    /* the print dialog's Print to File */
 } StatementFile;
 
 struct _OkcStatementDialog
@@ -400,10 +401,18 @@ static char *
 suggested_name (OkcStatementDialog *self,
                 StatementFile       kind)
 {
-  g_autofree char *name = g_strdup_printf (
-    kind == FILE_SESSIONS ? _("%s sessions %s to %s.csv") : _("%s payouts %s to %s.csv"),
-    okc_statement_get_account_name (self->statement), okc_statement_get_from (self->statement),
-    okc_statement_get_to (self->statement));
+  const char *host = okc_statement_get_account_name (self->statement);
+  const char *from = okc_statement_get_from (self->statement);
+  const char *to = okc_statement_get_to (self->statement);
+  g_autofree char *name = NULL;
+
+  /* Translators: file names; the host, the period's first and last dates */
+  if (kind == FILE_SESSIONS)
+    name = g_strdup_printf (_("%s sessions %s to %s.csv"), host, from, to);
+  else if (kind == FILE_PAYOUTS)
+    name = g_strdup_printf (_("%s payouts %s to %s.csv"), host, from, to);
+  else
+    name = g_strdup_printf (_("%s statement %s to %s.pdf"), host, from, to);
 
   return g_strdelimit (g_steal_pointer (&name), "/\\:", '-');
 }
@@ -468,8 +477,16 @@ print_failed_cb (const GError *error,
 static void
 print_cb (OkcStatementDialog *self)
 {
-  if (self->statement != NULL)
-    okc_statement_print (GTK_WINDOW (self), self->statement, print_failed_cb, G_OBJECT (self));
+  g_autoptr(GFile) folder = default_folder ();
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) pdf = NULL;
+
+  if (self->statement == NULL)
+    return;
+  name = suggested_name (self, FILE_PRINTOUT);
+  pdf = g_file_get_child (folder, name);
+  okc_statement_print (GTK_WINDOW (self), self->statement, pdf, print_failed_cb,
+                       G_OBJECT (self));
 }
 
 /* The dialog --------------------------------------------------------------------- */

@@ -59,7 +59,8 @@ static const Layout payouts_layout = {
   6, { 0, 0.12, 0.34, 0.52, 0.64, 0.78, 1.0 }, 1u << 4
 };
 static const Layout sessions_layout = {
-  8, { 0, 0.13, 0.33, 0.44, 0.6, 0.7, 0.8, 0.9, 1.0 }, (1u << 4) | (1u << 5) | (1u << 6) | (1u << 7)
+  8, { 0, 0.12, 0.30, 0.40, 0.56, 0.69, 0.79, 0.89, 1.0 },
+  (1u << 4) | (1u << 5) | (1u << 6) | (1u << 7)
 };
 
 static void
@@ -392,12 +393,14 @@ done_cb (GtkPrintOperation       *operation,
  * okc_statement_print:
  * @parent: the window the print dialog belongs to
  * @statement: what to print
+ * @pdf_file: (nullable): what Print to File writes, unless the agent picks another
  * @error_callback: (nullable): told when printing fails
  * @receiver: (nullable): passed to @error_callback, unless it is gone by then
  */
 void
 okc_statement_print (GtkWindow                  *parent,
                      OkcStatement               *statement,
+                     GFile                      *pdf_file,
                      OkcStatementPrintErrorFunc  error_callback,
                      GObject                    *receiver)
 {
@@ -417,6 +420,15 @@ okc_statement_print (GtkWindow                  *parent,
   g_weak_ref_init (&job->receiver, receiver);
 
   gtk_print_operation_set_job_name (operation, name);
+  if (pdf_file != NULL)
+    {
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+      g_autofree char *uri = g_file_get_uri (pdf_file);
+
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+      gtk_print_operation_set_print_settings (operation, settings);
+    }
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);

@@ -1,7 +1,7 @@
 # test_statement_export.py — a host asks for their statement: from the host's panel, Export
 # Statement… shows last month's totals, saves the sessions and the payouts as CSV files that
-# read back to what the backend holds, and prints the statement to a PDF file
-# (docs/payouts.md, "Statements").
+# read back to what the backend holds, and prints the statement to a PDF file whose text is
+# read back too (docs/payouts.md, "Statements").
 #
 # Copyright 2026 OK2Charge
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 import csv
 import datetime
 import os
+import subprocess
 import time
 
 from okc_gui import Api, BACKEND_URL, Console, check, fail, press, screenshot, wait_until
@@ -139,6 +140,30 @@ def main():
         paid = sum(round(float(r[5]) * 100) for r in rows[1:] if r[4] == 'paid')
         check(paid == totals['paid_out']['amount'],
               'its paid payouts add up to what was paid out, %s' % money_text(totals['paid_out']))
+
+        # Print to File writes the PDF beside the CSV files, under the statement's name.
+        click_within(dialog, 'Print Statement…')
+        printer = console.find(lambda n: n.roleName == 'dialog' and n.name == 'Print',
+                               'the print dialog')
+        to_file = console.find(lambda n: n.name == 'Print to File' and n.visible,
+                               'Print to File among the printers', within=printer)
+        to_file.click()
+        time.sleep(1)
+        click_within(printer, 'Print')
+        pdf = saved_file(home, '%s statement %s.pdf' % (host['name'], period_text), 'the PDF')
+        wait_until(lambda: os.path.getsize(pdf) > 0 or None, 'the PDF to be written')
+        time.sleep(1)
+        text = subprocess.run(['pdftotext', '-layout', pdf, '-'], check=True,
+                              capture_output=True, text=True).stdout
+        first = statement['sessions'][0]
+        for expected in ('Statement for %s' % host['name'], 'Gross revenue', gross,
+                         money_text(totals['paid_out']), first['id'],
+                         money_text(first['gross']), 'Page 1 of '):
+            if expected not in text:
+                fail('the printed statement has no “%s”:\n%s' % (expected, text[:2000]))
+        pages = text.count('\f') or 1
+        check(True, 'the printed statement (%d pages) has the host, the totals, the sessions '
+              'and page numbers' % pages)
     finally:
         console.quit()
 
