@@ -613,6 +613,27 @@ describe_account (OkcAuditEntry *self,
                           self->target_id);
 }
 
+/* A shortfall credited (docs/payouts.md, POST /v1/payouts/{id}/adjustments): to the next
+ * scheduled payout when there is one, else to the next run. */
+static char *
+describe_payout_adjust (OkcAuditEntry *self)
+{
+  JsonObject *after = state_object (self->after);
+  g_autofree char *amount = member_money (after, "amount");
+  JsonNode *credited = after != NULL ? json_object_get_member (after, "credited_payout") : NULL;
+  const char *credited_id = credited != NULL && JSON_NODE_HOLDS_OBJECT (credited)
+    ? member_string (json_node_get_object (credited), "id") : NULL;
+  const char *who = okc_audit_entry_get_actor_label (self);
+
+  if (credited_id != NULL)
+    /* Translators: "Alex Rivera credited $12.30 that PAY-00012 was short to PAY-00019" */
+    return g_strdup_printf (_("%s credited %s that %s was short to %s"), who,
+                            amount != NULL ? amount : NO_VALUE, self->target_id, credited_id);
+  /* Translators: "Alex Rivera credited $12.30 that PAY-00012 was short to the next payout" */
+  return g_strdup_printf (_("%s credited %s that %s was short to the next payout"), who,
+                          amount != NULL ? amount : NO_VALUE, self->target_id);
+}
+
 /**
  * okc_audit_entry_describe:
  *
@@ -656,6 +677,8 @@ okc_audit_entry_describe (OkcAuditEntry *self)
                                                 "account.card_remove", "account.email_change",
                                                 "account.delete", NULL }, action))
     return describe_account (self, action);
+  if (g_str_equal (action, "payout.adjust"))
+    return describe_payout_adjust (self);
   if (g_str_equal (action, "simulator.fault"))
     return describe_simulator (self, TRUE);
   if (g_str_equal (action, "simulator.repair"))
@@ -806,7 +829,7 @@ okc_audit_entry_get_changes (OkcAuditEntry *self)
 /* The prefixes of GET /v1/audit's `action` that a person filters by. */
 static const char * const action_kinds[] = {
   "refund.", "charger.command", "charger.access", "charger.assign", "property.pms_sync",
-  "account.", "simulator.", NULL
+  "account.", "payout.", "simulator.", NULL
 };
 
 const char * const *
@@ -830,6 +853,8 @@ okc_audit_action_kind_get_label (const char *prefix)
     return _("PMS syncs");
   if (g_strcmp0 (prefix, "account.") == 0)
     return _("Accounts");
+  if (g_strcmp0 (prefix, "payout.") == 0)
+    return _("Payouts");
   if (g_strcmp0 (prefix, "simulator.") == 0)
     return _("Simulator");
   return prefix;

@@ -372,6 +372,25 @@ test_action_kinds (void)
   g_assert_cmpstr (okc_audit_action_kind_get_label ("charger.access"), ==, "Charger access");
 }
 
+/* A shortfall credit, to the next scheduled payout or, without one, the next run. */
+static void
+test_payouts (void)
+{
+  g_autoptr(OkcAuditEntry) credited =
+    entry_new (ALEX, "payout.adjust", "payout", "PAY-00012", "{\"credited_payout\": {}}",
+               "{\"amount\": {\"amount\": 1230, \"currency\": \"USD\"}, \"adjustment\": {}, "
+               "\"credited_payout\": {\"id\": \"PAY-00019\"}}");
+  g_autoptr(OkcAuditEntry) next_run =
+    entry_new (ALEX, "payout.adjust", "payout", "PAY-00013", "null",
+               "{\"amount\": {\"amount\": 5, \"currency\": \"USD\"}, \"adjustment\": {}, "
+               "\"credited_payout\": null}");
+
+  assert_describes (credited, "Alex Rivera credited $12.30 that PAY-00012 was short to PAY-00019");
+  assert_describes (next_run, "Alex Rivera credited $0.05 that PAY-00013 was short to the next "
+                              "payout");
+  g_assert_cmpstr (okc_audit_action_kind_get_label ("payout."), ==, "Payouts");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -385,5 +404,6 @@ main (int    argc,
   g_test_add_func ("/Core/AuditEntry/chargers", test_chargers);
   g_test_add_func ("/Core/AuditEntry/properties", test_properties);
   g_test_add_func ("/Core/AuditEntry/action-kinds", test_action_kinds);
+  g_test_add_func ("/Core/AuditEntry/payouts", test_payouts);
   return g_test_run ();
 }
