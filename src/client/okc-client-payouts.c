@@ -346,83 +346,6 @@ decode_revenue (JsonNode  *root,
     }
   return g_steal_pointer (&revenue);
 }
-
-void
-okc_host_property_free (OkcHostProperty *property)
-{
-  if (property == NULL)
-    return;
-  g_free (property->id);
-  g_free (property->name);
-  g_free (property->city);
-  g_free (property);
-}
-
-void
-okc_host_account_free (OkcHostAccount *account)
-{
-  if (account == NULL)
-    return;
-  g_free (account->id);
-  g_free (account->name);
-  g_clear_pointer (&account->properties, g_ptr_array_unref);
-  g_free (account);
-}
-
-static gpointer
-decode_host_account (JsonNode  *root,
-                     gint64     server_time,
-                     GError   **error)
-{
-  static const char * const members[] = { "id", "name", "city", "chargers", NULL };
-  g_autoptr(OkcHostAccount) account = g_new0 (OkcHostAccount, 1);
-  g_autoptr(GPtrArray) properties =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) okc_host_property_free);
-  JsonObject *object = okc_json_node_get_object (root, NULL, error);
-  JsonArray *array = NULL;
-  const char *kind = NULL, *account_id = NULL, *account_name = NULL;
-
-  if (object == NULL ||
-      !okc_json_read_string (object, NULL, "id", OKC_JSON_REQUIRED | OKC_JSON_NOT_EMPTY,
-                             &account_id, error) ||
-      !okc_json_read_string (object, NULL, "name", OKC_JSON_REQUIRED, &account_name, error) ||
-      !okc_json_read_string (object, NULL, "kind", OKC_JSON_REQUIRED, &kind, error) ||
-      !okc_json_read_array (object, NULL, "properties", OKC_JSON_REQUIRED, &array, error))
-    return NULL;
-  if (!g_str_equal (kind, "host"))
-    {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "kind",
-                          "the account is a %s, not a host", kind);
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *path = okc_json_path_index ("properties", i);
-      JsonObject *line = okc_json_node_get_object (json_array_get_element (array, i), path, error);
-      g_autoptr(OkcHostProperty) property = g_new0 (OkcHostProperty, 1);
-      const char *id = NULL, *name = NULL, *city = NULL;
-
-      if (line == NULL ||
-          !okc_json_check_members (line, path, members, error) ||
-          !okc_json_read_string (line, path, "id", OKC_JSON_REQUIRED | OKC_JSON_NOT_EMPTY, &id,
-                                 error) ||
-          !okc_json_read_string (line, path, "name", OKC_JSON_REQUIRED | OKC_JSON_NOT_EMPTY,
-                                 &name, error) ||
-          !okc_json_read_string (line, path, "city", OKC_JSON_NULLABLE, &city, error) ||
-          !okc_json_read_int64 (line, path, "chargers", OKC_JSON_REQUIRED, &property->n_chargers,
-                                error))
-        return NULL;
-      property->id = g_strdup (id);
-      property->name = g_strdup (name);
-      property->city = g_strdup (city);
-      g_ptr_array_add (properties, g_steal_pointer (&property));
-    }
-  account->id = g_strdup (account_id);
-  account->name = g_strdup (account_name);
-  account->properties = g_steal_pointer (&properties);
-  return g_steal_pointer (&account);
-}
-
 /* "/v1/payouts/PAY-00012" + @suffix, the id escaped as one path segment. */
 static char *
 payout_path (const char *id,
@@ -635,51 +558,6 @@ okc_client_get_revenue_finish (OkcClient     *self,
                                GError       **error)
 {
   return okc_client_propagate_pointer (self, result, okc_client_get_revenue_async, error);
-}
-
-/**
- * okc_client_get_host_account_async:
- * @self: a client
- * @account_id: a host's account id
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * The host's name and properties, from their Account (GET /v1/accounts/{id}).
- */
-void
-okc_client_get_host_account_async (OkcClient           *self,
-                                   const char          *account_id,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (OKC_IS_CLIENT (self));
-  g_return_if_fail (account_id != NULL && *account_id != '\0');
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  escaped = g_uri_escape_string (account_id, NULL, FALSE);
-  path = g_strconcat ("/v1/accounts/", escaped, NULL);
-  okc_client_call_json_async (self, "GET", path, NULL, NULL, decode_host_account,
-                             (GDestroyNotify) okc_host_account_free,
-                             okc_client_get_host_account_async, cancellable, callback,
-                             user_data);
-}
-
-/**
- * okc_client_get_host_account_finish:
- *
- * Returns: (transfer full) (nullable): the account, or %NULL with an error.
- */
-OkcHostAccount *
-okc_client_get_host_account_finish (OkcClient     *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return okc_client_propagate_pointer (self, result, okc_client_get_host_account_async, error);
 }
 
 /**

@@ -113,40 +113,6 @@ OkcRevenue *okc_client_get_revenue_finish    (OkcClient           *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
-/* A host's property as their Account lists it (GET /v1/accounts/{id}, docs/accounts.md). */
-typedef struct
-{
-  char *id;
-  char *name;
-  char *city;
-  gint64 n_chargers;
-} OkcHostProperty;
-
-void         okc_host_property_free                (OkcHostProperty     *property);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcHostProperty, okc_host_property_free)
-
-/* A host's Account as the host panel needs it: its name and properties. */
-typedef struct
-{
-  char *id;
-  char *name;
-  GPtrArray *properties;  /* OkcHostProperty, in the account's order */
-} OkcHostAccount;
-
-void            okc_host_account_free              (OkcHostAccount      *account);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OkcHostAccount, okc_host_account_free)
-
-/* GET /v1/accounts/{id}, reading only "id", "kind", "name" and "properties" of the
- * Account; a guest's account is refused, naming "kind". */
-void            okc_client_get_host_account_async  (OkcClient           *self,
-                                                    const char          *account_id,
-                                                    GCancellable        *cancellable,
-                                                    GAsyncReadyCallback  callback,
-                                                    gpointer             user_data);
-OkcHostAccount *okc_client_get_host_account_finish (OkcClient           *self,
-                                                    GAsyncResult        *result,
-                                                    GError             **error);
-
 /* The outbox action "payout.adjust": POST /v1/payouts/{id}/adjustments with
  * {"ticket_id", "amount", "reason"}, summary "Credit $12.30 short on PAY-00012". */
 OkcOutboxAction     *okc_payout_adjustment_action_new (const char       *payout_id,

@@ -12,6 +12,7 @@
 
 #include "okc-host-panel.h"
 
+#include "okc-client-accounts.h"
 #include "okc-client-payouts.h"
 #include "okc-revenue-chart.h"
 
@@ -124,9 +125,9 @@ account_loaded_cb (GObject      *object,
 {
   g_autoptr(OkcHostPanel) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(OkcHostAccount) account = okc_client_get_host_account_finish (OKC_CLIENT (object),
-                                                                          result, &error);
-  GPtrArray *properties;
+  g_autoptr(OkcAccount) account = okc_client_get_account_finish (OKC_CLIENT (object), result,
+                                                                 &error);
+  guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -138,20 +139,24 @@ account_loaded_cb (GObject      *object,
       show_message (self, text);
       return;
     }
-  if (g_strcmp0 (self->account_name, account->name) != 0)
+  if (!okc_account_is_host (account))
+    {
+      show_message (self, _("This is a guest’s account: only hosts have properties and payouts"));
+      return;
+    }
+  if (g_strcmp0 (self->account_name, okc_account_get_name (account)) != 0)
     {
       g_free (self->account_name);
-      self->account_name = g_strdup (account->name);
+      self->account_name = g_strdup (okc_account_get_name (account));
       g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ACCOUNT_NAME]);
     }
-  properties = account->properties;
-  if (properties->len == 0)
+  n = okc_account_get_n_properties (account);
+  if (n == 0)
     adw_preferences_group_set_description (self->properties_group, _("This host has no properties"));
-  for (guint i = 0; i < properties->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      OkcHostProperty *property = g_ptr_array_index (properties, i);
-      g_autofree char *chargers = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " charger",
-                                                                "%" G_GINT64_FORMAT " chargers",
+      const OkcAccountProperty *property = okc_account_get_property (account, i);
+      g_autofree char *chargers = g_strdup_printf (g_dngettext (NULL, "%u charger", "%u chargers",
                                                                 property->n_chargers),
                                                    property->n_chargers);
       /* Translators: "Burlington · 4 chargers" */
@@ -281,8 +286,8 @@ load (OkcHostPanel *self)
   g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *from = g_date_time_format (first, "%Y-%m-%d");
 
-  okc_client_get_host_account_async (self->client, self->account_id, self->cancellable,
-                                     account_loaded_cb, g_object_ref (self));
+  okc_client_get_account_async (self->client, self->account_id, NULL, self->cancellable,
+                                account_loaded_cb, g_object_ref (self));
   okc_client_get_revenue_async (self->client, self->account_id, from, to, NULL, self->cancellable,
                                 revenue_loaded_cb, g_object_ref (self));
   load_payouts (self);

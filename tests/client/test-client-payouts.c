@@ -287,47 +287,6 @@ test_revenue (void)
   g_assert_cmpstr (okc_client_error_get_field (refused), ==, "id");
 }
 
-static void
-test_host_account (void)
-{
-  g_autofree char *host = query_text ("SELECT host_account_id FROM properties GROUP BY "
-                                      "host_account_id ORDER BY count(*) DESC LIMIT 1", NULL);
-  g_autofree char *guest = query_text ("SELECT id FROM accounts WHERE kind = 'guest' ORDER BY id "
-                                       "LIMIT 1", NULL);
-  gint64 expected = query_int ("SELECT count(*) FROM properties WHERE host_account_id = ?1", host);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) refused = NULL;
-  g_autofree char *name = query_text ("SELECT name FROM accounts WHERE id = ?1", host);
-  g_autoptr(OkcHostAccount) account = NULL;
-  g_autoptr(OkcHostAccount) none = NULL;
-
-  okc_client_get_host_account_async (agent, host, NULL, okc_test_result_cb, &result);
-  okc_test_wait_for_result (&result);
-  account = okc_client_get_host_account_finish (agent, result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (account->id, ==, host);
-  g_assert_cmpstr (account->name, ==, name);
-  g_assert_cmpuint (account->properties->len, ==, expected);
-  for (guint i = 0; i < account->properties->len; i++)
-    {
-      OkcHostProperty *property = g_ptr_array_index (account->properties, i);
-      g_autofree char *owner = query_text ("SELECT host_account_id FROM properties WHERE id = ?1",
-                                           property->id);
-
-      g_assert_cmpstr (owner, ==, host);
-    }
-
-  g_clear_object (&result);
-  okc_client_get_host_account_async (agent, guest, NULL, okc_test_result_cb, &result);
-  okc_test_wait_for_result (&result);
-  none = okc_client_get_host_account_finish (agent, result, &refused);
-  g_assert_null (none);
-  /* The client's error for an answer it refuses names the member to blame. */
-  g_assert_error (refused, OKC_CLIENT_ERROR, OKC_CLIENT_ERROR_BAD_RESPONSE);
-  g_assert_nonnull (strstr (refused->message, "kind: the account is a guest, not a host"));
-}
-
 typedef struct
 {
   const char *key;
@@ -496,7 +455,6 @@ main (int    argc,
   g_test_add_func ("/Client/Payouts/failed-and-get", test_failed_and_get);
   g_test_add_func ("/Client/Payouts/report", test_report);
   g_test_add_func ("/Client/Payouts/revenue", test_revenue);
-  g_test_add_func ("/Client/Payouts/host-account", test_host_account);
   g_test_add_func ("/Client/Payouts/credit-shortfall", test_credit_shortfall);
   g_test_add_func ("/Client/Payouts/no-shortfall", test_no_shortfall);
   start_outbox ();
