@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "okc-backend-test-http.h"
 #include "okc-core.h"
 #include "okc-test-backend.h"
@@ -24,7 +26,7 @@ test_health (void)
 
   g_assert_cmpuint (response->status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "ok");
-  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, "0.1.0");
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, PACKAGE_VERSION);
 }
 
 static void
