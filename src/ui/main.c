@@ -11,6 +11,17 @@
 
 #include "okc-application.h"
 
+/* Where the translations are: the installed ones, or OKC_LOCALE_DIR for a console run
+ * from the build tree (build/po holds LANG/LC_MESSAGES/ok2charge-console.mo), as the
+ * tests and GSETTINGS_SCHEMA_DIR=build/data do for the schema. */
+static const char *
+locale_directory (void)
+{
+  const char *from_environment = g_getenv ("OKC_LOCALE_DIR");
+
+  return from_environment != NULL && *from_environment != '\0' ? from_environment : LOCALEDIR;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -18,7 +29,7 @@ main (int   argc,
   g_autoptr(OkcApplication) application = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_directory ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
