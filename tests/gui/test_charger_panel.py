@@ -270,4 +270,5 @@ def main():
         console.kill()
 
 
-main()
+if __name__ == '__main__':
+    main()

@@ -172,4 +172,5 @@ def main():
         console.kill()
 
 
-main()
+if __name__ == '__main__':
+    main()
