@@ -8,6 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "okc-number-format.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -41,5 +43,21 @@ gboolean okc_money_from_json       (JsonNode        *node,
                                     GError         **error);
 JsonNode *okc_money_to_json        (const OkcMoney  *money);
 char    *okc_money_format          (const OkcMoney  *money);
+
+char    *okc_money_format_with     (const OkcMoney             *money,
+                                    const OkcNumberConventions *conventions);
+char    *okc_money_format_display  (const OkcMoney             *money);
+char    *okc_money_format_input_with (const OkcMoney             *money,
+                                      const OkcNumberConventions *conventions);
+char    *okc_money_format_input    (const OkcMoney             *money);
+gboolean okc_money_parse_with      (const char                 *text,
+                                    const char                 *currency,
+                                    const OkcNumberConventions *conventions,
+                                    gint64                     *out_minor,
+                                    GError                    **error);
+gboolean okc_money_parse_display   (const char                 *text,
+                                    const char                 *currency,
+                                    gint64                     *out_minor,
+                                    GError                    **error);
 
 G_END_DECLS
