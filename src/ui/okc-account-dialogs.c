@@ -332,7 +332,7 @@ okc_account_cancel_dialog_new (GtkWindow  *parent,
 
   g_return_val_if_fail (sub != NULL, NULL);
 
-  price = okc_money_format (&sub->price);
+  price = okc_money_format_display (&sub->price);
   renews = format_day (sub->renews_at);
   body = sub->status == OKC_SUBSCRIPTION_STATUS_ACTIVE
     /* Translators: "The monthly plan of Maya Chen ($9.99) renews on 14 December 2026. …" */

@@ -202,7 +202,7 @@ describe_payout (OkcPayout *payout)
   const char *status = okc_payout_status_get_label (okc_payout_get_status (payout));
 
   okc_payout_get_amount (payout, &amount);
-  money = okc_money_format (&amount);
+  money = okc_money_format_display (&amount);
   if (okc_payout_get_status (payout) == OKC_PAYOUT_STATUS_FAILED)
     /* Translators: "Lakeview Lofts · 2026-11-02 to 2026-11-08 · $482.13 · Failed: R03: No account…" */
     return g_strdup_printf (_("%s · %s to %s · %s · %s: %s"), okc_payout_get_property_name (payout),

@@ -178,7 +178,7 @@ static void
 update_count (OkcOutboxButton *self)
 {
   guint n = self->outbox != NULL ? okc_outbox_get_n_unsent (self->outbox) : 0;
-  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *count = okc_format_count (n);
   g_autofree char *name = g_strdup_printf (ngettext ("%u action waiting to be sent",
                                                      "%u actions waiting to be sent", n), n);
 

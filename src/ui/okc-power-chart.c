@@ -60,8 +60,10 @@ format_kw (gint64 watts)
 {
   gint64 tenths = (watts + 50) / 100;
 
-  /* Translators: a power, "7.2 kW" */
-  return g_strdup_printf (_("%d.%d kW"), (int) (tenths / 10), (int) (tenths % 10));
+  g_autofree char *number = okc_format_fixed (tenths, 1);
+
+  /* Translators: a power, "7.2 kW"; %s is the number with its decimal */
+  return g_strdup_printf (_("%s kW"), number);
 }
 
 /* An axis tick: "2 kW", or "2.5 kW" between whole ones. */

@@ -36,7 +36,7 @@ format_minor (gint64      amount,
   OkcMoney money = { .amount = amount };
 
   g_strlcpy (money.currency, currency, sizeof money.currency);
-  return okc_money_format (&money);
+  return okc_money_format_display (&money);
 }
 
 /* "24 Nov" or, with @year, "24 Nov 2026". */

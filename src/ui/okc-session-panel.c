@@ -120,7 +120,7 @@ format_account (OkcChargingSession *session)
 static char *
 format_energy (OkcChargingSession *session)
 {
-  return okc_format_energy (okc_charging_session_get_energy_wh (session));
+  return okc_format_energy_display (okc_charging_session_get_energy_wh (session));
 }
 
 static char *
@@ -137,7 +137,7 @@ format_billed (OkcChargingSession *session)
   OkcMoney billed;
 
   okc_charging_session_get_billed_total (session, &billed);
-  return okc_money_format (&billed);
+  return okc_money_format_display (&billed);
 }
 
 static char *
@@ -459,7 +459,7 @@ static char *
 format_count (guint count)
 {
   const char *separator = localeconv ()->thousands_sep;
-  g_autofree char *digits = g_strdup_printf ("%u", count);
+  g_autofree char *digits = okc_format_count (count);
   GString *text = g_string_new (NULL);
   size_t n = strlen (digits);
 

@@ -150,7 +150,7 @@ show_facts (OkcSessionView *self)
   span = format_span (okc_charging_session_get_started_at (session),
                       okc_charging_session_get_ended_at (session), zone);
   set_fact (self->time_row, span);
-  energy = okc_format_energy (okc_charging_session_get_energy_wh (session));
+  energy = okc_format_energy_display (okc_charging_session_get_energy_wh (session));
   set_fact (self->energy_row, energy);
   /* Translators: a session's duration and its idle time, "3 h 5 min, idle 47 min" */
   durations = g_strdup_printf (_("%s, idle %s"), duration, idle);
@@ -210,7 +210,7 @@ show_bill (OkcSessionView *self,
     set_verdict (self, _("Matches the site's tariff"), "success");
   else
     {
-      g_autofree char *amount = okc_money_format (&difference);
+      g_autofree char *amount = okc_money_format_display (&difference);
       g_autofree char *text = NULL;
 
       if (difference.amount > 0)
@@ -241,7 +241,7 @@ describe_refund_title (OkcRefund *refund)
   g_autofree char *text = NULL;
 
   okc_refund_get_amount (refund, &amount);
-  text = okc_money_format (&amount);
+  text = okc_money_format_display (&amount);
   switch (okc_refund_get_status (refund))
     {
     case OKC_REFUND_STATUS_SUCCEEDED:
@@ -331,7 +331,7 @@ static void
 show_refunds (OkcSessionView *self,
               GPtrArray      *refunds)
 {
-  g_autofree char *rest = okc_money_format (&self->refundable);
+  g_autofree char *rest = okc_money_format_display (&self->refundable);
   GtkWidget *row, *amount;
 
   if (refunds != self->refunds)

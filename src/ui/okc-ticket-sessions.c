@@ -127,7 +127,7 @@ make_row (OkcChargingSession *session,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *span = format_span (okc_charging_session_get_started_at (session),
                                        okc_charging_session_get_ended_at (session));
-  g_autofree char *energy = okc_format_energy (okc_charging_session_get_energy_wh (session));
+  g_autofree char *energy = okc_format_energy_display (okc_charging_session_get_energy_wh (session));
   g_autofree char *billed = NULL;
   g_autofree char *facts = NULL;
   g_autofree char *spoken = NULL;
@@ -135,7 +135,7 @@ make_row (OkcChargingSession *session,
   OkcMoney total;
 
   okc_charging_session_get_billed_total (session, &total);
-  billed = okc_money_format (&total);
+  billed = okc_money_format_display (&total);
   /* Translators: a session's energy, what it billed and how it ended, with its id:
    * "12.4 kWh · $4.28 billed · Completed · SES-0000042" */
   facts = g_strdup_printf (_("%s · %s billed · %s · %s"), energy, billed,
@@ -363,7 +363,7 @@ make_refund_row (OkcRefund *refund)
   OkcMoney money;
 
   okc_refund_get_amount (refund, &money);
-  amount = okc_money_format (&money);
+  amount = okc_money_format_display (&money);
   /* Translators: a refund on a ticket, "$60.00 on SES-0001234" */
   title = g_strdup_printf (_("%s on %s"), amount, okc_refund_get_session_id (refund));
   /* Translators: who asked for a refund, when, and its id:
