@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-time-format.h"
 #include "okc-account-dialogs.h"
 
 #include "okc-core.h"
@@ -317,7 +318,7 @@ format_day (gint64 unix_time)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  return g_date_time_format (local, "%-d %B %Y");
+  return okc_time_format (local, OKC_TIME_FORM_LONG_DATE);
 }
 
 AdwMessageDialog *

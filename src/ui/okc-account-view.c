@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-time-format.h"
 #include "okc-account-view.h"
 
 #include "okc-account-dialogs.h"
@@ -131,7 +132,7 @@ format_time (gint64 unix_time)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  return g_date_time_format (local, "%-d %b %Y, %H:%M");
+  return okc_time_format (local, OKC_TIME_FORM_DATE_TIME);
 }
 
 static char *
@@ -140,7 +141,7 @@ format_day (gint64 unix_time)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  return g_date_time_format (local, "%-d %b %Y");
+  return okc_time_format (local, OKC_TIME_FORM_DATE);
 }
 
 /* An activatable row that opens something in the main window. */

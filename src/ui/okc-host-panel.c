@@ -283,6 +283,7 @@ load (OkcHostPanel *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) first = g_date_time_add_days (now, -(REVENUE_DAYS - 1));
+  /* The API's query form, not for display: fixed and untranslated. */
   g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *from = g_date_time_format (first, "%Y-%m-%d");
 

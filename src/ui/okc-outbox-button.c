@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-time-format.h"
 #include "okc-outbox-button.h"
 #include "okc-widget-util.h"
 
@@ -35,7 +36,7 @@ format_time (gint64 unix_seconds)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_seconds);
 
-  return time != NULL ? g_date_time_format (time, "%H:%M:%S") : g_strdup ("");
+  return time != NULL ? okc_time_format (time, OKC_TIME_FORM_TIME_SECONDS) : g_strdup ("");
 }
 
 /* The state in words: "Waiting to send, next attempt at 10:42 · Cannot reach the

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-time-format.h"
 #include "okc-power-chart.h"
 
 /* Room around the plot for the axes' labels and the legend, in pixels. */
@@ -260,7 +261,8 @@ draw_axes (OkcPowerChart *self,
       gint64 t = local - offset;
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
       g_autoptr(GDateTime) when = g_date_time_to_timezone (utc, self->time_zone);
-      g_autofree char *label = g_date_time_format (when, t_step >= 86400 ? "%-d %b" : "%H:%M");
+      g_autofree char *label = okc_time_format (when, t_step >= 86400 ? OKC_TIME_FORM_DAY_MONTH
+                                                                          : OKC_TIME_FORM_TIME);
       double x = plot_x (plot, t);
 
       gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg->red, fg->green, fg->blue, 0.4 });

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "okc-time-format.h"
 #include "okc-session-log.h"
 #include "okc-session-panel.h"
 #include "okc-session-view.h"
@@ -75,8 +76,7 @@ format_time (gint64 unix_time)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  /* Translators: a session's start or end in the list, as strftime() format */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+  return okc_time_format (local, OKC_TIME_FORM_NUMERIC_DATE_TIME);
 }
 
 static char *
@@ -367,16 +367,18 @@ update_date_buttons (OkcSessionPanel *self)
   if (self->from != 0)
     {
       g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (self->from);
+      g_autofree char *day = okc_time_format (date, OKC_TIME_FORM_NUMERIC_DATE);
 
-      /* Translators: the From button with its date, strftime() format */
-      from = g_date_time_format (date, _("From %Y-%m-%d"));
+      /* Translators: the From button with its date, "From 2026-11-24" */
+      from = g_strdup_printf (_("From %s"), day);
     }
   if (self->to != 0)
     {
       g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (self->to - 1);
+      g_autofree char *day = okc_time_format (date, OKC_TIME_FORM_NUMERIC_DATE);
 
-      /* Translators: the To button with its date (included), strftime() format */
-      to = g_date_time_format (date, _("To %Y-%m-%d"));
+      /* Translators: the To button with its date (included), "To 2026-11-24" */
+      to = g_strdup_printf (_("To %s"), day);
     }
   gtk_menu_button_set_label (self->from_button, from != NULL ? from : _("From"));
   gtk_menu_button_set_label (self->to_button, to != NULL ? to : _("To"));

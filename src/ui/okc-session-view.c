@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "okc-time-format.h"
 #include "okc-client-refunds.h"
 #include "okc-cost-table.h"
 #include "okc-finding-row.h"
@@ -109,16 +110,16 @@ format_span (gint64     start,
   g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (end);
   g_autoptr(GDateTime) local_start = g_date_time_to_timezone (start_utc, zone);
   g_autoptr(GDateTime) local_end = g_date_time_to_timezone (end_utc, zone);
-  /* Translators: a date and time, as strftime() format: "24 Nov 2026, 18:02" */
-  g_autofree char *from = g_date_time_format (local_start, _("%-d %b %Y, %H:%M"));
+  g_autofree char *from = okc_time_format (local_start, OKC_TIME_FORM_DATE_TIME);
   g_autofree char *to = NULL;
+  /* The zone's abbreviation ("CET"), the same in every language: not translated. */
   g_autofree char *zone_name = g_date_time_format (local_end, "%Z");
 
   if (g_date_time_get_year (local_start) == g_date_time_get_year (local_end)
       && g_date_time_get_day_of_year (local_start) == g_date_time_get_day_of_year (local_end))
-    to = g_date_time_format (local_end, "%H:%M");
+    to = okc_time_format (local_end, OKC_TIME_FORM_TIME);
   else
-    to = g_date_time_format (local_end, _("%-d %b %Y, %H:%M"));
+    to = okc_time_format (local_end, OKC_TIME_FORM_DATE_TIME);
   /* Translators: a session's local start and end and the zone: "24 Nov 2026, 18:02–20:49 CET" */
   return g_strdup_printf (_("%s–%s %s"), from, to, zone_name);
 }

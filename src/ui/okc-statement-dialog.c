@@ -197,6 +197,7 @@ statement_loaded_cb (GObject      *object,
   gtk_widget_set_sensitive (self->export_buttons, TRUE);
 }
 
+/* The API's query and the file names' form, not for display: fixed and untranslated. */
 static char *
 format_date (GDateTime *time)
 {

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-time-format.h"
 #include "okc-statement-print.h"
 
 #include "okc-energy.h"
@@ -119,7 +120,7 @@ local_time_text (gint64 unix_time)
     return g_strdup ("—");
   utc = g_date_time_new_from_unix_utc (unix_time);
   local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return okc_time_format (local, OKC_TIME_FORM_NUMERIC_DATE_TIME);
 }
 
 static void

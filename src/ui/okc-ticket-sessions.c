@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "okc-time-format.h"
 #include "okc-client-refunds.h"
 #include "okc-client-sessions.h"
 #include "okc-session-match.h"
@@ -113,7 +114,7 @@ format_span (gint64 started_at,
 
   if (g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end) &&
       g_date_time_get_year (start) == g_date_time_get_year (end))
-    to = g_date_time_format (end, "%H:%M");
+    to = okc_time_format (end, OKC_TIME_FORM_TIME);
   else
     to = okc_format_local_time (ended_at);
   /* Translators: a session's start and end, "23 Nov 2026, 18:00 – 18:45" */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-time-format.h"
 #include "okc-window-private.h"
 #include "okc-bench-trace.h"
 
@@ -56,7 +57,7 @@ update_queue_status (OkcWindow *self)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (synced_at);
       g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-      g_autofree char *time = g_date_time_format (local, "%H:%M");
+      g_autofree char *time = okc_time_format (local, OKC_TIME_FORM_TIME);
 
       /* Translators: the queue's subtitle, "42 tickets · updated 09:30" */
       status = g_strdup_printf (_("%s · updated %s"), count, time);
