@@ -138,7 +138,20 @@ okc_time_format_get_twelve_hour (void)
 GSettings *
 okc_time_format_desktop_settings (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  return okc_time_format_desktop_settings_from (g_settings_schema_source_get_default ());
+}
+
+/**
+ * okc_time_format_desktop_settings_from:
+ * @source: (nullable): where to look the schema up
+ *
+ * okc_time_format_desktop_settings() from @source rather than the default one.
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL
+ */
+GSettings *
+okc_time_format_desktop_settings_from (GSettingsSchemaSource *source)
+{
   g_autoptr(GSettingsSchema) schema = NULL;
 
   if (source == NULL)

@@ -47,6 +47,7 @@ const char *okc_time_form_get_format        (OkcTimeForm  form,
 void       okc_time_format_set_twelve_hour  (gboolean     twelve_hour);
 gboolean   okc_time_format_get_twelve_hour  (void);
 GSettings *okc_time_format_desktop_settings (void);
+GSettings *okc_time_format_desktop_settings_from (GSettingsSchemaSource *source);
 void       okc_time_format_follow_desktop   (GSettings   *settings);
 
 G_END_DECLS
