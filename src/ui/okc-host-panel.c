@@ -237,10 +237,12 @@ payouts_loaded_cb (GObject      *object,
       return;
     }
   {
-    g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " payout, newest first",
-                                                           "%" G_GINT64_FORMAT " payouts, newest first",
+    g_autofree char *digits = okc_format_count (page->total);
+    /* Translators: %s is the number of payouts, grouped as the locale writes numbers */
+    g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%s payout, newest first",
+                                                           "%s payouts, newest first",
                                                            page->total),
-                                              page->total);
+                                              digits);
     adw_preferences_group_set_description (self->payouts_group, count);
   }
   for (guint i = 0; i < page->payouts->len; i++)

@@ -456,24 +456,19 @@ clear_dates_cb (OkcSessionPanel *self)
 
 /* State: count, empty, error ---------------------------------------------------------- */
 
-/* "183,211": the locale's grouping, or a comma where the locale has none (C). */
+/* "183,211": the locale's grouping, or a comma by threes where the locale has none (C). */
 static char *
 format_count (guint count)
 {
-  const char *separator = localeconv ()->thousands_sep;
-  g_autofree char *digits = okc_format_count (count);
-  GString *text = g_string_new (NULL);
-  size_t n = strlen (digits);
+  OkcNumberConventions conventions;
 
-  if (separator == NULL || *separator == '\0')
-    separator = ",";
-  for (size_t i = 0; i < n; i++)
+  okc_number_conventions_from_locale (&conventions, OKC_NUMBER_NUMERIC);
+  if (conventions.group_separator[0] == '\0' || conventions.grouping[0] == '\0')
     {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append (text, separator);
-      g_string_append_c (text, digits[i]);
+      g_strlcpy (conventions.group_separator, ",", sizeof conventions.group_separator);
+      g_strlcpy (conventions.grouping, "\3", sizeof conventions.grouping);
     }
-  return g_string_free (text, FALSE);
+  return okc_number_format_count_with (&conventions, count);
 }
 
 static void

@@ -50,7 +50,9 @@ update_queue_status (OkcWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   gint64 synced_at = self->sync != NULL ? okc_ticket_sync_get_last_synced_at (self->sync) : 0;
-  g_autofree char *count = g_strdup_printf (ngettext ("%u ticket", "%u tickets", n), n);
+  g_autofree char *digits = okc_format_count (n);
+  /* Translators: %s is the number of tickets, grouped as the locale writes numbers */
+  g_autofree char *count = g_strdup_printf (ngettext ("%s ticket", "%s tickets", n), digits);
   g_autofree char *status = NULL;
 
   if (synced_at > 0)
