@@ -135,6 +135,48 @@ test_c (void)
   g_assert_cmpstr (count, ==, "1234567");
 }
 
+/* A host's statement, as the backend sends it (' for "). */
+#define USD(n) "{'amount': " #n ", 'currency': 'USD'}"
+#define STATEMENT \
+  "{'account': {'id': 'ACC-00003', 'name': 'Dana Okafor', 'email': 'dana@example.com'}," \
+  " 'from': '2026-11-01', 'to': '2026-11-30', 'currency': 'USD'," \
+  " 'properties': [{'id': 'PRP-0002', 'name': 'Lakeview Lofts'}]," \
+  " 'sessions': [{'id': 'SES-0000041', 'property_id': 'PRP-0002', 'charger_id': 'CH-10234'," \
+  "   'started_at': '2026-11-03T01:15:00Z', 'ended_at': '2026-11-03T03:00:00Z'," \
+  "   'energy_wh': 1218250, 'gross': " USD (1122042) ", 'processing_fee': " USD (66) "," \
+  "   'refunded': " USD (0) "}]," \
+  " 'payouts': [{'id': 'PAY-00012', 'host_account_id': 'ACC-00003', 'property_id': 'PRP-0002'," \
+  "   'property_name': 'Lakeview Lofts', 'period_from': '2026-11-02', 'period_to': '2026-11-08'," \
+  "   'period_start': '2026-11-02T05:00:00Z', 'cutoff_at': '2026-11-09T05:00:00Z'," \
+  "   'amount': " USD (1121976) ", 'status': 'paid', 'initiated_at': '2026-11-10T15:00:00Z'," \
+  "   'arrival_at': '2026-11-12T15:00:00Z', 'failure_reason': null, 'bank_last4': '6789'}]," \
+  " 'totals': {'sessions': 1, 'energy_wh': 1218250, 'gross': " USD (1122042) "," \
+  "   'processing_fees': " USD (66) ", 'refunded': " USD (0) ", 'paid_out': " USD (1121976) "}}"
+
+/* The statement decoded and both its CSV files written, in the current locale. */
+static void
+append_statement_csv (GString *all)
+{
+  g_autofree char *text = g_strdup (STATEMENT);
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(OkcStatement) statement = NULL;
+  g_autoptr(GBytes) sessions = NULL;
+  g_autoptr(GBytes) payouts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_strdelimit (text, "'", '"');
+  json = g_bytes_new (text, strlen (text));
+  node = okc_json_parse_bytes (json, &error);
+  g_assert_no_error (error);
+  statement = okc_statement_new_from_json (node, NULL, &error);
+  g_assert_no_error (error);
+  sessions = okc_statement_sessions_csv (statement);
+  payouts = okc_statement_payouts_csv (statement);
+  g_string_append_len (all, g_bytes_get_data (sessions, NULL), g_bytes_get_size (sessions));
+  g_string_append_len (all, g_bytes_get_data (payouts, NULL), g_bytes_get_size (payouts));
+}
+
 /* Everything a machine reads, written once in C and again in es_ES ("," for decimals,
  * "." for thousands): it must not change by a byte. */
 static char *
@@ -177,6 +219,7 @@ machine_output (void)
 
   g_string_append_printf (all, "%s\n%s\n%s\n%s\n%s\n%s\n", json, decimal, canonical, energy, time,
                           dtostr);
+  append_statement_csv (all);
   return g_string_free (all, FALSE);
 }
 
@@ -190,6 +233,7 @@ test_machine_output (void)
   in_c = machine_output ();
   g_assert_nonnull (strstr (in_c, "11220.42"));
   g_assert_nonnull (strstr (in_c, "1234.5"));
+  g_assert_nonnull (strstr (in_c, "1218.250"));
   if (!use_locale ("es_ES.UTF-8"))
     return;
   /* The locale really is in force: printf's %f follows it. */
