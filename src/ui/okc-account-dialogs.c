@@ -14,10 +14,10 @@
 
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-account-dialogs.h"
 
 #include "okc-core.h"
+#include "okc-time-format.h"
 
 /* Verify Identity… ------------------------------------------------------------------ */
 

@@ -11,13 +11,13 @@
 
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-account-view.h"
 
 #include "okc-account-dialogs.h"
 #include "okc-client-sessions.h"
 #include "okc-core.h"
 #include "okc-host-panel.h"
+#include "okc-time-format.h"
 
 #define N_RECENT_SESSIONS 5
 

@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-outbox-button.h"
+#include "okc-time-format.h"
 #include "okc-widget-util.h"
 
 struct _OkcOutboxButton

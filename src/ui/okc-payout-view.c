@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-payout-view.h"
 
 #include "okc-shortfall-dialog.h"
+#include "okc-time-format.h"
 
 struct _OkcPayoutView
 {

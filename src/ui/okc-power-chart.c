@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-power-chart.h"
+#include "okc-time-format.h"
 
 /* Room around the plot for the axes' labels and the legend, in pixels. */
 #define MARGIN_LEFT 48

@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-property-view.h"
 
 #include "okc-charger-format.h"
+#include "okc-time-format.h"
 
 struct _OkcPropertyView
 {

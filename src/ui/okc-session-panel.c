@@ -13,10 +13,10 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "okc-time-format.h"
 #include "okc-session-log.h"
 #include "okc-session-panel.h"
 #include "okc-session-view.h"
+#include "okc-time-format.h"
 #include "okc-widget-util.h"
 
 struct _OkcSessionPanel

@@ -11,13 +11,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-client-refunds.h"
 #include "okc-cost-table.h"
 #include "okc-finding-row.h"
 #include "okc-power-chart.h"
 #include "okc-refund-dialog.h"
 #include "okc-session-view.h"
+#include "okc-time-format.h"
 #include "okc-widget-util.h"
 #include "okc-window.h"
 

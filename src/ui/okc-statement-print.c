@@ -10,10 +10,10 @@
 
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-statement-print.h"
 
 #include "okc-energy.h"
+#include "okc-time-format.h"
 
 #define MAX_COLUMNS 8
 #define BODY_FONT "Sans 8"

@@ -11,13 +11,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-client-refunds.h"
 #include "okc-client-sessions.h"
 #include "okc-session-match.h"
 #include "okc-session-reply.h"
 #include "okc-session-view.h"
 #include "okc-ticket-sessions.h"
+#include "okc-time-format.h"
 #include "okc-widget-util.h"
 
 /* One page is plenty: 24 hours of one charger, or of one property's chargers. */

@@ -11,13 +11,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-attachment-picture.h"
 #include "okc-charger-card.h"
 #include "okc-playbook-view.h"
 #include "okc-reply-composer.h"
 #include "okc-ticket-audit.h"
 #include "okc-ticket-sessions.h"
+#include "okc-time-format.h"
 #include "okc-timeline-row.h"
 #include "okc-widget-util.h"
 #include "okc-ticket-view.h"

@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "okc-time-format.h"
 #include "okc-widget-util.h"
+#include "okc-time-format.h"
 
 /**
  * okc_widget_dispose_template:
