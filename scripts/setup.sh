@@ -11,7 +11,7 @@ OKC_BUILD_PACKAGES="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-d
 # What the test suites need on top: a headless display, a session bus, a keyring,
 # the accessibility bus and dogtail to drive the GUI through it.
 OKC_TEST_PACKAGES="xvfb xauth dbus dbus-x11 gnome-keyring at-spi2-core python3-dogtail xdotool
-  python3-gi gir1.2-gtk-3.0 python3-yaml python3-jsonschema imagemagick poppler-utils flatpak-builder"
+  python3-gi gir1.2-gtk-3.0 python3-yaml python3-jsonschema imagemagick poppler-utils locales flatpak-builder"
 
 okc_say () {
   printf '\033[1m==> %s\033[0m\n' "$*"

@@ -30,6 +30,7 @@
 #include "okc-message.h"
 #include "okc-metered-session.h"
 #include "okc-money.h"
+#include "okc-number-format.h"
 #include "okc-payout-reconciliation.h"
 #include "okc-payout.h"
 #include "okc-payout-adjustment.h"

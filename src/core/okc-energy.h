@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
-char *okc_format_energy (gint64 wh);
+char *okc_format_energy         (gint64 wh);
+char *okc_format_energy_display (gint64 wh);
 
 G_END_DECLS

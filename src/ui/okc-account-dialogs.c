@@ -17,6 +17,7 @@
 #include "okc-account-dialogs.h"
 
 #include "okc-core.h"
+#include "okc-time-format.h"
 
 /* Verify Identity… ------------------------------------------------------------------ */
 
@@ -317,7 +318,7 @@ format_day (gint64 unix_time)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  return g_date_time_format (local, "%-d %B %Y");
+  return okc_time_format (local, OKC_TIME_FORM_LONG_DATE);
 }
 
 AdwMessageDialog *
@@ -332,7 +333,7 @@ okc_account_cancel_dialog_new (GtkWindow  *parent,
 
   g_return_val_if_fail (sub != NULL, NULL);
 
-  price = okc_money_format (&sub->price);
+  price = okc_money_format_display (&sub->price);
   renews = format_day (sub->renews_at);
   body = sub->status == OKC_SUBSCRIPTION_STATUS_ACTIVE
     /* Translators: "The monthly plan of Maya Chen ($9.99) renews on 14 December 2026. …" */

@@ -17,6 +17,7 @@
 #include "okc-client-sessions.h"
 #include "okc-core.h"
 #include "okc-host-panel.h"
+#include "okc-time-format.h"
 
 #define N_RECENT_SESSIONS 5
 
@@ -131,7 +132,7 @@ format_time (gint64 unix_time)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  return g_date_time_format (local, "%-d %b %Y, %H:%M");
+  return okc_time_format (local, OKC_TIME_FORM_DATE_TIME);
 }
 
 static char *
@@ -140,7 +141,7 @@ format_day (gint64 unix_time)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  return g_date_time_format (local, "%-d %b %Y");
+  return okc_time_format (local, OKC_TIME_FORM_DATE);
 }
 
 /* An activatable row that opens something in the main window. */
@@ -280,7 +281,7 @@ show_subscription (OkcAccountView *self)
       return;
     }
   plan = g_str_equal (sub->plan, "annual") ? _("Annual plan") : _("Monthly plan");
-  price = okc_money_format (&sub->price);
+  price = okc_money_format_display (&sub->price);
   switch (sub->status)
     {
     case OKC_SUBSCRIPTION_STATUS_ACTIVE:
@@ -442,7 +443,7 @@ sessions_loaded_cb (GObject      *object,
     {
       OkcChargingSession *session = g_ptr_array_index (page->sessions, i);
       g_autofree char *when = format_time (okc_charging_session_get_started_at (session));
-      g_autofree char *energy = okc_format_energy (okc_charging_session_get_energy_wh (session));
+      g_autofree char *energy = okc_format_energy_display (okc_charging_session_get_energy_wh (session));
       g_autofree char *billed = NULL;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
@@ -451,7 +452,7 @@ sessions_loaded_cb (GObject      *object,
       const char *charger = okc_charging_session_get_charger_id (session);
 
       okc_charging_session_get_billed_total (session, &total);
-      billed = okc_money_format (&total);
+      billed = okc_money_format_display (&total);
       title = g_strdup_printf ("%s · %s", okc_charging_session_get_id (session),
                                okc_charging_session_get_property_name (session));
       /* Translators: "23 Nov 2026, 18:00 · 12.5 kWh · $4.20" */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-application.h"
+#include "okc-time-format.h"
 #include "okc-window.h"
 
 struct _OkcApplication
@@ -18,6 +19,7 @@ struct _OkcApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  GSettings *interface_settings;  /* the desktop's clock, NULL without its schema */
   OkcLaunchOptions options;
 };
 
@@ -152,12 +154,18 @@ static void
 okc_application_startup (GApplication *application)
 {
   static const char * const quit_accels[] = { "<Control>q", NULL };
+  OkcApplication *self = OKC_APPLICATION (application);
 
   G_APPLICATION_CLASS (okc_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+
+  /* Times of day with the desktop's 12 or 24 hour clock; 24 without GNOME's schemas. */
+  self->interface_settings = okc_time_format_desktop_settings ();
+  if (self->interface_settings != NULL)
+    okc_time_format_follow_desktop (self->interface_settings);
 }
 
 static void
@@ -166,6 +174,7 @@ okc_application_finalize (GObject *object)
   OkcApplication *self = OKC_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->interface_settings);
   g_free (self->options.backend_url);
   g_free (self->options.email);
   g_free (self->options.password);

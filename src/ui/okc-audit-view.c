@@ -201,13 +201,16 @@ static void
 update_count (OkcAuditView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  g_autofree char *digits = okc_format_count (n);
   g_autofree char *text = NULL;
 
   if (self->next_cursor != NULL)
-    /* Translators: more pages follow as one scrolls: "100 entries so far" */
-    text = g_strdup_printf (ngettext ("%u entry so far", "%u entries so far", n), n);
+    /* Translators: more pages follow as one scrolls: "100 entries so far"; %s is the
+     * number, grouped as the locale writes numbers */
+    text = g_strdup_printf (ngettext ("%s entry so far", "%s entries so far", n), digits);
   else
-    text = g_strdup_printf (ngettext ("%u entry", "%u entries", n), n);
+    /* Translators: %s is the number of entries, grouped as the locale writes numbers */
+    text = g_strdup_printf (ngettext ("%s entry", "%s entries", n), digits);
   gtk_label_set_label (self->count_label, text);
 }
 

@@ -70,10 +70,13 @@ after_paint_cb (GdkFrameClock *frame_clock,
 {
   GtkSelectionModel *model = gtk_list_view_get_model (list_view);
   guint rows = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+  char ms[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (rows == 0 || !gtk_widget_is_drawable (GTK_WIDGET (list_view)))
     return;
-  fprintf (stderr, "okc-bench: first-paint %.1f rows=%u\n", ms_since_process_start (), rows);
+  /* Read by bench-console.py: "." whatever LC_NUMERIC says, hence g_ascii_formatd. */
+  g_ascii_formatd (ms, sizeof ms, "%.1f", ms_since_process_start ());
+  fprintf (stderr, "okc-bench: first-paint %s rows=%u\n", ms, rows);
   fflush (stderr);
   g_signal_handlers_disconnect_by_func (frame_clock, after_paint_cb, list_view);
 }
@@ -130,10 +133,12 @@ okc_bench_trace_search_begin (const char *text)
 void
 okc_bench_trace_search_end (guint matches)
 {
+  char ms[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (!okc_bench_trace_enabled () || search_text == NULL)
     return;
-  fprintf (stderr, "okc-bench: search \"%s\" %.1f matches=%u\n", search_text,
-           (g_get_monotonic_time () - search_started_us) / 1000.0, matches);
+  g_ascii_formatd (ms, sizeof ms, "%.1f", (g_get_monotonic_time () - search_started_us) / 1000.0);
+  fprintf (stderr, "okc-bench: search \"%s\" %s matches=%u\n", search_text, ms, matches);
   fflush (stderr);
   g_clear_pointer (&search_text, g_free);
 }

@@ -205,14 +205,17 @@ update_content (OkcChargerListView *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   guint total = self->chargers != NULL ? g_list_model_get_n_items (self->chargers) : 0;
   g_autofree char *subtitle = NULL;
+  g_autofree char *shown_text = okc_format_count (shown);
+  g_autofree char *total_text = okc_format_count (total);
   const char *page = "list";
 
   if (shown == total)
-    subtitle = g_strdup_printf (ngettext ("%u charger", "%u chargers", shown), shown);
+    /* Translators: %s is the number of chargers, grouped as the locale writes numbers */
+    subtitle = g_strdup_printf (ngettext ("%s charger", "%s chargers", shown), shown_text);
   else
     /* Translators: how many chargers the filters leave, "12 of 300 chargers" */
-    subtitle = g_strdup_printf (ngettext ("%u of %u charger", "%u of %u chargers", total), shown,
-                                total);
+    subtitle = g_strdup_printf (ngettext ("%s of %s charger", "%s of %s chargers", total), shown_text,
+                                total_text);
   adw_window_title_set_subtitle (self->window_title, total > 0 || self->problem == NULL ? subtitle : "");
 
   if (shown > 0)

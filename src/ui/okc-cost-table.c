@@ -32,7 +32,7 @@ format_amount (gint64      amount,
 
   if (!okc_money_init (&money, amount, currency))
     return g_strdup ("?");
-  return okc_money_format (&money);
+  return okc_money_format_display (&money);
 }
 
 /* A difference says which way it goes: "+$1.20" overcharged, "−$0.30" under. */
@@ -60,10 +60,8 @@ okc_cost_line_format_quantity (const OkcCostLine *line,
                                            (gulong) line->quantity),
                               (int) line->quantity);
     case OKC_COST_UNIT_WH:
-      /* Wh as kWh, exactly: three decimals of integer arithmetic. */
-      /* Translators: energy, "12.345 kWh" */
-      return g_strdup_printf (_("%s%d.%03d kWh"), line->quantity < 0 ? "−" : "",
-                              (int) (ABS (line->quantity) / 1000), (int) (ABS (line->quantity) % 1000));
+      /* Wh as kWh, exactly: three decimals of integer arithmetic, in the locale's form. */
+      return okc_format_energy_display (line->quantity);
     case OKC_COST_UNIT_SECOND:
       return okc_format_duration (MAX (line->quantity, 0));
     case OKC_COST_UNIT_BASIS_POINT:
@@ -86,9 +84,12 @@ okc_cost_line_format_unit_price (const OkcCostLine *line,
   g_return_val_if_fail (line != NULL, NULL);
 
   if (line->unit == OKC_COST_UNIT_BASIS_POINT)
-    /* Translators: a rate from basis points, "8.25 %" */
-    return g_strdup_printf (_("%d.%02d %%"), (int) (line->unit_price / 100),
-                            (int) (ABS (line->unit_price) % 100));
+    {
+      g_autofree char *rate = okc_format_fixed (line->unit_price, 2);
+
+      /* Translators: a rate from basis points, "8.25 %"; %s is the number */
+      return g_strdup_printf (_("%s %%"), rate);
+    }
 
   price = format_amount (line->unit_price, currency);
   switch (line->unit)
@@ -223,7 +224,7 @@ add_totals (OkcCostTable     *self,
 
   gtk_grid_attach (self->grid, separator, COL_LINE, self->n_rows++, expected != NULL ? 6 : 4, 1);
   okc_cost_breakdown_get_total (billed, &billed_total);
-  billed_text = okc_money_format (&billed_total);
+  billed_text = okc_money_format_display (&billed_total);
   add_cell (self, COL_LINE, _("Total"), "heading");
   add_cell (self, COL_BILLED, billed_text, "heading");
   if (expected != NULL)
@@ -231,7 +232,7 @@ add_totals (OkcCostTable     *self,
       g_autofree char *expected_text = NULL;
 
       okc_cost_breakdown_get_total (expected, &expected_total);
-      expected_text = okc_money_format (&expected_total);
+      expected_text = okc_money_format_display (&expected_total);
       add_cell (self, COL_EXPECTED, expected_text, "heading");
       add_difference (self, billed_total.amount - expected_total.amount, currency);
     }

@@ -183,14 +183,14 @@ okc_finding_row_set_refunds (OkcFindingRow  *self,
   g_return_if_fail (OKC_IS_FINDING_ROW (self));
 
   okc_session_finding_get_refund (self->finding, &refund);
-  refund_text = okc_money_format (&refund);
+  refund_text = okc_money_format_display (&refund);
   offer = refund;
   if (refunded != NULL && g_strcmp0 (refunded->currency, refund.currency) == 0)
     given = MAX (refunded->amount, 0);
   offer.amount = MAX (refund.amount - given, 0);
   if (refundable != NULL && g_strcmp0 (refundable->currency, refund.currency) == 0)
     offer.amount = MIN (offer.amount, MAX (refundable->amount, 0));
-  offer_text = okc_money_format (&offer);
+  offer_text = okc_money_format_display (&offer);
 
   if (refund.amount <= 0)
     label = g_strdup (_("No refund: this finding points to another session"));

@@ -202,7 +202,7 @@ describe_payout (OkcPayout *payout)
   const char *status = okc_payout_status_get_label (okc_payout_get_status (payout));
 
   okc_payout_get_amount (payout, &amount);
-  money = okc_money_format (&amount);
+  money = okc_money_format_display (&amount);
   if (okc_payout_get_status (payout) == OKC_PAYOUT_STATUS_FAILED)
     /* Translators: "Lakeview Lofts · 2026-11-02 to 2026-11-08 · $482.13 · Failed: R03: No account…" */
     return g_strdup_printf (_("%s · %s to %s · %s · %s: %s"), okc_payout_get_property_name (payout),
@@ -237,10 +237,12 @@ payouts_loaded_cb (GObject      *object,
       return;
     }
   {
-    g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " payout, newest first",
-                                                           "%" G_GINT64_FORMAT " payouts, newest first",
+    g_autofree char *digits = okc_format_count (page->total);
+    /* Translators: %s is the number of payouts, grouped as the locale writes numbers */
+    g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%s payout, newest first",
+                                                           "%s payouts, newest first",
                                                            page->total),
-                                              page->total);
+                                              digits);
     adw_preferences_group_set_description (self->payouts_group, count);
   }
   for (guint i = 0; i < page->payouts->len; i++)
@@ -283,6 +285,7 @@ load (OkcHostPanel *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) first = g_date_time_add_days (now, -(REVENUE_DAYS - 1));
+  /* The API's query form, not for display: fixed and untranslated. */
   g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *from = g_date_time_format (first, "%Y-%m-%d");
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-outbox-button.h"
+#include "okc-time-format.h"
 #include "okc-widget-util.h"
 
 struct _OkcOutboxButton
@@ -35,7 +36,7 @@ format_time (gint64 unix_seconds)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_seconds);
 
-  return time != NULL ? g_date_time_format (time, "%H:%M:%S") : g_strdup ("");
+  return time != NULL ? okc_time_format (time, OKC_TIME_FORM_TIME_SECONDS) : g_strdup ("");
 }
 
 /* The state in words: "Waiting to send, next attempt at 10:42 · Cannot reach the
@@ -178,7 +179,7 @@ static void
 update_count (OkcOutboxButton *self)
 {
   guint n = self->outbox != NULL ? okc_outbox_get_n_unsent (self->outbox) : 0;
-  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *count = okc_format_count (n);
   g_autofree char *name = g_strdup_printf (ngettext ("%u action waiting to be sent",
                                                      "%u actions waiting to be sent", n), n);
 

@@ -14,6 +14,7 @@
 #include "okc-payout-view.h"
 
 #include "okc-shortfall-dialog.h"
+#include "okc-time-format.h"
 
 struct _OkcPayoutView
 {
@@ -50,7 +51,7 @@ format_minor (gint64      amount,
   OkcMoney money = { .amount = amount };
 
   g_strlcpy (money.currency, currency, sizeof money.currency);
-  return okc_money_format (&money);
+  return okc_money_format_display (&money);
 }
 
 /* The payout names no time zone, but its week starts at the property's local midnight of
@@ -80,8 +81,7 @@ format_time (OkcPayoutView *self,
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
 
-  /* Translators: a date and time, as strftime() format: "24 Nov 2026, 09:30" */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  return okc_time_format (local, OKC_TIME_FORM_DATE_TIME);
 }
 
 static void
@@ -582,7 +582,7 @@ show_adjustments (OkcPayoutView *self)
       g_autofree char *money = NULL;
 
       okc_payout_adjustment_get_amount (adjustment, &amount);
-      money = okc_money_format (&amount);
+      money = okc_money_format_display (&amount);
       add_row (self, self->adjustments_group,
                line_row (okc_payout_adjustment_get_id (adjustment), text, money, FALSE));
     }
@@ -741,7 +741,7 @@ action_finished_cb (OkcOutbox       *outbox,
       const char *credited = okc_payout_adjustment_get_credited_payout_id (adjustment);
 
       okc_payout_adjustment_get_amount (adjustment, &amount);
-      money = okc_money_format (&amount);
+      money = okc_money_format_display (&amount);
       text = credited != NULL
                /* Translators: "Credited $12.30 to PAY-00013 (ADJ-00001)" */
                ? g_strdup_printf (_("Credited %s to %s (%s)"), money, credited,

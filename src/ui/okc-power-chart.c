@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-power-chart.h"
+#include "okc-time-format.h"
 
 /* Room around the plot for the axes' labels and the legend, in pixels. */
 #define MARGIN_LEFT 48
@@ -60,8 +61,10 @@ format_kw (gint64 watts)
 {
   gint64 tenths = (watts + 50) / 100;
 
-  /* Translators: a power, "7.2 kW" */
-  return g_strdup_printf (_("%d.%d kW"), (int) (tenths / 10), (int) (tenths % 10));
+  g_autofree char *number = okc_format_fixed (tenths, 1);
+
+  /* Translators: a power, "7.2 kW"; %s is the number with its decimal */
+  return g_strdup_printf (_("%s kW"), number);
 }
 
 /* An axis tick: "2 kW", or "2.5 kW" between whole ones. */
@@ -258,7 +261,8 @@ draw_axes (OkcPowerChart *self,
       gint64 t = local - offset;
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
       g_autoptr(GDateTime) when = g_date_time_to_timezone (utc, self->time_zone);
-      g_autofree char *label = g_date_time_format (when, t_step >= 86400 ? "%-d %b" : "%H:%M");
+      g_autofree char *label = okc_time_format (when, t_step >= 86400 ? OKC_TIME_FORM_DAY_MONTH
+                                                                          : OKC_TIME_FORM_TIME);
       double x = plot_x (plot, t);
 
       gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg->red, fg->green, fg->blue, 0.4 });

@@ -14,6 +14,7 @@
 #include "okc-property-view.h"
 
 #include "okc-charger-format.h"
+#include "okc-time-format.h"
 
 struct _OkcPropertyView
 {
@@ -182,7 +183,7 @@ describe_sync (OkcPmsSync *sync)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (okc_pms_sync_get_finished_at (sync));
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autofree char *when = g_date_time_format (local, "%-d %b %Y, %H:%M");
+  g_autofree char *when = okc_time_format (local, OKC_TIME_FORM_DATE_TIME);
   g_autofree char *outcome = okc_pms_sync_describe_outcome (sync);
 
   return g_strdup_printf ("%s · %s", when, outcome);

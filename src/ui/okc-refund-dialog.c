@@ -69,79 +69,23 @@ static const OkcRefundReason reasons[] = {
 
 G_DEFINE_FINAL_TYPE (OkcRefundDialog, okc_refund_dialog, ADW_TYPE_WINDOW)
 
-/* An amount as the agent types it: digits, then at most the currency's exponent of
- * decimals after a point ("2.16", "2", "2.5"); parsed to minor units without floating
- * point. Errors say what to type instead. */
+/* An amount as the agent types it, in the locale's form ("2.16", "1,234.50" in en_US;
+ * "2,16", "1.234,50" in es_ES), read to minor units without floating point; the error
+ * shows what to type instead. */
 static gboolean
 parse_amount (const char *text,
               const char *currency,
               gint64     *out_minor,
               GError    **error)
 {
-  int exponent = okc_currency_get_exponent (currency);
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  gint64 whole = 0, fraction = 0;
-  int decimals = -1;
-
-  if (stripped[0] == '\0')
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Enter an amount"));
-      return FALSE;
-    }
-  for (const char *p = stripped; *p != '\0'; p++)
-    {
-      if (*p == '.' && decimals < 0 && exponent > 0)
-        decimals = 0;
-      else if (g_ascii_isdigit (*p) && decimals < 0)
-        {
-          if (whole > (G_MAXINT64 / 1000 - 9) / 10)
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The amount is too large"));
-              return FALSE;
-            }
-          whole = whole * 10 + (*p - '0');
-        }
-      else if (g_ascii_isdigit (*p) && decimals < exponent)
-        {
-          fraction = fraction * 10 + (*p - '0');
-          decimals++;
-        }
-      else if (g_ascii_isdigit (*p))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       /* Translators: %s is a currency code, %d its number of decimals */
-                       _("%s amounts have at most %d decimals"), currency, exponent);
-          return FALSE;
-        }
-      else
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       /* Translators: how to type an amount */
-                       _("Type the amount in digits, like 2.16"));
-          return FALSE;
-        }
-    }
-  for (int i = MAX (decimals, 0); i < exponent; i++)
-    fraction *= 10;
-  for (int i = 0; i < exponent; i++)
-    whole *= 10;
-  *out_minor = whole + fraction;
-  return TRUE;
+  return okc_money_parse_display (text, currency, out_minor, error);
 }
 
-/* The amount as it is prefilled: "2.16", no symbol, as parse_amount() reads it. */
+/* The amount as it is prefilled: "2.16" (or "2,16"), no symbol, as parse_amount() reads it. */
 static char *
 format_plain (const OkcMoney *money)
 {
-  int exponent = okc_currency_get_exponent (money->currency);
-  gint64 divisor = 1;
-
-  for (int i = 0; i < exponent; i++)
-    divisor *= 10;
-  if (exponent == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, money->amount);
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, money->amount / divisor,
-                          exponent, money->amount % divisor);
+  return okc_money_format_input (money);
 }
 
 static void
@@ -238,7 +182,7 @@ validate (OkcRefundDialog *self,
     problem = g_strdup (_("The amount must be more than zero"));
   else if (self->refundable_known && amount.amount > self->refundable.amount)
     {
-      g_autofree char *rest = okc_money_format (&self->refundable);
+      g_autofree char *rest = okc_money_format_display (&self->refundable);
       /* Translators: %s is what a session can still refund, "$1.20" */
       problem = g_strdup_printf (_("At most %s of this session is still refundable"), rest);
     }
@@ -249,7 +193,7 @@ validate (OkcRefundDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), problem == NULL);
   if (problem == NULL)
     {
-      g_autofree char *text = okc_money_format (&amount);
+      g_autofree char *text = okc_money_format_display (&amount);
       const char *name = okc_charging_session_get_account_name (self->session);
       /* Translators: the refund about to be sent and to whom, "Refunds $2.93 to Owen Smith" */
       g_autofree char *summary = g_strdup_printf (_("Refunds %s to %s"), text,
@@ -292,7 +236,7 @@ update_policy (OkcRefundDialog *self)
 
   if (!self->threshold_known)
     return;
-  threshold = okc_money_format (&self->threshold);
+  threshold = okc_money_format_display (&self->threshold);
   okc_charging_session_get_billed_total (self->session, &amount);
   if (parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), amount.currency,
                     &amount.amount, NULL)
@@ -353,7 +297,7 @@ show_lines (OkcRefundDialog  *self,
       g_autofree char *spoken = NULL;
 
       g_strlcpy (money.currency, currency, sizeof money.currency);
-      text = okc_money_format (&money);
+      text = okc_money_format_display (&money);
       amount = gtk_label_new (text);
       gtk_widget_add_css_class (amount, "numeric");
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);

@@ -97,7 +97,7 @@ create_request_row (gpointer item,
   OkcMoney money;
 
   okc_refund_get_amount (refund, &money);
-  amount = okc_money_format (&money);
+  amount = okc_money_format_display (&money);
   /* Translators: a refund request in Refund Reviews, "$60.00 · SES-0001234" */
   title = g_strdup_printf (_("%s · %s"), amount, okc_refund_get_session_id (refund));
   if (ticket_id != NULL)
@@ -291,7 +291,7 @@ show_request (OkcRefundReviews *self)
   OkcChargingSession *session = self->review->session;
   const char *note = okc_refund_get_note (refund);
   g_autofree char *amount = NULL;
-  g_autofree char *refundable = okc_money_format (&self->review->refundable);
+  g_autofree char *refundable = okc_money_format_display (&self->review->refundable);
   g_autofree char *session_text = NULL;
   g_autofree char *requester = NULL;
   g_autofree char *when = okc_format_local_time (okc_refund_get_requested_at (refund));
@@ -300,7 +300,7 @@ show_request (OkcRefundReviews *self)
   OkcMoney money;
 
   okc_refund_get_amount (refund, &money);
-  amount = okc_money_format (&money);
+  amount = okc_money_format_display (&money);
   gtk_label_set_label (self->amount_label, amount);
   /* Translators: the session of a refund and whose it is, "SES-0001234 · Owen Smith" */
   session_text = g_strdup_printf (_("%s · %s"), okc_charging_session_get_id (session),
@@ -579,7 +579,7 @@ ask_comment (OkcRefundReviews *self,
   if (self->review == NULL)
     return;
   okc_refund_get_amount (self->review->refund, &money);
-  amount = okc_money_format (&money);
+  amount = okc_money_format_display (&money);
   heading = approve
     /* Translators: the approval dialog's heading, "Approve the Refund of $60.00?" */
     ? g_strdup_printf (_("Approve the Refund of %s?"), amount)

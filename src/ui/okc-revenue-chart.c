@@ -36,7 +36,7 @@ format_minor (gint64      amount,
   OkcMoney money = { .amount = amount };
 
   g_strlcpy (money.currency, currency, sizeof money.currency);
-  return okc_money_format (&money);
+  return okc_money_format_display (&money);
 }
 
 /* "24 Nov" or, with @year, "24 Nov 2026". */
@@ -221,6 +221,7 @@ describe (OkcRevenueChart *self)
   gint64 total = 0, sessions = 0;
   g_autofree char *money = NULL;
   g_autofree char *counted = NULL;
+  g_autofree char *digits = NULL;
 
   if (self->days->len == 0)
     return g_strdup (_("No revenue loaded"));
@@ -230,11 +231,14 @@ describe (OkcRevenueChart *self)
       sessions += g_array_index (self->days, OkcRevenueDay, i).sessions;
     }
   money = format_minor (total, self->currency);
+  digits = okc_format_count (sessions);
+  /* Translators: "$12.30 in the last 30 days from 1,234 sessions"; the last %s is the
+   * number of sessions, grouped as the locale writes numbers */
   counted = g_strdup_printf (g_dngettext (NULL,
-                                          "%s in the last %u days from %" G_GINT64_FORMAT " session",
-                                          "%s in the last %u days from %" G_GINT64_FORMAT " sessions",
+                                          "%s in the last %u days from %s session",
+                                          "%s in the last %u days from %s sessions",
                                           sessions),
-                             money, self->days->len, sessions);
+                             money, self->days->len, digits);
   if (self->best == G_MAXUINT)
     /* Translators: "$0.00 in the last 30 days from 0 sessions; no day had revenue" */
     return g_strdup_printf (_("%s; no day had revenue"), counted);

@@ -16,6 +16,7 @@
 #include "okc-session-log.h"
 #include "okc-session-panel.h"
 #include "okc-session-view.h"
+#include "okc-time-format.h"
 #include "okc-widget-util.h"
 
 struct _OkcSessionPanel
@@ -75,8 +76,7 @@ format_time (gint64 unix_time)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  /* Translators: a session's start or end in the list, as strftime() format */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+  return okc_time_format (local, OKC_TIME_FORM_NUMERIC_DATE_TIME);
 }
 
 static char *
@@ -120,7 +120,7 @@ format_account (OkcChargingSession *session)
 static char *
 format_energy (OkcChargingSession *session)
 {
-  return okc_format_energy (okc_charging_session_get_energy_wh (session));
+  return okc_format_energy_display (okc_charging_session_get_energy_wh (session));
 }
 
 static char *
@@ -137,7 +137,7 @@ format_billed (OkcChargingSession *session)
   OkcMoney billed;
 
   okc_charging_session_get_billed_total (session, &billed);
-  return okc_money_format (&billed);
+  return okc_money_format_display (&billed);
 }
 
 static char *
@@ -367,16 +367,18 @@ update_date_buttons (OkcSessionPanel *self)
   if (self->from != 0)
     {
       g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (self->from);
+      g_autofree char *day = okc_time_format (date, OKC_TIME_FORM_NUMERIC_DATE);
 
-      /* Translators: the From button with its date, strftime() format */
-      from = g_date_time_format (date, _("From %Y-%m-%d"));
+      /* Translators: the From button with its date, "From 2026-11-24" */
+      from = g_strdup_printf (_("From %s"), day);
     }
   if (self->to != 0)
     {
       g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (self->to - 1);
+      g_autofree char *day = okc_time_format (date, OKC_TIME_FORM_NUMERIC_DATE);
 
-      /* Translators: the To button with its date (included), strftime() format */
-      to = g_date_time_format (date, _("To %Y-%m-%d"));
+      /* Translators: the To button with its date (included), "To 2026-11-24" */
+      to = g_strdup_printf (_("To %s"), day);
     }
   gtk_menu_button_set_label (self->from_button, from != NULL ? from : _("From"));
   gtk_menu_button_set_label (self->to_button, to != NULL ? to : _("To"));
@@ -454,24 +456,19 @@ clear_dates_cb (OkcSessionPanel *self)
 
 /* State: count, empty, error ---------------------------------------------------------- */
 
-/* "183,211": the locale's grouping, or a comma where the locale has none (C). */
+/* "183,211": the locale's grouping, or a comma by threes where the locale has none (C). */
 static char *
 format_count (guint count)
 {
-  const char *separator = localeconv ()->thousands_sep;
-  g_autofree char *digits = g_strdup_printf ("%u", count);
-  GString *text = g_string_new (NULL);
-  size_t n = strlen (digits);
+  OkcNumberConventions conventions;
 
-  if (separator == NULL || *separator == '\0')
-    separator = ",";
-  for (size_t i = 0; i < n; i++)
+  okc_number_conventions_from_locale (&conventions, OKC_NUMBER_NUMERIC);
+  if (conventions.group_separator[0] == '\0' || conventions.grouping[0] == '\0')
     {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append (text, separator);
-      g_string_append_c (text, digits[i]);
+      g_strlcpy (conventions.group_separator, ",", sizeof conventions.group_separator);
+      g_strlcpy (conventions.grouping, "\3", sizeof conventions.grouping);
     }
-  return g_string_free (text, FALSE);
+  return okc_number_format_count_with (&conventions, count);
 }
 
 static void

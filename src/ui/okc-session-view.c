@@ -17,6 +17,7 @@
 #include "okc-power-chart.h"
 #include "okc-refund-dialog.h"
 #include "okc-session-view.h"
+#include "okc-time-format.h"
 #include "okc-widget-util.h"
 #include "okc-window.h"
 
@@ -109,16 +110,16 @@ format_span (gint64     start,
   g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (end);
   g_autoptr(GDateTime) local_start = g_date_time_to_timezone (start_utc, zone);
   g_autoptr(GDateTime) local_end = g_date_time_to_timezone (end_utc, zone);
-  /* Translators: a date and time, as strftime() format: "24 Nov 2026, 18:02" */
-  g_autofree char *from = g_date_time_format (local_start, _("%-d %b %Y, %H:%M"));
+  g_autofree char *from = okc_time_format (local_start, OKC_TIME_FORM_DATE_TIME);
   g_autofree char *to = NULL;
+  /* The zone's abbreviation ("CET"), the same in every language: not translated. */
   g_autofree char *zone_name = g_date_time_format (local_end, "%Z");
 
   if (g_date_time_get_year (local_start) == g_date_time_get_year (local_end)
       && g_date_time_get_day_of_year (local_start) == g_date_time_get_day_of_year (local_end))
-    to = g_date_time_format (local_end, "%H:%M");
+    to = okc_time_format (local_end, OKC_TIME_FORM_TIME);
   else
-    to = g_date_time_format (local_end, _("%-d %b %Y, %H:%M"));
+    to = okc_time_format (local_end, OKC_TIME_FORM_DATE_TIME);
   /* Translators: a session's local start and end and the zone: "24 Nov 2026, 18:02–20:49 CET" */
   return g_strdup_printf (_("%s–%s %s"), from, to, zone_name);
 }
@@ -150,7 +151,7 @@ show_facts (OkcSessionView *self)
   span = format_span (okc_charging_session_get_started_at (session),
                       okc_charging_session_get_ended_at (session), zone);
   set_fact (self->time_row, span);
-  energy = okc_format_energy (okc_charging_session_get_energy_wh (session));
+  energy = okc_format_energy_display (okc_charging_session_get_energy_wh (session));
   set_fact (self->energy_row, energy);
   /* Translators: a session's duration and its idle time, "3 h 5 min, idle 47 min" */
   durations = g_strdup_printf (_("%s, idle %s"), duration, idle);
@@ -210,7 +211,7 @@ show_bill (OkcSessionView *self,
     set_verdict (self, _("Matches the site's tariff"), "success");
   else
     {
-      g_autofree char *amount = okc_money_format (&difference);
+      g_autofree char *amount = okc_money_format_display (&difference);
       g_autofree char *text = NULL;
 
       if (difference.amount > 0)
@@ -241,7 +242,7 @@ describe_refund_title (OkcRefund *refund)
   g_autofree char *text = NULL;
 
   okc_refund_get_amount (refund, &amount);
-  text = okc_money_format (&amount);
+  text = okc_money_format_display (&amount);
   switch (okc_refund_get_status (refund))
     {
     case OKC_REFUND_STATUS_SUCCEEDED:
@@ -331,7 +332,7 @@ static void
 show_refunds (OkcSessionView *self,
               GPtrArray      *refunds)
 {
-  g_autofree char *rest = okc_money_format (&self->refundable);
+  g_autofree char *rest = okc_money_format_display (&self->refundable);
   GtkWidget *row, *amount;
 
   if (refunds != self->refunds)

@@ -38,28 +38,15 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (OkcShortfallDialog, okc_shortfall_dialog, ADW_TYPE_WINDOW)
 
-static gint64
-power_of_ten (int exponent)
-{
-  gint64 value = 1;
-
-  for (int i = 0; i < exponent; i++)
-    value *= 10;
-  return value;
-}
-
-/* "12.30", as the agent types it back. */
+/* "12.30" (or "12,30"), as the agent types it back. */
 static char *
 format_plain (gint64      minor,
               const char *currency)
 {
-  int exponent = okc_currency_get_exponent (currency);
-  gint64 unit = power_of_ten (exponent);
+  OkcMoney money = { .amount = minor };
 
-  if (exponent == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, minor);
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, minor / unit, exponent,
-                          minor % unit);
+  g_strlcpy (money.currency, currency, sizeof money.currency);
+  return okc_money_format_input (&money);
 }
 
 static char *
@@ -69,74 +56,25 @@ format_money (gint64      minor,
   OkcMoney money = { .amount = minor };
 
   g_strlcpy (money.currency, currency, sizeof money.currency);
-  return okc_money_format (&money);
+  return okc_money_format_display (&money);
 }
 
-/* Digits with at most the currency's decimals after one point, read to minor units as
- * integers; a "$" in front is allowed. The error says what to type. */
+/* The amount in the locale's form ("12.30", "1,234.50"; "12,30" in es_ES), with the
+ * currency's symbol allowed; read to minor units as integers. The error says what to type. */
 static gboolean
 read_amount (const char *text,
              const char *currency,
              gint64     *out,
              GError    **error)
 {
-  int exponent = okc_currency_get_exponent (currency);
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  const char *p = copy;
-  gint64 whole = 0, fraction = 0;
-  int decimals = 0;
-  gboolean point = FALSE, digits = FALSE;
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
 
-  if (*p == '$')
-    p++;
-  if (*p == '\0')
+  if (*copy == '\0' || g_strcmp0 (copy, "$") == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Enter the amount to credit"));
       return FALSE;
     }
-  for (; *p != '\0'; p++)
-    {
-      if (*p == '.' && !point && exponent > 0)
-        point = TRUE;
-      else if (g_ascii_isdigit (*p) && !point)
-        {
-          if (whole > G_MAXINT64 / 100 / power_of_ten (exponent))
-            {
-              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                   _("The amount is too large"));
-              return FALSE;
-            }
-          whole = whole * 10 + g_ascii_digit_value (*p);
-          digits = TRUE;
-        }
-      else if (g_ascii_isdigit (*p) && decimals < exponent)
-        {
-          fraction = fraction * 10 + g_ascii_digit_value (*p);
-          decimals++;
-          digits = TRUE;
-        }
-      else if (g_ascii_isdigit (*p))
-        {
-          /* Translators: "USD amounts have at most 2 decimals" */
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s amounts have at most %d decimals"), currency, exponent);
-          return FALSE;
-        }
-      else
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("Type the amount in digits, like 12.30"));
-          return FALSE;
-        }
-    }
-  if (!digits)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Type the amount in digits, like 12.30"));
-      return FALSE;
-    }
-  *out = whole * power_of_ten (exponent) + fraction * power_of_ten (exponent - decimals);
-  return TRUE;
+  return okc_money_parse_display (copy, currency, out, error);
 }
 
 /* @problem: whether the text is a mistake to correct (red), not what is still to fill in. */

@@ -57,7 +57,7 @@ update_row_count (GtkWidget *row)
   OkcQueueFolder *folder = g_object_get_data (G_OBJECT (row), "folder");
   GtkLabel *count_label = g_object_get_data (G_OBJECT (row), "count-label");
   guint count = okc_queue_folder_get_count (folder);
-  g_autofree char *count_text = g_strdup_printf ("%u", count);
+  g_autofree char *count_text = okc_format_count (count);
   g_autofree char *spoken = NULL;
 
   gtk_label_set_label (count_label, count_text);
@@ -287,7 +287,7 @@ set_fleet_count (GtkListBoxRow *row,
                  const char    *title,
                  guint          count)
 {
-  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *text = okc_format_count (count);
   /* Translators: a sidebar entry as a screen reader says it, "Needs Attention, 4 chargers" */
   g_autofree char *spoken = g_strdup_printf (ngettext ("%s, %u charger", "%s, %u chargers", count),
                                              title, count);
@@ -355,7 +355,7 @@ void
 okc_sidebar_set_review_count (OkcSidebar *self,
                               guint       n_pending)
 {
-  g_autofree char *text = g_strdup_printf ("%u", n_pending);
+  g_autofree char *text = okc_format_count (n_pending);
   /* Translators: a sidebar entry as a screen reader says it, "Refund Reviews, 3 waiting" */
   g_autofree char *spoken = g_strdup_printf (ngettext ("%s, %u waiting", "%s, %u waiting",
                                                        n_pending),

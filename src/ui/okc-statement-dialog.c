@@ -103,7 +103,7 @@ set_money_value (AdwActionRow *row,
   g_autofree char *text = NULL;
 
   okc_money_init (&money, amount, currency);
-  text = okc_money_format (&money);
+  text = okc_money_format_display (&money);
   set_value (row, text);
 }
 
@@ -124,9 +124,9 @@ show_summary (OkcStatementDialog *self)
 {
   const OkcStatementTotals *totals = okc_statement_get_totals (self->statement);
   const char *currency = okc_statement_get_currency (self->statement);
-  g_autofree char *sessions = g_strdup_printf ("%" G_GINT64_FORMAT, totals->sessions);
-  g_autofree char *energy = okc_format_energy (totals->energy_wh);
-  g_autofree char *payouts = g_strdup_printf ("%u", okc_statement_get_payouts (self->statement)->len);
+  g_autofree char *sessions = okc_format_count (totals->sessions);
+  g_autofree char *energy = okc_format_energy_display (totals->energy_wh);
+  g_autofree char *payouts = okc_format_count (okc_statement_get_payouts (self->statement)->len);
 
   set_value (self->sessions_row, sessions);
   set_value (self->energy_row, energy);
@@ -197,6 +197,7 @@ statement_loaded_cb (GObject      *object,
   gtk_widget_set_sensitive (self->export_buttons, TRUE);
 }
 
+/* The API's query and the file names' form, not for display: fixed and untranslated. */
 static char *
 format_date (GDateTime *time)
 {

@@ -13,6 +13,7 @@
 #include "okc-statement-print.h"
 
 #include "okc-energy.h"
+#include "okc-time-format.h"
 
 #define MAX_COLUMNS 8
 #define BODY_FONT "Sans 8"
@@ -106,7 +107,7 @@ money_text (gint64      amount,
   OkcMoney money;
 
   okc_money_init (&money, amount, currency);
-  return okc_money_format (&money);
+  return okc_money_format_display (&money);
 }
 
 static char *
@@ -119,7 +120,7 @@ local_time_text (gint64 unix_time)
     return g_strdup ("—");
   utc = g_date_time_new_from_unix_utc (unix_time);
   local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return okc_time_format (local, OKC_TIME_FORM_NUMERIC_DATE_TIME);
 }
 
 static void
@@ -131,9 +132,9 @@ add_totals (GArray       *lines,
 
   add_line (lines, LINE_HEADING, NULL, g_strdup (_("Totals")), NULL);
   add_line (lines, LINE_ROW, &totals_layout, g_strdup (_("Sessions")),
-            g_strdup_printf ("%" G_GINT64_FORMAT, totals->sessions), NULL);
+            okc_format_count (totals->sessions), NULL);
   add_line (lines, LINE_ROW, &totals_layout, g_strdup (_("Energy")),
-            okc_format_energy (totals->energy_wh), NULL);
+            okc_format_energy_display (totals->energy_wh), NULL);
   add_line (lines, LINE_ROW, &totals_layout, g_strdup (_("Gross revenue")),
             money_text (totals->gross, currency), NULL);
   add_line (lines, LINE_ROW, &totals_layout, g_strdup (_("Processing fees")),
@@ -170,7 +171,7 @@ add_payouts (GArray       *lines,
                 g_strdup_printf ("%s – %s", okc_payout_get_period_from (payout),
                                  okc_payout_get_period_to (payout)),
                 g_strdup (okc_payout_status_get_label (okc_payout_get_status (payout))),
-                okc_money_format (&amount),
+                okc_money_format_display (&amount),
                 reason != NULL ? g_strdup (reason)
                                : local_time_text (okc_payout_get_arrival_at (payout)),
                 NULL);
@@ -200,7 +201,7 @@ add_sessions (GArray       *lines,
       add_line (lines, LINE_ROW, &sessions_layout, g_strdup (session->id),
                 g_strdup (okc_statement_get_property_name (statement, session->property_id)),
                 g_strdup (session->charger_id), local_time_text (session->started_at),
-                okc_format_energy (session->energy_wh), money_text (session->gross, currency),
+                okc_format_energy_display (session->energy_wh), money_text (session->gross, currency),
                 money_text (session->processing_fee, currency),
                 money_text (session->refunded, currency), NULL);
     }

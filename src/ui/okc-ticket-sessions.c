@@ -17,6 +17,7 @@
 #include "okc-session-reply.h"
 #include "okc-session-view.h"
 #include "okc-ticket-sessions.h"
+#include "okc-time-format.h"
 #include "okc-widget-util.h"
 
 /* One page is plenty: 24 hours of one charger, or of one property's chargers. */
@@ -113,7 +114,7 @@ format_span (gint64 started_at,
 
   if (g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end) &&
       g_date_time_get_year (start) == g_date_time_get_year (end))
-    to = g_date_time_format (end, "%H:%M");
+    to = okc_time_format (end, OKC_TIME_FORM_TIME);
   else
     to = okc_format_local_time (ended_at);
   /* Translators: a session's start and end, "23 Nov 2026, 18:00 – 18:45" */
@@ -127,7 +128,7 @@ make_row (OkcChargingSession *session,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *span = format_span (okc_charging_session_get_started_at (session),
                                        okc_charging_session_get_ended_at (session));
-  g_autofree char *energy = okc_format_energy (okc_charging_session_get_energy_wh (session));
+  g_autofree char *energy = okc_format_energy_display (okc_charging_session_get_energy_wh (session));
   g_autofree char *billed = NULL;
   g_autofree char *facts = NULL;
   g_autofree char *spoken = NULL;
@@ -135,7 +136,7 @@ make_row (OkcChargingSession *session,
   OkcMoney total;
 
   okc_charging_session_get_billed_total (session, &total);
-  billed = okc_money_format (&total);
+  billed = okc_money_format_display (&total);
   /* Translators: a session's energy, what it billed and how it ended, with its id:
    * "12.4 kWh · $4.28 billed · Completed · SES-0000042" */
   facts = g_strdup_printf (_("%s · %s billed · %s · %s"), energy, billed,
@@ -363,7 +364,7 @@ make_refund_row (OkcRefund *refund)
   OkcMoney money;
 
   okc_refund_get_amount (refund, &money);
-  amount = okc_money_format (&money);
+  amount = okc_money_format_display (&money);
   /* Translators: a refund on a ticket, "$60.00 on SES-0001234" */
   title = g_strdup_printf (_("%s on %s"), amount, okc_refund_get_session_id (refund));
   /* Translators: who asked for a refund, when, and its id:

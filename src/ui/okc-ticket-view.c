@@ -17,6 +17,7 @@
 #include "okc-reply-composer.h"
 #include "okc-ticket-audit.h"
 #include "okc-ticket-sessions.h"
+#include "okc-time-format.h"
 #include "okc-timeline-row.h"
 #include "okc-widget-util.h"
 #include "okc-ticket-view.h"
@@ -284,7 +285,7 @@ create_message_bubble (OkcMessage *message)
   GtkWidget *bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (okc_message_get_sent_at (message));
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  g_autofree char *time = okc_time_format (local, OKC_TIME_FORM_TIME);
   g_autofree char *heading_text = g_strdup_printf ("%s · %s", describe_sender (sender), time);
   GtkWidget *heading = gtk_label_new (heading_text);
   GtkWidget *text = gtk_label_new (okc_message_get_text (message));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "okc-widget-util.h"
+#include "okc-time-format.h"
 
 /**
  * okc_widget_dispose_template:
@@ -41,6 +42,5 @@ okc_format_local_time (gint64 unix_time)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  /* Translators: a date and time, as strftime() format: "24 Nov 2026, 09:30" */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  return okc_time_format (local, OKC_TIME_FORM_DATE_TIME);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "okc-time-format.h"
 #include "okc-window-private.h"
 #include "okc-bench-trace.h"
 
@@ -49,14 +50,16 @@ update_queue_status (OkcWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   gint64 synced_at = self->sync != NULL ? okc_ticket_sync_get_last_synced_at (self->sync) : 0;
-  g_autofree char *count = g_strdup_printf (ngettext ("%u ticket", "%u tickets", n), n);
+  g_autofree char *digits = okc_format_count (n);
+  /* Translators: %s is the number of tickets, grouped as the locale writes numbers */
+  g_autofree char *count = g_strdup_printf (ngettext ("%s ticket", "%s tickets", n), digits);
   g_autofree char *status = NULL;
 
   if (synced_at > 0)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (synced_at);
       g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-      g_autofree char *time = g_date_time_format (local, "%H:%M");
+      g_autofree char *time = okc_time_format (local, OKC_TIME_FORM_TIME);
 
       /* Translators: the queue's subtitle, "42 tickets · updated 09:30" */
       status = g_strdup_printf (_("%s · updated %s"), count, time);
