@@ -18,6 +18,7 @@
 #include "okc-client-private.h"
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 /* Decoders (worker thread) -------------------------------------------------------- */
 
@@ -70,7 +71,7 @@ decode_payout_page (JsonNode  *root,
   if (page->total < page->payouts->len)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "total",
-                          "%" G_GINT64_FORMAT " is fewer than the %u payouts listed",
+                          "%" PRId64 " is fewer than the %u payouts listed",
                           page->total, page->payouts->len);
       return NULL;
     }

@@ -18,6 +18,7 @@
 #include "okc-error.h"
 #include "okc-json.h"
 #include "okc-money.h"
+#include <inttypes.h>
 
 #define NO_VALUE "—"
 
@@ -205,7 +206,7 @@ okc_audit_entry_new_from_json (JsonNode    *node,
   }
   if (self->seq < 1)
     {
-      fail (error, path, "seq", "an audit entry's seq counts from 1");
+      fail (error, path, "seq", _("an audit entry's seq counts from 1"));
       return NULL;
     }
   self->action = g_strdup (action);
@@ -543,8 +544,8 @@ describe_pms_sync (OkcAuditEntry *self)
     return g_strdup_printf (_("%s synced %s with its PMS, which failed: %s"), who,
                             self->target_id, sync_error != NULL ? sync_error : NO_VALUE);
   if (sync != NULL && json_object_has_member (sync, "bookings_imported"))
-    return g_strdup_printf (_("%s synced %s with its PMS: %" G_GINT64_FORMAT
-                              " bookings imported, %" G_GINT64_FORMAT " chargers matched"),
+    return g_strdup_printf (_("%s synced %s with its PMS: %" PRId64
+                              " bookings imported, %" PRId64 " chargers matched"),
                             who, self->target_id,
                             json_object_get_int_member (sync, "bookings_imported"),
                             json_object_get_int_member (sync, "chargers_matched"));

@@ -8,6 +8,8 @@
 
 #include "okc-error.h"
 
+#include <glib/gi18n-lib.h>
+
 typedef struct
 {
   char *field;
@@ -41,9 +43,13 @@ G_DEFINE_EXTENDED_ERROR (OkcDataError, okc_data_error)
  * @error: (out) (optional): where to put the error
  * @code: an #OkcDataError
  * @field: path of the member to blame, or %NULL for the whole document
- * @format: printf-style explanation, shown after the path
+ * @format: printf-style explanation, shown after the path; an untranslated
+ *   msgid (po/meson.build declares this argument a gettext keyword), which is
+ *   translated here
  *
- * Sets an #OKC_DATA_ERROR whose message reads "field: explanation".
+ * Sets an #OKC_DATA_ERROR whose message reads "field: explanation". Pass a
+ * string literal, or N_() on each branch of a conditional, so that xgettext
+ * finds every explanation.
  */
 void
 okc_data_error_set (GError      **error,
@@ -60,11 +66,16 @@ okc_data_error_set (GError      **error,
     return;
 
   va_start (args, format);
-  explanation = g_strdup_vprintf (format, args);
+  explanation = g_strdup_vprintf (_(format), args);
   va_end (args);
 
   if (field != NULL && *field != '\0')
-    g_set_error (error, OKC_DATA_ERROR, code, "%s: %s", field, explanation);
+    /* Translators: a decoding error: the first %s is the path of the member of
+     * the backend's answer that is wrong ("requester.email",
+     * "lines[2].amount"), the second what is wrong with it ("is required",
+     * "is not a date such as 2026-11-02"). */
+    g_set_error (error, OKC_DATA_ERROR, code, C_("decoding error", "%s: %s"), field,
+                 explanation);
   else
     g_set_error_literal (error, OKC_DATA_ERROR, code, explanation);
 

@@ -8,6 +8,8 @@
 
 #include "okc-json.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "okc-enums.h"
 #include "okc-error.h"
 #include "okc-time.h"
@@ -48,20 +50,20 @@ describe_node (JsonNode *node)
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return "null";
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    return _("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    return _("an array");
 
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return _("a string");
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      return _("a boolean");
     case G_TYPE_DOUBLE:
-      return "a fractional number";
+      return _("a fractional number");
     default:
-      return "a number";
+      return _("a number");
     }
 }
 

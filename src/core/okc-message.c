@@ -8,6 +8,8 @@
 
 #include "okc-message.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "okc-error.h"
 #include "okc-json.h"
 
@@ -134,7 +136,7 @@ okc_message_new_from_json (JsonNode    *node,
     {
       g_autofree char *member = okc_json_path_member (path, "text");
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
-                          *text == '\0' ? "is empty" : "is longer than %d characters",
+                          *text == '\0' ? "is empty" : N_("is longer than %d characters"),
                           OKC_MESSAGE_MAX_LENGTH);
       return NULL;
     }

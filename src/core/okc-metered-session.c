@@ -8,6 +8,8 @@
 
 #include "okc-metered-session.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "okc-error.h"
 #include "okc-json.h"
 #include "okc-tariff.h"
@@ -135,13 +137,13 @@ okc_metered_session_validate (OkcMeteredSession  *self,
       const char *member = NULL, *why = NULL;
 
       if (s->at < self->started_at || s->at > self->ended_at)
-        member = "at", why = "is outside the session";
+        member = "at", why = _("is outside the session");
       else if (s->wh < 0 || s->wh > OKC_TARIFF_MAX_WH)
-        member = "wh", why = "is outside 0…10¹² Wh";
+        member = "wh", why = _("is outside 0…10¹² Wh");
       else if (p != NULL && s->at < p->at)
-        member = "at", why = "is before the previous sample";
+        member = "at", why = _("is before the previous sample");
       else if (p != NULL && s->wh < p->wh)
-        member = "wh", why = "a meter register never goes down";
+        member = "wh", why = _("a meter register never goes down");
 
       /* The path is only built for the error: this loop runs for every sample billed. */
       if (member != NULL)

@@ -14,6 +14,7 @@
 #include "okc-session-reply.h"
 
 #include "okc-time.h"
+#include <inttypes.h>
 
 static char *
 money_text (const char *currency,
@@ -47,9 +48,9 @@ kwh_text (gint64 wh)
     fraction[--len] = '\0';
   if (len == 0)
     /* Translators: energy in kilowatt-hours */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " kWh"), wh / 1000);
+    return g_strdup_printf (_("%" PRId64 " kWh"), wh / 1000);
   /* Translators: energy in kilowatt-hours with a fraction */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT ".%s kWh"), wh / 1000, fraction);
+  return g_strdup_printf (_("%" PRId64 ".%s kWh"), wh / 1000, fraction);
 }
 
 /* "Energy: 6 kWh at $0.25/kWh = $1.50" */
@@ -76,13 +77,13 @@ line_text (const char        *currency,
     case OKC_COST_UNIT_BASIS_POINT:
       quantity = money_text (currency, line->quantity);
       /* Translators: a bill's line: description, rate, base, amount */
-      return g_strdup_printf (_("%s: %" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " %% of %s = %s"),
+      return g_strdup_printf (_("%s: %" PRId64 ".%02" PRId64 " %% of %s = %s"),
                               line->description, line->unit_price / 100, line->unit_price % 100,
                               quantity, amount);
     case OKC_COST_UNIT_SESSION:
     default:
       /* Translators: a bill's line: description, count, price each, amount */
-      return g_strdup_printf (_("%s: %" G_GINT64_FORMAT " × %s = %s"), line->description,
+      return g_strdup_printf (_("%s: %" PRId64 " × %s = %s"), line->description,
                               line->quantity, price, amount);
     }
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "okc-host-panel.h"
 
@@ -237,9 +238,10 @@ payouts_loaded_cb (GObject      *object,
       return;
     }
   {
-    g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " payout, newest first",
-                                                           "%" G_GINT64_FORMAT " payouts, newest first",
-                                                           page->total),
+    /* Translators: the host's payouts group, "12 payouts, newest first" */
+    g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%" PRId64 " payout, newest first",
+                                                           "%" PRId64 " payouts, newest first",
+                                                           (gulong) page->total),
                                               page->total);
     adw_preferences_group_set_description (self->payouts_group, count);
   }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "okc-revenue-chart.h"
 
@@ -220,6 +221,7 @@ describe (OkcRevenueChart *self)
 {
   gint64 total = 0, sessions = 0;
   g_autofree char *money = NULL;
+  g_autofree char *from = NULL;
   g_autofree char *counted = NULL;
 
   if (self->days->len == 0)
@@ -230,11 +232,17 @@ describe (OkcRevenueChart *self)
       sessions += g_array_index (self->days, OkcRevenueDay, i).sessions;
     }
   money = format_minor (total, self->currency);
-  counted = g_strdup_printf (g_dngettext (NULL,
-                                          "%s in the last %u days from %" G_GINT64_FORMAT " session",
-                                          "%s in the last %u days from %" G_GINT64_FORMAT " sessions",
-                                          sessions),
-                             money, self->days->len, sessions);
+  /* Translators: a number of charging sessions, "37 sessions"; it is the last
+   * %s of "$412.50 in the last 30 days from 37 sessions" */
+  from = g_strdup_printf (g_dngettext (NULL, "%" PRId64 " session", "%" PRId64 " sessions",
+                                       (gulong) sessions),
+                          sessions);
+  /* Translators: the revenue chart's summary, "$412.50 in the last 30 days
+   * from 37 sessions": the first %s is the revenue, %u the number of days,
+   * the last %s the sessions ("37 sessions") */
+  counted = g_strdup_printf (g_dngettext (NULL, "%s in the last %u day from %s",
+                                          "%s in the last %u days from %s", self->days->len),
+                             money, self->days->len, from);
   if (self->best == G_MAXUINT)
     /* Translators: "$0.00 in the last 30 days from 0 sessions; no day had revenue" */
     return g_strdup_printf (_("%s; no day had revenue"), counted);
