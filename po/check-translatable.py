@@ -303,7 +303,7 @@ def check_c_strings(root, xgettext_cmd, tmp, errors):
         for file, line in refs:
             if (msgid, file, line) in exact or (msgid, file) in in_file:
                 continue
-            for key in ((file, msgid), ("*", msgid)):
+            for key in ((file, msgid), ("*", msgid), (file, "*")):
                 if key in allowed:
                     used.add(key)
                     break

@@ -29,7 +29,7 @@ set_invalid (GError     **error,
 {
   g_autofree char *where = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, where, why);
 }
 
 /* `kind` is guest or host, `status` active or deleted: anything else is unknown. */

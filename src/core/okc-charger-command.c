@@ -207,7 +207,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, code, member_path, "%s", message);
+  okc_data_error_set_literal (error, code, member_path, message);
   return FALSE;
 }
 

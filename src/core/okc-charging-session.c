@@ -203,7 +203,7 @@ prefix_error (GError     **error,
   if (inner_field != NULL && g_str_has_prefix (why, inner_field) &&
       g_str_has_prefix (why + strlen (inner_field), ": "))
     why += strlen (inner_field) + 2;
-  okc_data_error_set (error, inner->code, field, "%s", why);
+  okc_data_error_set_literal (error, inner->code, field, why);
   g_error_free (inner);
 }
 
@@ -241,7 +241,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, why);
   return FALSE;
 }
 

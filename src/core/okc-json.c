@@ -478,9 +478,10 @@ okc_json_parse_bytes (GBytes  *bytes,
    * a client, a file or a broken server would overflow the stack. */
   if (nesting_depth (data, size, OKC_JSON_MAX_DEPTH) > OKC_JSON_MAX_DEPTH)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, NULL,
-                          "arrays and objects are nested deeper than %d levels",
-                          OKC_JSON_MAX_DEPTH);
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, NULL,
+                                 "arrays and objects are nested deeper than %d level",
+                                 "arrays and objects are nested deeper than %d levels",
+                                 OKC_JSON_MAX_DEPTH, OKC_JSON_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &parse_error))

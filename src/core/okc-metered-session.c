@@ -118,8 +118,10 @@ okc_metered_session_validate (OkcMeteredSession  *self,
     }
   if (self->ended_at - self->started_at > OKC_METERED_SESSION_MAX_SECONDS)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "ended_at",
-                          "a session lasts at most %d days", OKC_METERED_SESSION_MAX_SECONDS / 86400);
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "ended_at",
+                                 "a session lasts at most %d day", "a session lasts at most %d days",
+                                 OKC_METERED_SESSION_MAX_SECONDS / 86400,
+                                 OKC_METERED_SESSION_MAX_SECONDS / 86400);
       return FALSE;
     }
   if (self->charging_ended_at != 0 &&
@@ -151,7 +153,7 @@ okc_metered_session_validate (OkcMeteredSession  *self,
           g_autofree char *sample_path = okc_json_path_index ("samples", i);
           g_autofree char *field = okc_json_path_member (sample_path, member);
 
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, field, "%s", why);
+          okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, field, why);
           return FALSE;
         }
     }

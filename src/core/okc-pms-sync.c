@@ -124,7 +124,7 @@ okc_pms_sync_new_from_json (JsonNode    *node,
     {
       g_autofree char *where = okc_json_path_member (path, "error");
 
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where, "%s",
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where,
                           message == NULL ? N_("a failed sync must say why")
                                           : N_("a successful sync has no error"));
       return NULL;

@@ -218,7 +218,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, why);
   return FALSE;
 }
 
@@ -482,9 +482,10 @@ okc_refund_check_lines (OkcRefund         *self,
 
       if (index >= n_billed)
         {
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "lines",
-                              "names line %u, but the session billed %u lines (0 to %d)",
-                              index, n_billed, (int) n_billed - 1);
+          okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "lines",
+                                     "names line %u, but the session billed %u line (0 to %d)",
+                                     "names line %u, but the session billed %u lines (0 to %d)",
+                                     n_billed, index, n_billed, (int) n_billed - 1);
           return FALSE;
         }
       sum += okc_cost_breakdown_get_line (billed, index)->amount;

@@ -90,7 +90,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, why);
   return FALSE;
 }
 

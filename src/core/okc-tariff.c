@@ -135,7 +135,7 @@ invalid (GError    **error,
   va_start (args, format);
   explanation = g_strdup_vprintf (format, args);
   va_end (args);
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", explanation);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, explanation);
   return FALSE;
 }
 
@@ -409,7 +409,9 @@ read_version (JsonObject       *object,
 
   n_energy = json_array_get_length (energy);
   if (n_energy == 0 || n_energy > OKC_TARIFF_MAX_ENERGY_COMPONENTS)
-    return invalid (error, path, "energy", _("has 1 to %d price components"),
+    return invalid (error, path, "energy",
+                    g_dngettext (GETTEXT_PACKAGE, "has 1 to %d price component",
+                                 "has 1 to %d price components", OKC_TARIFF_MAX_ENERGY_COMPONENTS),
                     OKC_TARIFF_MAX_ENERGY_COMPONENTS);
   out->energy = g_new0 (OkcEnergyComponent, n_energy);
   out->n_energy = n_energy;

@@ -110,7 +110,9 @@ parse_amount (const char *text,
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        /* Translators: %s is a currency code, %d its number of decimals */
-                       _("%s amounts have at most %d decimals"), currency, exponent);
+                       g_dngettext (NULL, "%s amounts have at most %d decimal",
+                                    "%s amounts have at most %d decimals", (gulong) exponent),
+                       currency, exponent);
           return FALSE;
         }
       else
