@@ -44,12 +44,15 @@ okc_json_path_index (const char *path,
   return g_strdup_printf ("%s[%u]", path != NULL ? path : "", index);
 }
 
+/* What a member holds, for "expected a string, found an array". */
 static const char *
 describe_node (JsonNode *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return "null";
   if (JSON_NODE_HOLDS_OBJECT (node))
+    /* Translators: what a member of the backend's answer holds: the %s of
+     * "expected a string, found %s" (and of the other "expected …" errors) */
     return _("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
     return _("an array");
