@@ -464,6 +464,9 @@ okc_backend_cli_run (int    argc,
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
+  /* The backend's messages are API text, in English (docs/api.md); the core it shares
+   * with the console translates its decoding errors, so keep gettext out of it here. */
+  setlocale (LC_MESSAGES, "C");
 
   if (!parse_options (&argc, &argv, &options, &error) || !run (&options, &error))
     {

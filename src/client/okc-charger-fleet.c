@@ -203,7 +203,7 @@ apply_charger (OkcChargerFleet *self,
     charger = okc_charger_new_from_json (json_object_get_member (object, "charger"),
                                          "data.charger", &error);
   else if (error == NULL)
-    g_set_error (&error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, "data.charger is missing");
+    g_set_error (&error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, _("data.charger is missing"));
   if (charger == NULL)
     {
       g_debug ("Charger fleet: skipped a charger.updated event: %s", error->message);
@@ -229,7 +229,7 @@ apply_command (OkcChargerFleet *self,
     command = okc_charger_command_new_from_json (json_object_get_member (object, "command"),
                                                  "data.command", &error);
   else if (error == NULL)
-    g_set_error (&error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, "data.command is missing");
+    g_set_error (&error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, _("data.command is missing"));
   if (command == NULL)
     {
       g_debug ("Charger fleet: skipped a charger.command event: %s", error->message);

@@ -18,6 +18,7 @@
 #include "okc-client-private.h"
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 /* Decoders (worker thread) -------------------------------------------------------- */
 
@@ -69,9 +70,10 @@ decode_payout_page (JsonNode  *root,
     }
   if (page->total < page->payouts->len)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "total",
-                          "%" G_GINT64_FORMAT " is fewer than the %u payouts listed",
-                          page->total, page->payouts->len);
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "total",
+                                 "%" PRId64 " is fewer than the %u payout listed",
+                                 "%" PRId64 " is fewer than the %u payouts listed",
+                                 page->payouts->len, page->total, page->payouts->len);
       return NULL;
     }
   return g_steal_pointer (&page);
@@ -289,10 +291,13 @@ decode_revenue (JsonNode  *root,
     }
   if ((gint64) g_date_days_between (&from, &to) + 1 != json_array_get_length (days))
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "days",
-                          "%u days for the %d days from %s to %s",
-                          json_array_get_length (days), g_date_days_between (&from, &to) + 1,
-                          from_text, to_text);
+      /* Translators: a revenue answer with the wrong number of days: "6 days for the
+       * 7 days from 2026-11-02 to 2026-11-08" */
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "days",
+                                 "%u day for the %d days from %s to %s",
+                                 "%u days for the %d days from %s to %s",
+                                 json_array_get_length (days), json_array_get_length (days),
+                                 g_date_days_between (&from, &to) + 1, from_text, to_text);
       return NULL;
     }
   g_strlcpy (revenue->currency, currency, sizeof revenue->currency);

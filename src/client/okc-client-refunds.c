@@ -83,7 +83,7 @@ get_member (JsonObject  *object,
 
   if (node == NULL || (!nullable && JSON_NODE_HOLDS_NULL (node)))
     {
-      g_set_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, "“%s” is missing", name);
+      g_set_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, _("“%s” is missing"), name);
       return NULL;
     }
   return node;

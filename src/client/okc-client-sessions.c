@@ -8,9 +8,12 @@
 
 #include "okc-client-sessions.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "okc-client-private.h"
 #include "okc-json.h"
 #include "okc-time.h"
+#include <inttypes.h>
 
 /* The query ----------------------------------------------------------------------- */
 
@@ -198,7 +201,8 @@ read_count (JsonObject  *object,
   if (value < 0 || value > G_MAXUINT)
     {
       g_set_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_INVALID,
-                   "“%s” is out of range (%" G_GINT64_FORMAT ")", member, value);
+                   /* Translators: %s is a member of the backend's answer */
+                   _("“%s” is out of range (%" PRId64 ")"), member, value);
       return FALSE;
     }
   *out = (guint) value;
@@ -261,7 +265,7 @@ decode_session_detail (JsonNode  *root,
     return NULL;
   if (!json_object_has_member (object, "tariff"))
     {
-      g_set_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, "“tariff” is missing");
+      g_set_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, _("“tariff” is missing"));
       return NULL;
     }
   detail->session = okc_charging_session_new_from_json (root, NULL, error);
@@ -304,7 +308,7 @@ decode_money_member (JsonObject  *object,
 
   if (!json_object_has_member (object, member))
     {
-      g_set_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, "“%s” is missing", member);
+      g_set_error (error, OKC_DATA_ERROR, OKC_DATA_ERROR_MISSING, _("“%s” is missing"), member);
       return NULL;
     }
   if (!okc_money_from_json (json_object_get_member (object, member), member, money, error))

@@ -790,7 +790,7 @@ normalize_base_url (const char  *base_url,
   if (uri == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a URL; the backend's address looks like https://host:port",
+                   _("“%s” is not a URL; the backend's address looks like https://host:port"),
                    base_url != NULL ? base_url : "");
       return NULL;
     }
@@ -802,8 +802,8 @@ normalize_base_url (const char  *base_url,
       g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not the address of a backend: it must be an http or https URL with "
-                   "a host and nothing after the path",
+                   _("“%s” is not the address of a backend: it must be an http or https URL "
+                     "with a host and nothing after the path"),
                    base_url);
       return NULL;
     }

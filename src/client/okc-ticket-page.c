@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "okc-client"
 
 #include "okc-ticket-page.h"
+#include <inttypes.h>
 
 struct _OkcTicketPage
 {
@@ -105,9 +106,10 @@ okc_ticket_page_new_from_json (JsonNode  *node,
   n = json_array_get_length (tickets);
   if (self->total < n)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "total",
-                          "is %" G_GINT64_FORMAT ", fewer than the %u tickets of this page",
-                          self->total, n);
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "total",
+                                 "is %" PRId64 ", fewer than the %u ticket of this page",
+                                 "is %" PRId64 ", fewer than the %u tickets of this page", n,
+                                 self->total, n);
       return NULL;
     }
 

@@ -17,6 +17,7 @@
 
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 /* Shared readers ------------------------------------------------------------------ */
 
@@ -28,7 +29,7 @@ set_invalid (GError     **error,
 {
   g_autofree char *where = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, where, why);
 }
 
 /* `kind` is guest or host, `status` active or deleted: anything else is unknown. */
@@ -78,8 +79,8 @@ read_uint (JsonObject  *object,
     return FALSE;
   if (value < min || value > max)
     {
-      g_autofree char *why = g_strdup_printf ("%" G_GINT64_FORMAT " is not between %"
-                                              G_GINT64_FORMAT " and %" G_GINT64_FORMAT,
+      g_autofree char *why = g_strdup_printf (_("%" PRId64 " is not between %" PRId64
+                                                " and %" PRId64),
                                               value, min, max);
       set_invalid (error, path, member, why);
       return FALSE;
@@ -294,7 +295,7 @@ read_card (OkcAccount  *self,
     return FALSE;
   if (!is_last4 (last4))
     {
-      set_invalid (error, path, "last4", "a card's last four digits are four digits");
+      set_invalid (error, path, "last4", _("a card's last four digits are four digits"));
       return FALSE;
     }
   card.id = keep (self, id);
@@ -369,7 +370,7 @@ read_subscription (OkcAccount  *self,
   if (status == OKC_SUBSCRIPTION_STATUS_NONE)
     {
       set_invalid (error, sub_path, "status",
-                   "an account without a subscription has a null subscription");
+                   _("an account without a subscription has a null subscription"));
       return FALSE;
     }
   if (status != OKC_SUBSCRIPTION_STATUS_CANCELLED && sub->renews_at == 0)
@@ -486,12 +487,12 @@ read_verification (OkcAccount  *self,
     return FALSE;
   if (!g_str_equal (account_id, self->id))
     {
-      set_invalid (error, ver_path, "account_id", "the verification is of another account");
+      set_invalid (error, ver_path, "account_id", _("the verification is of another account"));
       return FALSE;
     }
   if (ver->expires_at <= ver->verified_at)
     {
-      set_invalid (error, ver_path, "expires_at", "a verification expires after it was made");
+      set_invalid (error, ver_path, "expires_at", _("a verification expires after it was made"));
       return FALSE;
     }
   ver->id = keep (self, id);
@@ -551,7 +552,7 @@ okc_account_new_from_json (JsonNode    *node,
     }
   if (!self->deleted && *email == '\0')
     {
-      set_invalid (error, path, "email", "an active account has a login email");
+      set_invalid (error, path, "email", _("an active account has a login email"));
       return NULL;
     }
   if (!read_cards (self, object, path, error) ||

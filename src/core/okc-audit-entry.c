@@ -18,6 +18,7 @@
 #include "okc-error.h"
 #include "okc-json.h"
 #include "okc-money.h"
+#include <inttypes.h>
 
 #define NO_VALUE "—"
 
@@ -88,7 +89,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", message);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, message);
   return FALSE;
 }
 
@@ -205,7 +206,7 @@ okc_audit_entry_new_from_json (JsonNode    *node,
   }
   if (self->seq < 1)
     {
-      fail (error, path, "seq", "an audit entry's seq counts from 1");
+      fail (error, path, "seq", _("an audit entry's seq counts from 1"));
       return NULL;
     }
   self->action = g_strdup (action);
@@ -543,11 +544,25 @@ describe_pms_sync (OkcAuditEntry *self)
     return g_strdup_printf (_("%s synced %s with its PMS, which failed: %s"), who,
                             self->target_id, sync_error != NULL ? sync_error : NO_VALUE);
   if (sync != NULL && json_object_has_member (sync, "bookings_imported"))
-    return g_strdup_printf (_("%s synced %s with its PMS: %" G_GINT64_FORMAT
-                              " bookings imported, %" G_GINT64_FORMAT " chargers matched"),
-                            who, self->target_id,
-                            json_object_get_int_member (sync, "bookings_imported"),
-                            json_object_get_int_member (sync, "chargers_matched"));
+    {
+      gint64 n_bookings = json_object_get_int_member (sync, "bookings_imported");
+      gint64 n_chargers = json_object_get_int_member (sync, "chargers_matched");
+      g_autofree char *bookings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%" PRId64 " booking imported",
+                                                                "%" PRId64 " bookings imported",
+                                                                (gulong) n_bookings),
+                                                   n_bookings);
+      g_autofree char *chargers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%" PRId64 " charger matched",
+                                                                "%" PRId64 " chargers matched",
+                                                                (gulong) n_chargers),
+                                                   n_chargers);
+
+      /* Translators: "Alex Rivera synced PRP-0042 with its PMS: 12 bookings imported,
+       * 3 chargers matched"; the last two %s are the counts, as in the property's sync */
+      return g_strdup_printf (_("%s synced %s with its PMS: %s, %s"), who, self->target_id,
+                              bookings, chargers);
+    }
   return g_strdup_printf (_("%s synced %s with its PMS"), who, self->target_id);
 }
 

@@ -202,7 +202,7 @@ okc_charger_access_new_from_json (JsonNode    *node,
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, account_path,
                           account == NULL ? "an account is required unless the reason is "
                                             "“no_account”"
-                                          : "no account goes with the reason “no_account”");
+                                          : N_("no account goes with the reason “no_account”"));
       return NULL;
     }
   if (allowed != okc_access_reason_allows (reason))

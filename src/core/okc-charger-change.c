@@ -16,6 +16,7 @@
 #include "okc-connector.h"
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 struct _OkcChargerChange
 {
@@ -139,7 +140,7 @@ okc_charger_change_new_from_json (JsonNode    *node,
       g_autofree char *member = okc_json_path_member (path, "connector_id");
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
                           "a connector is 0 (the charger) or numbered from 1, not %"
-                          G_GINT64_FORMAT, connector_id);
+                          PRId64, connector_id);
       return NULL;
     }
 

@@ -207,7 +207,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, code, member_path, "%s", message);
+  okc_data_error_set_literal (error, code, member_path, message);
   return FALSE;
 }
 
@@ -225,34 +225,34 @@ check_parameters (OkcCommandKind  kind,
 {
   if (connector_id < 0 || connector_id > G_MAXUINT16)
     return fail (error, OKC_DATA_ERROR_INVALID, path, "connector_id",
-                 "is 0 for the whole charger or a connector's number");
+                 _("is 0 for the whole charger or a connector's number"));
   if (okc_command_kind_needs_connector (kind) && connector_id == 0)
     return fail (error, OKC_DATA_ERROR_INVALID, path, "connector_id",
-                 "this command acts on one connector: it is 1 or more");
+                 _("this command acts on one connector: it is 1 or more"));
   if ((kind == OKC_COMMAND_KIND_SOFT_RESET || kind == OKC_COMMAND_KIND_HARD_RESET ||
        kind == OKC_COMMAND_KIND_TRIGGER_HEARTBEAT) && connector_id != 0)
     return fail (error, OKC_DATA_ERROR_INVALID, path, "connector_id",
-                 "this command acts on the whole charger: it is 0");
+                 _("this command acts on the whole charger: it is 0"));
   if (kind == OKC_COMMAND_KIND_CHANGE_AVAILABILITY && !has_availability)
     return fail (error, OKC_DATA_ERROR_MISSING, path, "availability",
-                 "is required to change availability: “operative” or “inoperative”");
+                 _("is required to change availability: “operative” or “inoperative”"));
   if (kind != OKC_COMMAND_KIND_CHANGE_AVAILABILITY && has_availability)
     return fail (error, OKC_DATA_ERROR_INVALID, path, "availability",
-                 "only change_availability takes an availability");
+                 _("only change_availability takes an availability"));
   if (kind == OKC_COMMAND_KIND_REMOTE_START && account == NULL)
     return fail (error, OKC_DATA_ERROR_MISSING, path, "account",
-                 "is required to start a session: the account it is for");
+                 _("is required to start a session: the account it is for"));
   if (account != NULL && kind != OKC_COMMAND_KIND_REMOTE_START)
     return fail (error, OKC_DATA_ERROR_INVALID, path, "account",
-                 "only remote_start takes an account");
+                 _("only remote_start takes an account"));
   if (account != NULL && *account == '\0')
-    return fail (error, OKC_DATA_ERROR_INVALID, path, "account", "an account id is not empty");
+    return fail (error, OKC_DATA_ERROR_INVALID, path, "account", _("an account id is not empty"));
   if (end_billing && kind != OKC_COMMAND_KIND_REMOTE_STOP)
     return fail (error, OKC_DATA_ERROR_INVALID, path, "end_billing",
-                 "only remote_stop can end a session's billing");
+                 _("only remote_stop can end a session's billing"));
   if (ticket_id != NULL && *ticket_id == '\0')
     return fail (error, OKC_DATA_ERROR_INVALID, path, "ticket_id",
-                 "a ticket id is not empty: no ticket is null");
+                 _("a ticket id is not empty: no ticket is null"));
   return TRUE;
 }
 
@@ -337,18 +337,18 @@ okc_charger_command_new_from_json (JsonNode    *node,
 
   if (*id == '\0')
     {
-      fail (error, OKC_DATA_ERROR_INVALID, path, "id", "a command id is not empty");
+      fail (error, OKC_DATA_ERROR_INVALID, path, "id", _("a command id is not empty"));
       return NULL;
     }
   if (*charger_id == '\0')
     {
-      fail (error, OKC_DATA_ERROR_INVALID, path, "charger_id", "a charger id is not empty");
+      fail (error, OKC_DATA_ERROR_INVALID, path, "charger_id", _("a charger id is not empty"));
       return NULL;
     }
   if (updated_at < requested_at)
     {
       fail (error, OKC_DATA_ERROR_INVALID, path, "updated_at",
-            "a command changes after it was requested, not before");
+            _("a command changes after it was requested, not before"));
       return NULL;
     }
 
@@ -486,7 +486,7 @@ okc_charger_command_new_from_request (const char  *charger_id,
       okc_command_kind_needs_connector (kind))
     {
       fail (error, OKC_DATA_ERROR_MISSING, NULL, "connector_id",
-            "is required: this command acts on one connector");
+            _("is required: this command acts on one connector"));
       return NULL;
     }
 

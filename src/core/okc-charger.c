@@ -14,6 +14,7 @@
 
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 struct _OkcCharger
 {
@@ -250,7 +251,7 @@ read_network (OkcCharger  *self,
                             "an Ethernet connection has no signal strength: it is null");
       else
         okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
-                            "a signal is a percentage from 0 to 100, not %" G_GINT64_FORMAT,
+                            "a signal is a percentage from 0 to 100, not %" PRId64,
                             signal);
       return FALSE;
     }
@@ -371,7 +372,7 @@ okc_charger_new_from_json (JsonNode    *node,
     {
       g_autofree char *member = okc_json_path_member (path, "heartbeat_interval");
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
-                          "a heartbeat interval is 1 to 86400 seconds, not %" G_GINT64_FORMAT,
+                          "a heartbeat interval is 1 to 86400 seconds, not %" PRId64,
                           heartbeat_interval);
       return NULL;
     }

@@ -15,6 +15,7 @@
 
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 struct _OkcChargingSession
 {
@@ -180,7 +181,7 @@ okc_charging_session_set_billed (OkcChargingSession  *self,
   if (total.amount != self->billed_total.amount)
     {
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "billed.total",
-                          "is %" G_GINT64_FORMAT " but billed_total is %" G_GINT64_FORMAT,
+                          "is %" PRId64 " but billed_total is %" PRId64,
                           total.amount, self->billed_total.amount);
       return FALSE;
     }
@@ -202,7 +203,7 @@ prefix_error (GError     **error,
   if (inner_field != NULL && g_str_has_prefix (why, inner_field) &&
       g_str_has_prefix (why + strlen (inner_field), ": "))
     why += strlen (inner_field) + 2;
-  okc_data_error_set (error, inner->code, field, "%s", why);
+  okc_data_error_set_literal (error, inner->code, field, why);
   g_error_free (inner);
 }
 
@@ -240,7 +241,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, why);
   return FALSE;
 }
 
@@ -255,23 +256,23 @@ check_times (OkcChargingSession  *self,
   gint64 duration = 0, idle = 0;
 
   if (self->started_at <= 0)
-    return fail (error, path, "started_at", "is after 1970");
+    return fail (error, path, "started_at", _("is after 1970"));
   if (self->ended_at < self->started_at)
-    return fail (error, path, "ended_at", "is before started_at");
+    return fail (error, path, "ended_at", _("is before started_at"));
   if (self->ended_at - self->started_at > OKC_METERED_SESSION_MAX_SECONDS)
-    return fail (error, path, "ended_at", "a session lasts at most 31 days");
+    return fail (error, path, "ended_at", _("a session lasts at most 31 days"));
   if (self->charging_ended_at != 0 &&
       (self->charging_ended_at < self->started_at || self->charging_ended_at > self->ended_at))
-    return fail (error, path, "charging_ended_at", "is between started_at and ended_at");
+    return fail (error, path, "charging_ended_at", _("is between started_at and ended_at"));
 
   if (!okc_json_read_int64 (object, path, "duration_seconds", OKC_JSON_REQUIRED, &duration,
                             error) ||
       !okc_json_read_int64 (object, path, "idle_seconds", OKC_JSON_REQUIRED, &idle, error))
     return FALSE;
   if (duration != okc_charging_session_get_duration_seconds (self))
-    return fail (error, path, "duration_seconds", "is not ended_at − started_at");
+    return fail (error, path, "duration_seconds", _("is not ended_at − started_at"));
   if (idle != okc_charging_session_get_idle_seconds (self))
-    return fail (error, path, "idle_seconds", "is not ended_at − charging_ended_at");
+    return fail (error, path, "idle_seconds", _("is not ended_at − charging_ended_at"));
   return TRUE;
 }
 
@@ -321,7 +322,7 @@ read_detail (OkcChargingSession  *self,
     }
   if (json_array_get_length (samples) > 0 &&
       okc_metered_session_get_energy_wh (meter) != self->energy_wh)
-    return fail (error, path, "energy_wh", "is not the last sample minus the first");
+    return fail (error, path, "energy_wh", _("is not the last sample minus the first"));
 
   billed = okc_cost_breakdown_new_from_json (json_object_get_member (object, "billed"),
                                              billed_path, error);
@@ -369,7 +370,7 @@ okc_charging_session_new_from_json (JsonNode    *node,
     return NULL;
   if (connector_id < 1 || connector_id > G_MAXINT32)
     {
-      fail (error, path, "connector_id", "is a connector number from 1");
+      fail (error, path, "connector_id", _("is a connector number from 1"));
       return NULL;
     }
   if (!okc_json_read_string (object, path, "property_id", OKC_JSON_NULLABLE | OKC_JSON_NOT_EMPTY,
@@ -398,7 +399,7 @@ okc_charging_session_new_from_json (JsonNode    *node,
     }
   if (outcome == OKC_SESSION_OUTCOME_FAILED_TO_START && energy != 0)
     {
-      fail (error, path, "outcome", "is failed_to_start but the session delivered energy");
+      fail (error, path, "outcome", _("is failed_to_start but the session delivered energy"));
       return NULL;
     }
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "okc-clock.h"
 
@@ -180,19 +181,19 @@ okc_format_age (gint64 since,
 
   if (hours == 0)
     /* Translators: an age in minutes, "4 min" */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+    return g_strdup_printf (_("%" PRId64 " min"), minutes);
   if (days == 0)
     {
       if (minutes % 60 == 0)
         /* Translators: an age in hours, "2 h" */
-        return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), hours);
+        return g_strdup_printf (_("%" PRId64 " h"), hours);
       /* Translators: an age in hours and minutes, "2 h 10 min" */
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours,
+      return g_strdup_printf (_("%" PRId64 " h %" PRId64 " min"), hours,
                               minutes % 60);
     }
   if (hours % 24 == 0)
     /* Translators: an age in days, "3 d" */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " d"), days);
+    return g_strdup_printf (_("%" PRId64 " d"), days);
   /* Translators: an age in days and hours, "3 d 4 h" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours % 24);
+  return g_strdup_printf (_("%" PRId64 " d %" PRId64 " h"), days, hours % 24);
 }

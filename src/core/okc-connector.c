@@ -14,6 +14,7 @@
 
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 struct _OkcConnector
 {
@@ -130,7 +131,7 @@ okc_connector_new_from_json (JsonNode    *node,
     {
       g_autofree char *member = okc_json_path_member (path, "id");
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
-                          "a connector is numbered from 1, not %" G_GINT64_FORMAT, id);
+                          "a connector is numbered from 1, not %" PRId64, id);
       return NULL;
     }
   if (status_since < 0)

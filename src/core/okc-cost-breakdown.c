@@ -10,6 +10,7 @@
 
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 struct _OkcCostBreakdown
 {
@@ -182,7 +183,7 @@ check_sum (JsonObject  *object,
     {
       g_autofree char *member_path = okc_json_path_member (path, member);
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path,
-                          "is %" G_GINT64_FORMAT " but its lines add up to %" G_GINT64_FORMAT,
+                          "is %" PRId64 " but its lines add up to %" PRId64,
                           given, computed);
       return FALSE;
     }

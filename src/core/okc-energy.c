@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "okc-energy.h"
 #include "okc-number-format.h"
@@ -28,7 +29,7 @@ okc_format_energy (gint64 wh)
   guint64 magnitude = wh < 0 ? (guint64) -(wh + 1) + 1 : (guint64) wh;
 
   /* Translators: energy, "12.345 kWh"; the first %s is a minus sign or nothing */
-  return g_strdup_printf (_("%s%" G_GUINT64_FORMAT ".%03u kWh"), wh < 0 ? "−" : "",
+  return g_strdup_printf (_("%s%" PRIu64 ".%03u kWh"), wh < 0 ? "−" : "",
                           magnitude / 1000, (guint) (magnitude % 1000));
 }
 

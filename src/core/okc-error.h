@@ -35,6 +35,17 @@ void        okc_data_error_set       (GError      **error,
                                       const char   *field,
                                       const char   *format,
                                       ...) G_GNUC_PRINTF (4, 5);
+void        okc_data_error_set_plural  (GError      **error,
+                                        OkcDataError  code,
+                                        const char   *field,
+                                        const char   *singular,
+                                        const char   *plural,
+                                        gulong        n,
+                                        ...) G_GNUC_PRINTF (4, 7);
+void        okc_data_error_set_literal (GError      **error,
+                                        OkcDataError  code,
+                                        const char   *field,
+                                        const char   *explanation);
 const char *okc_data_error_get_field (const GError *error);
 
 G_END_DECLS

@@ -153,9 +153,11 @@ read_attachments (OkcHandoff  *handoff,
   n = json_array_get_length (array);
   if (n > OKC_HANDOFF_MAX_ATTACHMENTS)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "attachments",
-                          "has %u images; at most %d are accepted", n,
-                          OKC_HANDOFF_MAX_ATTACHMENTS);
+      /* Translators: "has 7 images; at most 5 are accepted" */
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "attachments",
+                                 "has %u images; at most %d is accepted",
+                                 "has %u images; at most %d are accepted",
+                                 OKC_HANDOFF_MAX_ATTACHMENTS, n, OKC_HANDOFF_MAX_ATTACHMENTS);
       return FALSE;
     }
   for (guint i = 0; i < n; i++)
@@ -185,8 +187,9 @@ read_transcript (OkcHandoff  *handoff,
   n = json_array_get_length (array);
   if (n == 0 || n > OKC_HANDOFF_MAX_MESSAGES)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "transcript",
-                          "must have 1 to %d messages", OKC_HANDOFF_MAX_MESSAGES);
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "transcript",
+                                 "must have 1 to %d message", "must have 1 to %d messages",
+                                 OKC_HANDOFF_MAX_MESSAGES, OKC_HANDOFF_MAX_MESSAGES);
       return FALSE;
     }
   for (guint i = 0; i < n; i++)
@@ -231,8 +234,9 @@ read_topic_and_requester (OkcHandoff  *handoff,
     return FALSE;
   if (summary != NULL && g_utf8_strlen (summary, -1) > OKC_HANDOFF_MAX_SUMMARY_LENGTH)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "summary",
-                          "is longer than %d characters", OKC_HANDOFF_MAX_SUMMARY_LENGTH);
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "summary",
+                                 "is longer than %d character", "is longer than %d characters",
+                                 OKC_HANDOFF_MAX_SUMMARY_LENGTH, OKC_HANDOFF_MAX_SUMMARY_LENGTH);
       return FALSE;
     }
   handoff->summary = g_strdup (summary);

@@ -8,6 +8,8 @@
 
 #include "okc-json.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "okc-enums.h"
 #include "okc-error.h"
 #include "okc-time.h"
@@ -42,26 +44,29 @@ okc_json_path_index (const char *path,
   return g_strdup_printf ("%s[%u]", path != NULL ? path : "", index);
 }
 
+/* What a member holds, for "expected a string, found an array". */
 static const char *
 describe_node (JsonNode *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return "null";
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    /* Translators: what a member of the backend's answer holds: the %s of
+     * "expected a string, found %s" (and of the other "expected …" errors) */
+    return _("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    return _("an array");
 
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return _("a string");
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      return _("a boolean");
     case G_TYPE_DOUBLE:
-      return "a fractional number";
+      return _("a fractional number");
     default:
-      return "a number";
+      return _("a number");
     }
 }
 
@@ -476,9 +481,10 @@ okc_json_parse_bytes (GBytes  *bytes,
    * a client, a file or a broken server would overflow the stack. */
   if (nesting_depth (data, size, OKC_JSON_MAX_DEPTH) > OKC_JSON_MAX_DEPTH)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, NULL,
-                          "arrays and objects are nested deeper than %d levels",
-                          OKC_JSON_MAX_DEPTH);
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, NULL,
+                                 "arrays and objects are nested deeper than %d level",
+                                 "arrays and objects are nested deeper than %d levels",
+                                 OKC_JSON_MAX_DEPTH, OKC_JSON_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &parse_error))

@@ -8,6 +8,8 @@
 
 #include "okc-message.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "okc-error.h"
 #include "okc-json.h"
 
@@ -133,9 +135,12 @@ okc_message_new_from_json (JsonNode    *node,
   if (*text == '\0' || g_utf8_strlen (text, -1) > OKC_MESSAGE_MAX_LENGTH)
     {
       g_autofree char *member = okc_json_path_member (path, "text");
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member,
-                          *text == '\0' ? "is empty" : "is longer than %d characters",
-                          OKC_MESSAGE_MAX_LENGTH);
+      if (*text == '\0')
+        okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member, "is empty");
+      else
+        okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, member,
+                                   "is longer than %d character", "is longer than %d characters",
+                                   OKC_MESSAGE_MAX_LENGTH, OKC_MESSAGE_MAX_LENGTH);
       return NULL;
     }
 

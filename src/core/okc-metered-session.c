@@ -8,6 +8,8 @@
 
 #include "okc-metered-session.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "okc-error.h"
 #include "okc-json.h"
 #include "okc-tariff.h"
@@ -116,8 +118,10 @@ okc_metered_session_validate (OkcMeteredSession  *self,
     }
   if (self->ended_at - self->started_at > OKC_METERED_SESSION_MAX_SECONDS)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "ended_at",
-                          "a session lasts at most %d days", OKC_METERED_SESSION_MAX_SECONDS / 86400);
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "ended_at",
+                                 "a session lasts at most %d day", "a session lasts at most %d days",
+                                 OKC_METERED_SESSION_MAX_SECONDS / 86400,
+                                 OKC_METERED_SESSION_MAX_SECONDS / 86400);
       return FALSE;
     }
   if (self->charging_ended_at != 0 &&
@@ -135,13 +139,13 @@ okc_metered_session_validate (OkcMeteredSession  *self,
       const char *member = NULL, *why = NULL;
 
       if (s->at < self->started_at || s->at > self->ended_at)
-        member = "at", why = "is outside the session";
+        member = "at", why = _("is outside the session");
       else if (s->wh < 0 || s->wh > OKC_TARIFF_MAX_WH)
-        member = "wh", why = "is outside 0…10¹² Wh";
+        member = "wh", why = _("is outside 0…10¹² Wh");
       else if (p != NULL && s->at < p->at)
-        member = "at", why = "is before the previous sample";
+        member = "at", why = _("is before the previous sample");
       else if (p != NULL && s->wh < p->wh)
-        member = "wh", why = "a meter register never goes down";
+        member = "wh", why = _("a meter register never goes down");
 
       /* The path is only built for the error: this loop runs for every sample billed. */
       if (member != NULL)
@@ -149,7 +153,7 @@ okc_metered_session_validate (OkcMeteredSession  *self,
           g_autofree char *sample_path = okc_json_path_index ("samples", i);
           g_autofree char *field = okc_json_path_member (sample_path, member);
 
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, field, "%s", why);
+          okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, field, why);
           return FALSE;
         }
     }

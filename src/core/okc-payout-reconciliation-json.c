@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "okc-payout-reconciliation.h"
@@ -17,6 +19,7 @@
 #include "okc-error.h"
 #include "okc-json.h"
 #include "okc-time.h"
+#include <inttypes.h>
 
 /* No property has more sessions in a week than this; a longer list is not a payout. */
 #define MAX_LINES 100000
@@ -217,7 +220,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, why);
   return FALSE;
 }
 
@@ -274,7 +277,7 @@ read_lines (OkcPayoutReconciliation *self,
     return FALSE;
   n = json_array_get_length (array);
   if (n > MAX_LINES)
-    return fail (error, path, member, "has more lines than any payout");
+    return fail (error, path, member, _("has more lines than any payout"));
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *line_path = okc_json_path_index (array_path, i);
@@ -314,20 +317,20 @@ decode_session (OkcPayoutReconciliation *self,
                            &placement, error))
     return FALSE;
   if (session.ended_at < session.started_at)
-    return fail (error, path, "ended_at", "is before started_at");
+    return fail (error, path, "ended_at", _("is before started_at"));
   if (session.gross < 0)
-    return fail (error, path, "gross", "is negative");
+    return fail (error, path, "gross", _("is negative"));
   if (session.processing_fee < 0)
-    return fail (error, path, "processing_fee", "is negative");
+    return fail (error, path, "processing_fee", _("is negative"));
   if (!okc_payout_reconciliation_add_session (self, &session))
-    return fail (error, path, "ended_at", "is neither in the period nor deferred past it");
+    return fail (error, path, "ended_at", _("is neither in the period nor deferred past it"));
 
   /* The engine places it by its times; the backend must have said the same. */
   kept = okc_payout_reconciliation_get_sessions (self, &n);
   for (guint i = 0; i < n; i++)
     if (kept[i].ended_at == session.ended_at && strcmp (kept[i].id, session.id) == 0 &&
         (int) kept[i].placement != placement)
-      return fail (error, path, "placement", "does not follow from the session's times");
+      return fail (error, path, "placement", _("does not follow from the session's times"));
   return TRUE;
 }
 
@@ -349,9 +352,9 @@ decode_refund (OkcPayoutReconciliation *self,
                    &refund.amount, error))
     return FALSE;
   if (refund.amount <= 0)
-    return fail (error, path, "amount", "is more than zero");
+    return fail (error, path, "amount", _("is more than zero"));
   if (!okc_payout_reconciliation_add_refund (self, &refund))
-    return fail (error, path, "settled_at", "is not in the period");
+    return fail (error, path, "settled_at", _("is not in the period"));
   return TRUE;
 }
 
@@ -374,12 +377,12 @@ decode_carry (OkcPayoutReconciliation *self,
                    &carry.amount, error))
     return FALSE;
   if (!okc_date_parse (carry.period_from, &date))
-    return fail (error, path, "period_from", "is not a date such as 2026-11-02");
+    return fail (error, path, "period_from", _("is not a date such as 2026-11-02"));
   if (!okc_date_parse (carry.period_to, &date))
-    return fail (error, path, "period_to", "is not a date such as 2026-11-08");
+    return fail (error, path, "period_to", _("is not a date such as 2026-11-08"));
   /* A balance carried over is below the threshold, or it would have been sent. */
   if (carry.amount >= OKC_PAYOUT_THRESHOLD)
-    return fail (error, path, "amount", "is not below the threshold, so it was not carried over");
+    return fail (error, path, "amount", _("is not below the threshold, so it was not carried over"));
   okc_payout_reconciliation_add_carry (self, &carry);
   return TRUE;
 }
@@ -402,7 +405,7 @@ decode_credit (OkcPayoutReconciliation *self,
                              (const char **) &credit.reason, error))
     return FALSE;
   if (credit.amount <= 0)
-    return fail (error, path, "amount", "is more than zero");
+    return fail (error, path, "amount", _("is more than zero"));
   okc_payout_reconciliation_add_credit (self, &credit);
   return TRUE;
 }
@@ -421,9 +424,9 @@ check_rules (JsonObject  *object,
       !read_money (object, path, "threshold", currency, &threshold, error))
     return FALSE;
   if (fee_bp != OKC_PAYOUT_PLATFORM_FEE_BP)
-    return fail (error, path, "platform_fee_bp", "is not the 500 bp of the payout rules");
+    return fail (error, path, "platform_fee_bp", _("is not the 500 bp of the payout rules"));
   if (threshold != OKC_PAYOUT_THRESHOLD)
-    return fail (error, path, "threshold", "is not the 100 minor units of the payout rules");
+    return fail (error, path, "threshold", _("is not the 100 minor units of the payout rules"));
   return TRUE;
 }
 
@@ -452,12 +455,12 @@ new_from_payout (JsonObject  *object,
     return NULL;
   if (cutoff_at <= period_start)
     {
-      fail (error, payout_path, "cutoff_at", "is not after period_start");
+      fail (error, payout_path, "cutoff_at", _("is not after period_start"));
       return NULL;
     }
   if (amount < 0)
     {
-      fail (error, payout_path, "amount", "is negative");
+      fail (error, payout_path, "amount", _("is negative"));
       return NULL;
     }
   self = okc_payout_reconciliation_new (currency, period_start, cutoff_at);
@@ -497,7 +500,7 @@ check_totals (OkcPayoutReconciliation *self,
                                                                total_members[i].name);
 
           okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path,
-                              "is %" G_GINT64_FORMAT " but the lines give %" G_GINT64_FORMAT,
+                              "is %" PRId64 " but the lines give %" PRId64,
                               given, TOTAL (&computed, i));
           return FALSE;
         }

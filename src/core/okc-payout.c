@@ -76,7 +76,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, why);
   return FALSE;
 }
 
@@ -121,9 +121,9 @@ read_period (JsonObject  *object,
                            error))
     return FALSE;
   if (g_date_compare (&from, &to) > 0)
-    return fail (error, path, "period_to", "is before period_from");
+    return fail (error, path, "period_to", _("is before period_from"));
   if (self->cutoff_at <= self->period_start)
-    return fail (error, path, "cutoff_at", "is not after period_start");
+    return fail (error, path, "cutoff_at", _("is not after period_start"));
   return TRUE;
 }
 
@@ -145,7 +145,7 @@ read_amount (JsonObject  *object,
   if (!okc_money_from_json (node, member_path, &self->amount, error))
     return FALSE;
   if (self->amount.amount < 0)
-    return fail (error, path, "amount", "is negative");
+    return fail (error, path, "amount", _("is negative"));
   return TRUE;
 }
 
@@ -179,21 +179,21 @@ read_bank_side (JsonObject  *object,
 
   if ((self->initiated_at != 0) != sent)
     return fail (error, path, "initiated_at",
-                 sent ? "is required once a payout was sent"
-                      : "is set only once a payout was sent");
+                 sent ? _("is required once a payout was sent")
+                      : _("is set only once a payout was sent"));
   if (self->status != OKC_PAYOUT_STATUS_FAILED && (self->arrival_at != 0) != sent)
     return fail (error, path, "arrival_at",
-                 sent ? "is required once a payout was sent"
-                      : "is set only once a payout was sent");
+                 sent ? _("is required once a payout was sent")
+                      : _("is set only once a payout was sent"));
   if (self->arrival_at != 0 && self->arrival_at < self->initiated_at)
-    return fail (error, path, "arrival_at", "is before initiated_at");
+    return fail (error, path, "arrival_at", _("is before initiated_at"));
   if ((failure_reason != NULL) != (self->status == OKC_PAYOUT_STATUS_FAILED))
-    return fail (error, path, "failure_reason", "is set exactly when the payout failed");
+    return fail (error, path, "failure_reason", _("is set exactly when the payout failed"));
   if (self->status == OKC_PAYOUT_STATUS_CARRIED_OVER && self->amount.amount != 0)
-    return fail (error, path, "amount", "is 0 for a payout carried over");
+    return fail (error, path, "amount", _("is 0 for a payout carried over"));
   if (bank_last4 != NULL &&
       (strlen (bank_last4) != 4 || strspn (bank_last4, "0123456789") != 4))
-    return fail (error, path, "bank_last4", "is not the last 4 digits of an account");
+    return fail (error, path, "bank_last4", _("is not the last 4 digits of an account"));
 
   self->failure_reason = g_strdup (failure_reason);
   self->bank_last4 = g_strdup (bank_last4);

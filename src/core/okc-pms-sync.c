@@ -14,6 +14,7 @@
 
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 struct _OkcPmsSync
 {
@@ -123,9 +124,9 @@ okc_pms_sync_new_from_json (JsonNode    *node,
     {
       g_autofree char *where = okc_json_path_member (path, "error");
 
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where, "%s",
-                          message == NULL ? "a failed sync must say why"
-                                          : "a successful sync has no error");
+      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, where,
+                          message == NULL ? N_("a failed sync must say why")
+                                          : N_("a successful sync has no error"));
       return NULL;
     }
   if (self->finished_at < self->started_at)
@@ -271,14 +272,14 @@ okc_pms_sync_describe_outcome (OkcPmsSync *self)
 
   if (self->outcome == OKC_PMS_SYNC_OUTCOME_FAILED)
     return g_strdup (self->error);
-  bookings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT
+  bookings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64
                                            " booking imported",
-                                           "%" G_GINT64_FORMAT " bookings imported",
+                                           "%" PRId64 " bookings imported",
                                            (gulong) self->bookings_imported),
                               self->bookings_imported);
   chargers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%" G_GINT64_FORMAT " charger matched",
-                                           "%" G_GINT64_FORMAT " chargers matched",
+                                           "%" PRId64 " charger matched",
+                                           "%" PRId64 " chargers matched",
                                            (gulong) self->chargers_matched),
                               self->chargers_matched);
   /* Translators: the two counts of a sync, "12 bookings imported, 3 chargers matched" */

@@ -15,6 +15,7 @@
 
 #include "okc-error.h"
 #include "okc-json.h"
+#include <inttypes.h>
 
 /* A note is the agent's sentence or two for the audit log, not a document. */
 #define OKC_REFUND_NOTE_MAX_BYTES 2000
@@ -217,7 +218,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, why);
   return FALSE;
 }
 
@@ -239,7 +240,7 @@ read_amount (JsonObject  *object,
   if (!okc_money_from_json (node, member_path, out, error))
     return FALSE;
   if (out->amount <= 0)
-    return fail (error, path, "amount", "is more than zero");
+    return fail (error, path, "amount", _("is more than zero"));
   return TRUE;
 }
 
@@ -262,7 +263,7 @@ read_lines (JsonObject    *object,
     return TRUE;
   n = json_array_get_length (array);
   if (n > OKC_REFUND_LINES_MAX)
-    return fail (error, path, "lines", "has more lines than any session bills");
+    return fail (error, path, "lines", _("has more lines than any session bills"));
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -282,7 +283,7 @@ read_lines (JsonObject    *object,
         if (g_array_index (out, guint, j) == (guint) index)
           {
             okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path,
-                                "names line %" G_GINT64_FORMAT " twice", index);
+                                "names line %" PRId64 " twice", index);
             return FALSE;
           }
       g_array_append_vals (out, &(guint) { (guint) index }, 1);
@@ -314,9 +315,9 @@ read_request_members (JsonObject   *object,
                            finding_kind, error))
     return FALSE;
   if (strlen (*note) > OKC_REFUND_NOTE_MAX_BYTES)
-    return fail (error, path, "note", "is at most 2000 bytes");
+    return fail (error, path, "note", _("is at most 2000 bytes"));
   if (!g_utf8_validate (*note, -1, NULL))
-    return fail (error, path, "note", "is not valid UTF-8");
+    return fail (error, path, "note", _("is not valid UTF-8"));
   return TRUE;
 }
 
@@ -348,12 +349,12 @@ read_outcome_members (JsonObject  *object,
   /* A review is its reviewer, time and comment together, or none of them. */
   if ((by != NULL) != (reviewed_at != 0) || (by != NULL) != (comment != NULL))
     return fail (error, path, by != NULL ? "reviewed_at" : "reviewed_by",
-                 "reviewed_by, reviewed_at and review_comment are set together");
+                 _("reviewed_by, reviewed_at and review_comment are set together"));
   if ((failure_reason != NULL) != (self->status == OKC_REFUND_STATUS_FAILED))
-    return fail (error, path, "failure_reason", "is set exactly when the refund failed");
+    return fail (error, path, "failure_reason", _("is set exactly when the refund failed"));
   if ((settled_at != 0) != (self->status == OKC_REFUND_STATUS_SUCCEEDED ||
                             self->status == OKC_REFUND_STATUS_FAILED))
-    return fail (error, path, "settled_at", "is set exactly when the refund was settled");
+    return fail (error, path, "settled_at", _("is set exactly when the refund was settled"));
 
   if (by != NULL)
     {
@@ -481,9 +482,10 @@ okc_refund_check_lines (OkcRefund         *self,
 
       if (index >= n_billed)
         {
-          okc_data_error_set (error, OKC_DATA_ERROR_INVALID, "lines",
-                              "names line %u, but the session billed %u lines (0 to %d)",
-                              index, n_billed, (int) n_billed - 1);
+          okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, "lines",
+                                     "names line %u, but the session billed %u line (0 to %d)",
+                                     "names line %u, but the session billed %u lines (0 to %d)",
+                                     n_billed, index, n_billed, (int) n_billed - 1);
           return FALSE;
         }
       sum += okc_cost_breakdown_get_line (billed, index)->amount;

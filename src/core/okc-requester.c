@@ -8,6 +8,8 @@
 
 #include "okc-requester.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "okc-error.h"
 #include "okc-json.h"
 #include "okc-topic.h"
@@ -17,7 +19,6 @@ check_contact (const char  *path,
                const char  *member,
                const char  *value,
                gboolean   (*is_valid) (const char *),
-               const char  *what,
                GError     **error)
 {
   g_autofree char *member_path = NULL;
@@ -26,7 +27,10 @@ check_contact (const char  *path,
     return TRUE;
 
   member_path = okc_json_path_member (path, member);
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "“%s” is not %s", value, what);
+  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path,
+                      is_valid == okc_text_is_email ? N_("“%s” is not an email address")
+                                                    : N_("“%s” is not a phone number"),
+                      value);
   return FALSE;
 }
 
@@ -68,8 +72,8 @@ okc_requester_init_from_json (OkcRequester  *requester,
       okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "is empty");
       return FALSE;
     }
-  if (!check_contact (path, "email", email, okc_text_is_email, "an email address", error) ||
-      !check_contact (path, "phone", phone, okc_text_is_phone, "a phone number", error))
+  if (!check_contact (path, "email", email, okc_text_is_email, error) ||
+      !check_contact (path, "phone", phone, okc_text_is_phone, error))
     return FALSE;
   if (email == NULL && phone == NULL)
     {

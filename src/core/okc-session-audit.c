@@ -17,6 +17,7 @@
 #include "okc-error.h"
 #include "okc-json.h"
 #include "okc-time.h"
+#include <inttypes.h>
 
 /* ------------------------------------------------------------------------------------ */
 /* OkcSessionFinding                                                                     */
@@ -276,7 +277,7 @@ minutes_text (gint64 seconds)
   if (seconds % 60 == 0 || seconds < 60)
     return okc_format_duration (seconds);
   /* Translators: a duration in minutes and seconds */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " min %" G_GINT64_FORMAT " s"), seconds / 60,
+  return g_strdup_printf (_("%" PRId64 " min %" PRId64 " s"), seconds / 60,
                           seconds % 60);
 }
 
@@ -300,7 +301,7 @@ watts_text (gint64 watts)
   if (watts == G_MAXINT64)
     return g_strdup (_("all at one instant"));
   /* Translators: power in kilowatts, "5.2 kW" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT " kW"), watts / 1000,
+  return g_strdup_printf (_("%" PRId64 ".%" PRId64 " kW"), watts / 1000,
                           (watts % 1000) / 100);
 }
 
@@ -503,7 +504,7 @@ charge_text (const Audit        *audit,
 
   okc_charging_session_get_billed_total (session, &total);
   billed = money_text (audit, total.amount);
-  return g_strdup_printf (_("%s: connector %u, %s–%s, %" G_GINT64_FORMAT " Wh, billed %s"),
+  return g_strdup_printf (_("%s: connector %u, %s–%s, %" PRId64 " Wh, billed %s"),
                           okc_charging_session_get_id (session),
                           okc_charging_session_get_connector_id (session), started, ended,
                           okc_charging_session_get_energy_wh (session), billed);
@@ -689,8 +690,8 @@ add_idle_fee_while_charging (Audit *audit,
 
   evidence = g_ptr_array_new ();
   g_ptr_array_add (evidence, g_strdup_printf (_("Charging recorded as complete at %s"), recorded));
-  g_ptr_array_add (evidence, g_strdup_printf (_("Meter at %s: %" G_GINT64_FORMAT " Wh; at %s: %"
-                                                G_GINT64_FORMAT " Wh (%s)"),
+  g_ptr_array_add (evidence, g_strdup_printf (_("Meter at %s: %" PRId64 " Wh; at %s: %"
+                                                PRId64 " Wh (%s)"),
                                               from_at, from->wh, to_at, to->wh, power));
   g_ptr_array_add (evidence, g_strdup_printf (_("Idle fee billed: %s for %s; counted from %s, "
                                                 "when the meter shows charging ended: %s"),
@@ -799,7 +800,7 @@ add_wrong_rate (Audit *audit,
                                                                    OKC_COST_LINE_KIND_ENERGY));
       posted_sum = money_text (audit, okc_cost_breakdown_sum_kind (audit->expected,
                                                                    OKC_COST_LINE_KIND_ENERGY));
-      g_ptr_array_add (evidence, g_strdup_printf (_("%s: %" G_GINT64_FORMAT " Wh billed at %s"),
+      g_ptr_array_add (evidence, g_strdup_printf (_("%s: %" PRId64 " Wh billed at %s"),
                                                   wrong_energy->description,
                                                   wrong_energy->quantity, billed));
       g_ptr_array_add (evidence, g_strdup_printf (_("Energy billed: %s; at the posted %s: %s"),

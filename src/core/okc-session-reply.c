@@ -8,12 +8,20 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "okc-session-reply.h"
 
 #include "okc-time.h"
+#include <inttypes.h>
+
+/* Not translated, on purpose: these replies go to the customer, whose language is not
+ * the agent's, and nothing in a ticket says which language the customer reads. They stay
+ * English (like the support articles they quote) whatever the console's locale, so the
+ * strings here carry no gettext markers; po/untranslated.txt lists them and
+ * po/README.md explains why. Translate them per customer once tickets carry a language.
+ * The finding summaries quoted from the session audit are the agent's (translated) text:
+ * the agent reviews and edits the reply before it is sent. */
 
 static char *
 money_text (const char *currency,
@@ -46,10 +54,10 @@ kwh_text (gint64 wh)
   while (len > 0 && fraction[len - 1] == '0')
     fraction[--len] = '\0';
   if (len == 0)
-    /* Translators: energy in kilowatt-hours */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " kWh"), wh / 1000);
-  /* Translators: energy in kilowatt-hours with a fraction */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT ".%s kWh"), wh / 1000, fraction);
+    /* energy in kilowatt-hours */
+    return g_strdup_printf ("%" PRId64 " kWh", wh / 1000);
+  /* energy in kilowatt-hours with a fraction */
+  return g_strdup_printf ("%" PRId64 ".%s kWh", wh / 1000, fraction);
 }
 
 /* "Energy: 6 kWh at $0.25/kWh = $1.50" */
@@ -65,24 +73,24 @@ line_text (const char        *currency,
     {
     case OKC_COST_UNIT_WH:
       quantity = kwh_text (line->quantity);
-      /* Translators: a bill's line: description, energy, price per kWh, amount */
-      return g_strdup_printf (_("%s: %s at %s/kWh = %s"), line->description, quantity, price,
+      /* a bill's line: description, energy, price per kWh, amount */
+      return g_strdup_printf ("%s: %s at %s/kWh = %s", line->description, quantity, price,
                               amount);
     case OKC_COST_UNIT_SECOND:
       quantity = okc_format_duration (line->quantity);
-      /* Translators: a bill's line: description, duration, price per minute, amount */
-      return g_strdup_printf (_("%s: %s at %s/min = %s"), line->description, quantity, price,
+      /* a bill's line: description, duration, price per minute, amount */
+      return g_strdup_printf ("%s: %s at %s/min = %s", line->description, quantity, price,
                               amount);
     case OKC_COST_UNIT_BASIS_POINT:
       quantity = money_text (currency, line->quantity);
-      /* Translators: a bill's line: description, rate, base, amount */
-      return g_strdup_printf (_("%s: %" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " %% of %s = %s"),
+      /* a bill's line: description, rate, base, amount */
+      return g_strdup_printf ("%s: %" PRId64 ".%02" PRId64 " %% of %s = %s",
                               line->description, line->unit_price / 100, line->unit_price % 100,
                               quantity, amount);
     case OKC_COST_UNIT_SESSION:
     default:
-      /* Translators: a bill's line: description, count, price each, amount */
-      return g_strdup_printf (_("%s: %" G_GINT64_FORMAT " × %s = %s"), line->description,
+      /* a bill's line: description, count, price each, amount */
+      return g_strdup_printf ("%s: %" PRId64 " × %s = %s", line->description,
                               line->quantity, price, amount);
     }
 }
@@ -105,9 +113,9 @@ append_session (GString            *text,
                                     : local_text (zone, ended, "%Y-%m-%d %H:%M");
   where = property != NULL
           ? g_strdup (property)
-          : g_strdup_printf (_("charger %s"), okc_charging_session_get_charger_id (session));
-  g_string_append_printf (text, _("Here is the breakdown of your charging session at %s on %s, "
-                                  "from %s to %s (%s):"),
+          : g_strdup_printf ("charger %s", okc_charging_session_get_charger_id (session));
+  g_string_append_printf (text, "Here is the breakdown of your charging session at %s on %s, "
+                                "from %s to %s (%s):",
                           where, date, from, to, okc_charging_session_get_id (session));
   g_string_append (text, "\n\n");
 }
@@ -122,12 +130,12 @@ append_findings (GString         *text,
 
   if (findings->len == 0)
     {
-      g_string_append (text, _("These charges match the site's posted pricing."));
+      g_string_append (text, "These charges match the site's posted pricing.");
       g_string_append_c (text, '\n');
       return;
     }
 
-  g_string_append (text, _("We checked these charges against the site's posted pricing:"));
+  g_string_append (text, "We checked these charges against the site's posted pricing:");
   g_string_append (text, "\n\n");
   for (guint i = 0; i < findings->len; i++)
     {
@@ -141,7 +149,7 @@ append_findings (GString         *text,
           g_autofree char *amount = okc_money_format (&refund);
 
           g_string_append_c (text, ' ');
-          g_string_append_printf (text, _("This justifies a refund of %s."), amount);
+          g_string_append_printf (text, "This justifies a refund of %s.", amount);
         }
       g_string_append_c (text, '\n');
     }
@@ -151,7 +159,7 @@ append_findings (GString         *text,
       g_autofree char *amount = money_text (currency, total.amount);
 
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Refund in all: %s."), amount);
+      g_string_append_printf (text, "Refund in all: %s.", amount);
       g_string_append_c (text, '\n');
     }
 }
@@ -193,7 +201,7 @@ okc_session_reply_compose (OkcChargingSession *session,
   okc_cost_breakdown_get_total (billed, &total);
   total_text = okc_money_format (&total);
   g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Total billed: %s"), total_text);
+  g_string_append_printf (text, "Total billed: %s", total_text);
   g_string_append (text, "\n\n");
 
   append_findings (text, audit, currency);

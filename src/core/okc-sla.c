@@ -11,6 +11,7 @@
 #include "okc-sla.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #define H(hours) ((hours) * 60)
 
@@ -192,22 +193,22 @@ format_duration (gint64 seconds)
     {
       if (hours % 24 == 0)
         /* Translators: a duration in days, "3 d" */
-        return g_strdup_printf (_("%" G_GINT64_FORMAT " d"), days);
+        return g_strdup_printf (_("%" PRId64 " d"), days);
       /* Translators: a duration in days and hours, "3 d 4 h" */
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days,
+      return g_strdup_printf (_("%" PRId64 " d %" PRId64 " h"), days,
                               hours % 24);
     }
   if (hours > 0)
     {
       if (minutes % 60 == 0)
         /* Translators: a duration in hours, "2 h" */
-        return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), hours);
+        return g_strdup_printf (_("%" PRId64 " h"), hours);
       /* Translators: a duration in hours and minutes, "2 h 10 min" */
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours,
+      return g_strdup_printf (_("%" PRId64 " h %" PRId64 " min"), hours,
                               minutes % 60);
     }
   /* Translators: a duration in minutes, "45 min" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+  return g_strdup_printf (_("%" PRId64 " min"), minutes);
 }
 
 /**

@@ -90,7 +90,7 @@ fail (GError     **error,
 {
   g_autofree char *member_path = okc_json_path_member (path, member);
 
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", why);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, why);
   return FALSE;
 }
 
@@ -115,7 +115,7 @@ read_money (OkcStatement *self,
   if (!okc_money_from_json (node, member_path, &money, error))
     return FALSE;
   if (strcmp (money.currency, self->currency) != 0)
-    return fail (error, path, member, "is not in the statement’s currency");
+    return fail (error, path, member, _("is not in the statement’s currency"));
   *out = money.amount;
   return TRUE;
 }
@@ -133,7 +133,7 @@ read_date (JsonObject  *object,
   if (!okc_json_read_string (object, path, member, OKC_JSON_REQUIRED, &text, error))
     return FALSE;
   if (!okc_date_parse (text, out_date))
-    return fail (error, path, member, "is not a date such as 2026-11-02");
+    return fail (error, path, member, _("is not a date such as 2026-11-02"));
   *out = g_strdup (text);
   return TRUE;
 }
@@ -156,9 +156,9 @@ read_head (OkcStatement  *self,
       !okc_json_read_string (object, NULL, "currency", OKC_JSON_REQUIRED, &currency, error))
     return FALSE;
   if (g_date_compare (&from, &to) > 0)
-    return fail (error, NULL, "to", "is before from");
+    return fail (error, NULL, "to", _("is before from"));
   if (okc_currency_get_exponent (currency) < 0)
-    return fail (error, NULL, "currency", "is not a known currency");
+    return fail (error, NULL, "currency", _("is not a known currency"));
   self->account_id = g_strdup (id);
   self->account_name = g_strdup (name);
   self->account_email = g_strdup (email);
@@ -183,7 +183,7 @@ read_properties (OkcStatement  *self,
           !okc_json_read_string (object, path, "name", OKC_JSON_REQUIRED, &name, error))
         return FALSE;
       if (g_hash_table_contains (self->property_names, id))
-        return fail (error, path, "id", "names a property twice");
+        return fail (error, path, "id", _("names a property twice"));
       g_ptr_array_add (self->property_ids, g_strdup (id));
       g_hash_table_insert (self->property_names, self->property_ids->pdata[i], g_strdup (name));
     }
@@ -215,13 +215,13 @@ read_session (OkcStatement         *self,
       !read_money (self, object, path, "refunded", &session->refunded, error))
     return FALSE;
   if (!g_hash_table_contains (self->property_names, property_id))
-    return fail (error, path, "property_id", "is not one of the statement’s properties");
+    return fail (error, path, "property_id", _("is not one of the statement’s properties"));
   if (session->ended_at != 0 && session->ended_at < session->started_at)
-    return fail (error, path, "ended_at", "is before started_at");
+    return fail (error, path, "ended_at", _("is before started_at"));
   if (session->energy_wh < 0)
-    return fail (error, path, "energy_wh", "is negative");
+    return fail (error, path, "energy_wh", _("is negative"));
   if (session->refunded < 0 || session->refunded > session->gross)
-    return fail (error, path, "refunded", "is not between 0 and the session’s gross");
+    return fail (error, path, "refunded", _("is not between 0 and the session’s gross"));
   session->id = g_strdup (id);
   session->property_id = g_strdup (property_id);
   session->charger_id = g_strdup (charger_id);
@@ -267,9 +267,9 @@ read_payouts (OkcStatement  *self,
       g_ptr_array_add (self->payouts, payout);
       okc_payout_get_amount (payout, &amount);
       if (strcmp (amount.currency, self->currency) != 0)
-        return fail (error, path, "amount", "is not in the statement’s currency");
+        return fail (error, path, "amount", _("is not in the statement’s currency"));
       if (!g_hash_table_contains (self->property_names, okc_payout_get_property_id (payout)))
-        return fail (error, path, "property_id", "is not one of the statement’s properties");
+        return fail (error, path, "property_id", _("is not one of the statement’s properties"));
     }
   return TRUE;
 }
@@ -323,7 +323,7 @@ read_totals (OkcStatement  *self,
   OkcStatementTotals sum;
 
   if (!add_up (self, &sum))
-    return fail (error, NULL, "totals", "are too large");
+    return fail (error, NULL, "totals", _("are too large"));
   for (gsize i = 0; i < G_N_ELEMENTS (members); i++)
     {
       gint64 served = 0;
@@ -336,7 +336,7 @@ read_totals (OkcStatement  *self,
       if (!read)
         return FALSE;
       if (served != *expected)
-        return fail (error, "totals", members[i].member, "does not add up from the lines");
+        return fail (error, "totals", members[i].member, _("does not add up from the lines"));
     }
   self->totals = sum;
   return TRUE;

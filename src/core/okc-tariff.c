@@ -8,12 +8,15 @@
 
 #include "okc-tariff.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "okc-error.h"
 #include "okc-json.h"
 #include "okc-money.h"
 #include "okc-time.h"
+#include <inttypes.h>
 
 struct _OkcTariff
 {
@@ -132,7 +135,7 @@ invalid (GError    **error,
   va_start (args, format);
   explanation = g_strdup_vprintf (format, args);
   va_end (args);
-  okc_data_error_set (error, OKC_DATA_ERROR_INVALID, member_path, "%s", explanation);
+  okc_data_error_set_literal (error, OKC_DATA_ERROR_INVALID, member_path, explanation);
   return FALSE;
 }
 
@@ -156,7 +159,7 @@ read_bounded (JsonObject  *object,
     return TRUE;
   if (value < min || value > max)
     return invalid (error, path, member,
-                    "%" G_GINT64_FORMAT " is outside %" G_GINT64_FORMAT "…%" G_GINT64_FORMAT,
+                    _("%" PRId64 " is outside %" PRId64 "…%" PRId64),
                     value, min, max);
   *out = value;
   return TRUE;
@@ -181,7 +184,7 @@ read_time_of_day (JsonObject  *object,
   if (strlen (text) != 5 || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
       text[2] != ':' || !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]) ||
       (text[0] - '0') * 10 + (text[1] - '0') > 23 || (text[3] - '0') * 10 + (text[4] - '0') > 59)
-    return invalid (error, path, member, "“%s” is not a time of day such as 07:30", text);
+    return invalid (error, path, member, _("“%s” is not a time of day such as 07:30"), text);
 
   *out_minute = ((text[0] - '0') * 10 + (text[1] - '0')) * 60 + (text[3] - '0') * 10 +
                 (text[4] - '0');
@@ -199,7 +202,7 @@ read_window (JsonObject  *object,
       !read_time_of_day (object, path, "end_time", out_end, error))
     return FALSE;
   if (*out_start >= 0 && *out_start == *out_end)
-    return invalid (error, path, "end_time", "a window ends after it starts");
+    return invalid (error, path, "end_time", _("a window ends after it starts"));
   return TRUE;
 }
 
@@ -226,13 +229,13 @@ read_restrictions (JsonObject            *object,
     return FALSE;
 
   if (out->min_wh >= 0 && out->max_wh >= 0 && out->max_wh <= out->min_wh)
-    return invalid (error, path, "max_wh", "is above min_wh");
+    return invalid (error, path, "max_wh", _("is above min_wh"));
 
   out->days_of_week = 0;
   if (days != NULL)
     {
       if (json_array_get_length (days) == 0)
-        return invalid (error, path, "days_of_week", "names at least one day, or is left out");
+        return invalid (error, path, "days_of_week", _("names at least one day, or is left out"));
       for (guint i = 0; i < json_array_get_length (days); i++)
         {
           g_autofree char *day_path = okc_json_path_index (days_path, i);
@@ -354,7 +357,7 @@ read_levies (JsonObject  *object,
                          &levies[i].fixed, error) ||
           (fees && !okc_json_read_boolean (levy, levy_path, "taxable", OKC_JSON_OPTIONAL,
                                            &levies[i].taxable, error)) ||
-          (*name == '\0' && !invalid (error, levy_path, "name", "is not empty")))
+          (*name == '\0' && !invalid (error, levy_path, "name", _("is not empty"))))
         {
           levies_free (levies, n);
           return FALSE;
@@ -390,13 +393,13 @@ read_version (JsonObject       *object,
       !okc_json_read_string (object, path, "effective_from", OKC_JSON_REQUIRED, &date, error))
     return FALSE;
   if (!okc_date_parse (date, &out->effective_date))
-    return invalid (error, path, "effective_from", "“%s” is not a date such as 2026-03-01", date);
+    return invalid (error, path, "effective_from", _("“%s” is not a date such as 2026-03-01"), date);
 
   midnight = g_date_time_new (time_zone, g_date_get_year (&out->effective_date),
                               g_date_get_month (&out->effective_date),
                               g_date_get_day (&out->effective_date), 0, 0, 0);
   if (midnight == NULL)
-    return invalid (error, path, "effective_from", "“%s” is out of range", date);
+    return invalid (error, path, "effective_from", _("“%s” is out of range"), date);
   out->effective_from = g_date_time_to_unix (midnight);
 
   if (!read_bounded (object, path, "connection_fee", OKC_JSON_OPTIONAL, 0, OKC_TARIFF_MAX_PRICE,
@@ -406,7 +409,9 @@ read_version (JsonObject       *object,
 
   n_energy = json_array_get_length (energy);
   if (n_energy == 0 || n_energy > OKC_TARIFF_MAX_ENERGY_COMPONENTS)
-    return invalid (error, path, "energy", "has 1 to %d price components",
+    return invalid (error, path, "energy",
+                    g_dngettext (GETTEXT_PACKAGE, "has 1 to %d price component",
+                                 "has 1 to %d price components", OKC_TARIFF_MAX_ENERGY_COMPONENTS),
                     OKC_TARIFF_MAX_ENERGY_COMPONENTS);
   out->energy = g_new0 (OkcEnergyComponent, n_energy);
   out->n_energy = n_energy;
@@ -423,7 +428,7 @@ read_version (JsonObject       *object,
     {
       g_autofree char *last_path = okc_json_path_index (energy_path, n_energy - 1);
       return invalid (error, last_path, "restrictions",
-                      "the last energy component has none, so that every Wh has a price");
+                      _("the last energy component has none, so that every Wh has a price"));
     }
 
   if (!okc_json_read_object (object, path, "idle", OKC_JSON_OPTIONAL, &idle, error) ||
@@ -469,7 +474,7 @@ okc_tariff_new_from_json (JsonNode    *node,
 
   if (*id == '\0')
     {
-      invalid (error, path, "id", "a tariff id is not empty");
+      invalid (error, path, "id", _("a tariff id is not empty"));
       return NULL;
     }
   if (okc_currency_get_exponent (currency) < 0)
@@ -496,7 +501,7 @@ okc_tariff_new_from_json (JsonNode    *node,
   n = json_array_get_length (versions);
   if (n == 0)
     {
-      invalid (error, path, "versions", "has at least one version");
+      invalid (error, path, "versions", _("has at least one version"));
       return NULL;
     }
   for (guint i = 0; i < n; i++)
@@ -516,7 +521,7 @@ okc_tariff_new_from_json (JsonNode    *node,
                      g_array_index (self->versions, OkcTariffVersion, i - 1).effective_from)
         {
           invalid (error, version_path, "effective_from",
-                   "comes after the previous version's date");
+                   _("comes after the previous version's date"));
           return NULL;
         }
     }

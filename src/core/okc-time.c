@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "okc-time.h"
+#include <inttypes.h>
 
 static gboolean
 is_digits (const char *text,
@@ -210,22 +211,22 @@ okc_format_duration (gint64 seconds)
 
   if (minutes == 0)
     /* Translators: a duration in seconds */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " s"), seconds);
+    return g_strdup_printf (_("%" PRId64 " s"), seconds);
   if (hours == 0)
     /* Translators: a duration in minutes */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+    return g_strdup_printf (_("%" PRId64 " min"), minutes);
   if (days == 0)
     {
       if (minutes % 60 == 0)
         /* Translators: a duration in whole hours */
-        return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), hours);
+        return g_strdup_printf (_("%" PRId64 " h"), hours);
       /* Translators: a duration in hours and minutes */
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours,
+      return g_strdup_printf (_("%" PRId64 " h %" PRId64 " min"), hours,
                               minutes % 60);
     }
   if (hours % 24 == 0)
     /* Translators: a duration in whole days */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " d"), days);
+    return g_strdup_printf (_("%" PRId64 " d"), days);
   /* Translators: a duration in days and hours */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours % 24);
+  return g_strdup_printf (_("%" PRId64 " d %" PRId64 " h"), days, hours % 24);
 }

@@ -279,8 +279,9 @@ validate_text (JsonNode    *value,
     }
   if (g_utf8_strlen (text, -1) > MAX_TEXT_LENGTH)
     {
-      okc_data_error_set (error, OKC_DATA_ERROR_INVALID, path, "is longer than %d characters",
-                          MAX_TEXT_LENGTH);
+      okc_data_error_set_plural (error, OKC_DATA_ERROR_INVALID, path,
+                                 "is longer than %d character", "is longer than %d characters",
+                                 MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
       return FALSE;
     }
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "okc-host-panel.h"
 
@@ -241,7 +242,7 @@ payouts_loaded_cb (GObject      *object,
     /* Translators: %s is the number of payouts, grouped as the locale writes numbers */
     g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%s payout, newest first",
                                                            "%s payouts, newest first",
-                                                           page->total),
+                                                           (gulong) page->total),
                                               digits);
     adw_preferences_group_set_description (self->payouts_group, count);
   }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "okc-revenue-chart.h"
 
@@ -220,6 +221,7 @@ describe (OkcRevenueChart *self)
 {
   gint64 total = 0, sessions = 0;
   g_autofree char *money = NULL;
+  g_autofree char *from = NULL;
   g_autofree char *counted = NULL;
   g_autofree char *digits = NULL;
 
@@ -232,13 +234,16 @@ describe (OkcRevenueChart *self)
     }
   money = format_minor (total, self->currency);
   digits = okc_format_count (sessions);
-  /* Translators: "$12.30 in the last 30 days from 1,234 sessions"; the last %s is the
-   * number of sessions, grouped as the locale writes numbers */
-  counted = g_strdup_printf (g_dngettext (NULL,
-                                          "%s in the last %u days from %s session",
-                                          "%s in the last %u days from %s sessions",
-                                          sessions),
-                             money, self->days->len, digits);
+  /* Translators: a number of charging sessions, "37 sessions", the number grouped as the
+   * locale writes numbers; it is the last %s of "$412.50 in the last 30 days from 37 sessions" */
+  from = g_strdup_printf (g_dngettext (NULL, "%s session", "%s sessions", (gulong) sessions),
+                          digits);
+  /* Translators: the revenue chart's summary, "$412.50 in the last 30 days
+   * from 37 sessions": the first %s is the revenue, %u the number of days,
+   * the last %s the sessions ("37 sessions") */
+  counted = g_strdup_printf (g_dngettext (NULL, "%s in the last %u day from %s",
+                                          "%s in the last %u days from %s", self->days->len),
+                             money, self->days->len, from);
   if (self->best == G_MAXUINT)
     /* Translators: "$0.00 in the last 30 days from 0 sessions; no day had revenue" */
     return g_strdup_printf (_("%s; no day had revenue"), counted);

@@ -115,8 +115,10 @@ update_collected (OkcTicketRow *self)
   gboolean complete = collected == required;
   g_autofree char *text = NULL;
 
-  /* Translators: how many of the details the article asks for the chatbot collected */
-  text = g_strdup_printf (_("%u of %u details"), collected, required);
+  /* Translators: how many of the details the article asks for the chatbot collected,
+   * "2 of 3 details"; the plural follows the second number */
+  text = g_strdup_printf (ngettext ("%u of %u detail", "%u of %u details", required), collected,
+                          required);
   gtk_label_set_label (self->collected_label, text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->collected_label), complete ? "incomplete" : "complete");
   gtk_widget_add_css_class (GTK_WIDGET (self->collected_label), complete ? "complete" : "incomplete");

@@ -237,8 +237,11 @@ show_details (OkcTicketView *self)
     }
   finish_grid (self->details_grid, row);
 
-  /* Translators: how many of the details the article asks for the chatbot collected */
-  description = g_strdup_printf (_("%u of %u required details collected"),
+  /* Translators: how many of the details the article asks for the chatbot collected,
+   * "2 of 3 required details collected"; the plural follows the second number */
+  description = g_strdup_printf (ngettext ("%u of %u required detail collected",
+                                           "%u of %u required details collected",
+                                           okc_ticket_get_n_required (self->ticket)),
                                  okc_ticket_get_n_collected (self->ticket),
                                  okc_ticket_get_n_required (self->ticket));
   adw_preferences_group_set_description (self->details_group, description);

@@ -11,7 +11,7 @@ import re
 
 from okc_gui import BACKEND_URL, Console, check, fail, wait_until
 
-DETAILS = re.compile(r'(\d+) of (\d+) details$')
+DETAILS = re.compile(r'(\d+) of (\d+) details?$')
 
 
 def start(email, *extra):
