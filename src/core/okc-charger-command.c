@@ -664,7 +664,7 @@ okc_command_state_get_label (OkcCommandState state)
   switch (state)
     {
     case OKC_COMMAND_STATE_SENT:
-      return _("Sent");
+      return C_("charger command state", "Sent");
     case OKC_COMMAND_STATE_ACCEPTED:
       return _("Accepted");
     case OKC_COMMAND_STATE_REJECTED:
@@ -672,9 +672,9 @@ okc_command_state_get_label (OkcCommandState state)
     case OKC_COMMAND_STATE_TIMED_OUT:
       return _("Timed out");
     case OKC_COMMAND_STATE_COMPLETED:
-      return _("Completed");
+      return C_("charger command state", "Completed");
     case OKC_COMMAND_STATE_FAILED:
-      return _("Failed");
+      return C_("charger command state", "Failed");
     default:
       g_return_val_if_reached (NULL);
     }

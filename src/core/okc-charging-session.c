@@ -654,7 +654,7 @@ okc_session_outcome_get_label (OkcSessionOutcome outcome)
   switch (outcome)
     {
     case OKC_SESSION_OUTCOME_COMPLETED:
-      return _("Completed");
+      return C_("session outcome", "Completed");
     case OKC_SESSION_OUTCOME_INTERRUPTED:
       return _("Interrupted");
     case OKC_SESSION_OUTCOME_FAILED_TO_START:

@@ -76,7 +76,7 @@ okc_ticket_status_get_label (OkcTicketStatus status)
     case OKC_TICKET_STATUS_NEW:
       return _("New");
     case OKC_TICKET_STATUS_OPEN:
-      return _("Open");
+      return C_("ticket status", "Open");
     case OKC_TICKET_STATUS_WAITING_CUSTOMER:
       return _("Waiting for customer");
     case OKC_TICKET_STATUS_WAITING_APPROVAL:

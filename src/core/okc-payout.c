@@ -403,7 +403,7 @@ okc_payout_status_get_label (OkcPayoutStatus status)
     case OKC_PAYOUT_STATUS_PAID:
       return _("Paid");
     case OKC_PAYOUT_STATUS_FAILED:
-      return _("Failed");
+      return C_("payout status", "Failed");
     case OKC_PAYOUT_STATUS_CARRIED_OVER:
       return _("Carried over");
     default:

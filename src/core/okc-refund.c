@@ -831,7 +831,7 @@ okc_refund_status_get_label (OkcRefundStatus status)
     case OKC_REFUND_STATUS_SUCCEEDED:
       return _("Refunded");
     case OKC_REFUND_STATUS_FAILED:
-      return _("Failed");
+      return C_("refund status", "Failed");
     case OKC_REFUND_STATUS_REJECTED:
       return _("Rejected");
     default:

@@ -329,21 +329,26 @@ okc_account_cancel_dialog_new (GtkWindow  *parent,
   g_autofree char *price = NULL;
   g_autofree char *renews = NULL;
   g_autofree char *body = NULL;
+  const char *plan;
   AdwMessageDialog *dialog;
 
   g_return_val_if_fail (sub != NULL, NULL);
 
   price = okc_money_format_display (&sub->price);
   renews = format_day (sub->renews_at);
+  /* Translators: the plan in a sentence, "The monthly plan of Maya Chen …" */
+  plan = g_str_equal (sub->plan, "annual") ? _("annual plan") : _("monthly plan");
   body = sub->status == OKC_SUBSCRIPTION_STATUS_ACTIVE
-    /* Translators: "The monthly plan of Maya Chen ($9.99) renews on 14 December 2026. …" */
-    ? g_strdup_printf (_("The %s plan of %s (%s) renews on %s.\n\nCancel at the end of the "
+    /* Translators: "The monthly plan of Maya Chen ($9.99) renews on 14 December 2026. …";
+     * the first %s is "monthly plan" or "annual plan" */
+    ? g_strdup_printf (_("The %s of %s (%s) renews on %s.\n\nCancel at the end of the "
                          "period: no more charges, and it works until %s.\nCancel now: it ends "
                          "today, with no more charges."),
-                       sub->plan, okc_account_get_name (account), price, renews, renews)
-    : g_strdup_printf (_("The %s plan of %s is already cancelled at the end of the period "
+                       plan, okc_account_get_name (account), price, renews, renews)
+    /* Translators: the first %s is "monthly plan" or "annual plan" */
+    : g_strdup_printf (_("The %s of %s is already cancelled at the end of the period "
                          "(%s).\n\nCancel now: it ends today instead."),
-                       sub->plan, okc_account_get_name (account), renews);
+                       plan, okc_account_get_name (account), renews);
   dialog = message_dialog (parent, _("Cancel the Subscription?"), body);
   adw_message_dialog_add_response (dialog, "keep", _("Keep It"));
   if (sub->status == OKC_SUBSCRIPTION_STATUS_ACTIVE)

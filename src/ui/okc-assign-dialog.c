@@ -75,8 +75,8 @@ show_charger (OkcAssignDialog *self)
   g_autofree char *place = okc_charger_describe_place (charger);
   g_autofree char *title = g_strdup_printf ("%s · %s", okc_charger_get_serial (charger),
                                             okc_charger_get_id (charger));
-  /* Translators: a charger's state, "Online · last heartbeat 2 min ago · Harbor Cabins" */
   g_autofree char *subtitle =
+    /* Translators: a charger's state, "Online · last heartbeat 2 min ago · Harbor Cabins" */
     g_strdup_printf (_("%s · last heartbeat %s · %s"),
                      okc_charger_status_get_label (okc_charger_get_status (charger)), ago, place);
 

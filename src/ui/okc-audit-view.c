@@ -189,7 +189,7 @@ read_filters (OkcAuditView *self)
     return NULL;
   if (query->from != 0 && query->to != 0 && query->to <= query->from)
     {
-      set_entry_error (self->to_entry, _("The last day comes after the first"));
+      set_entry_error (self->to_entry, _("The last day must come after the first"));
       return NULL;
     }
   return g_steal_pointer (&query);

@@ -89,8 +89,8 @@ describe_first_error (OkcCharger *charger)
 
       if (error == OKC_CHARGE_POINT_ERROR_NO_ERROR && status != OKC_CONNECTOR_STATUS_FAULTED)
         continue;
-      /* Translators: "Connector 1 Faulted: Ground failure" */
       text = g_string_new (NULL);
+      /* Translators: "Connector 1 Faulted: Ground failure" */
       g_string_append_printf (text, _("Connector %u %s: %s"), okc_connector_get_id (connector),
                               okc_connector_status_get_label (status),
                               okc_charge_point_error_get_label (error));

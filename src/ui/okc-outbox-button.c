@@ -56,7 +56,7 @@ describe_state (OkcOutboxAction *action)
       /* Translators: %s is the backend's reason */
       return g_strdup_printf (_("Refused: %s"), error != NULL ? error->message : _("no reason given"));
     case OKC_OUTBOX_STATE_DONE:
-      return g_strdup (_("Sent"));
+      return g_strdup (C_("outbox action state", "Sent"));
     case OKC_OUTBOX_STATE_PENDING:
     default:
       break;

@@ -269,9 +269,11 @@ describe_status (OkcPayoutView *self,
       return g_strdup_printf (_("Sent %s, expected at the bank %s"), initiated,
                               arrival != NULL ? arrival : _("in 2 business days"));
     case OKC_PAYOUT_STATUS_PAID:
+      if (arrival == NULL)
+        /* Translators: "Sent 10 Nov 2026, 15:00, received by the bank" */
+        return g_strdup_printf (_("Sent %s, received by the bank"), initiated);
       /* Translators: "Sent 10 Nov 2026, 15:00, received by the bank 12 Nov 2026, 15:00" */
-      return g_strdup_printf (_("Sent %s, received by the bank %s"), initiated,
-                              arrival != NULL ? arrival : _("by the bank"));
+      return g_strdup_printf (_("Sent %s, received by the bank %s"), initiated, arrival);
     case OKC_PAYOUT_STATUS_FAILED:
       /* Translators: "Sent 10 Nov 2026, 15:00, returned by the bank" */
       return g_strdup_printf (_("Sent %s, returned by the bank"),
@@ -489,7 +491,7 @@ show_ledger (OkcPayoutView *self)
                        : _("The expected amount, at or above the $1.00 threshold"),
                      payable, TRUE));
   add_row (self, self->ledger_group,
-           line_row (_("Sent"), _("What the payout run sent the bank"), sent, FALSE));
+           line_row (C_("payout line", "Sent"), _("What the payout run sent the bank"), sent, FALSE));
   add_row (self, self->ledger_group,
            line_row (_("Received"),
                      okc_payout_get_status (self->report->payout) == OKC_PAYOUT_STATUS_PAID

@@ -157,7 +157,7 @@ show_members (OkcPropertyView *self)
                                                    ago);
       g_autofree char *title = g_strdup_printf ("%s · %s", c->id, c->serial);
       GtkWidget *row = text_row (title, subtitle);
-      GtkWidget *open = gtk_button_new_with_label (_("Open"));
+      GtkWidget *open = gtk_button_new_with_label (C_("action", "Open"));
 
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (open), "okc-charger-id", g_strdup (c->id), g_free);
@@ -213,7 +213,7 @@ syncs_loaded_cb (GObject      *object,
 
       add_row (self, self->syncs_group,
                text_row (okc_pms_sync_get_outcome (sync) == OKC_PMS_SYNC_OUTCOME_SUCCEEDED
-                           ? _("Succeeded") : _("Failed"),
+                           ? C_("sync result", "Succeeded") : C_("sync result", "Failed"),
                          text));
     }
 }

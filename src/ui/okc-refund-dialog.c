@@ -243,11 +243,11 @@ update_policy (OkcRefundDialog *self)
       && g_strcmp0 (amount.currency, self->threshold.currency) == 0
       && amount.amount > self->threshold.amount)
     /* Translators: %s is the refund policy's approval threshold, "$50.00" */
-    text = g_strdup_printf (_("Refunds above %s wait for a supervisor's approval; this one will."),
+    text = g_strdup_printf (_("Refunds above %s wait for a supervisor’s approval; this one will."),
                             threshold);
   else
     /* Translators: %s is the refund policy's approval threshold, "$50.00" */
-    text = g_strdup_printf (_("Refunds above %s wait for a supervisor's approval."), threshold);
+    text = g_strdup_printf (_("Refunds above %s wait for a supervisor’s approval."), threshold);
   gtk_label_set_label (self->policy_label, text);
 }
 

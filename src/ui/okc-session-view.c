@@ -208,7 +208,7 @@ show_bill (OkcSessionView *self,
 
   okc_session_audit_get_difference (self->audit, &difference);
   if (difference.amount == 0 && (findings == NULL || findings->len == 0))
-    set_verdict (self, _("Matches the site's tariff"), "success");
+    set_verdict (self, _("Matches the property’s tariff"), "success");
   else
     {
       g_autofree char *amount = okc_money_format_display (&difference);
@@ -216,12 +216,12 @@ show_bill (OkcSessionView *self,
 
       if (difference.amount > 0)
         /* Translators: %s is how much more was billed than the tariff says, "$2.16" */
-        text = g_strdup_printf (_("Billed %s more than the site's tariff says"), amount);
+        text = g_strdup_printf (_("Billed %s more than the property’s tariff says"), amount);
       else if (difference.amount < 0)
         /* Translators: %s is a negative difference, "−$0.30" */
-        text = g_strdup_printf (_("Billed less than the site's tariff says (%s)"), amount);
+        text = g_strdup_printf (_("Billed less than the property’s tariff says (%s)"), amount);
       else
-        text = g_strdup (_("The total matches the site's tariff, but not every line does"));
+        text = g_strdup (_("The total matches the property’s tariff, but not every line does"));
       set_verdict (self, text, difference.amount > 0 ? "error" : "warning");
     }
 
@@ -315,7 +315,7 @@ new_action_row (OkcOutboxAction *action)
       state = g_strdup_printf (_("Refused: %s"), error != NULL ? error->message : _("no reason given"));
       break;
     case OKC_OUTBOX_STATE_DONE:
-      state = g_strdup (_("Sent"));
+      state = g_strdup (C_("outbox action state", "Sent"));
       break;
     case OKC_OUTBOX_STATE_PENDING:
     default:

@@ -258,7 +258,8 @@ okc_shortfall_dialog_new (GtkWindow  *parent,
 
   adw_window_title_set_subtitle (self->window_title, payout_id);
   limit = format_money (creditable, currency);
-  /* Translators: "PAY-00012 is $12.30 short. The credit is added to the property's next scheduled payout." */
+  /* Translators: "PAY-00012 is $12.30 short. The credit is added to …": the payout, then
+   * the most that can be credited */
   intro = g_strdup_printf (_("%s is %s short. The credit is added to the property’s next "
                              "scheduled payout, or paid by the next payout run."), payout_id, limit);
   gtk_label_set_text (self->intro_label, intro);
