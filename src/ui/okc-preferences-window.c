@@ -164,8 +164,14 @@ static void
 backend_url_changed_cb (OkcPreferencesWindow *self)
 {
   g_autofree char *saved = g_settings_get_string (self->settings, "backend-url");
+  g_autofree char *shown = okc_client_check_base_url (gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
+                                                      NULL);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->url_row), saved);
+  /* Text set on the row counts as an edit and brings its apply button back: the row is
+   * only rewritten when it shows another address than the saved one ("…:8765/" is the
+   * same as "…:8765"), as when the setting changed elsewhere. */
+  if (g_strcmp0 (shown, saved) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->url_row), saved);
   show_url_error (self, NULL);
   update_next_sign_in (self);
 }
@@ -202,10 +208,12 @@ sign_out_clicked_cb (OkcPreferencesWindow *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  /* app.sign-out signs the console's window out; it then offers the saved address. */
+  /* app.sign-out signs the console's window out; its sign-in page, which Preferences
+   * would cover, then offers the saved address. */
   gtk_widget_activate_action (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self),
                               "app.sign-out", NULL);
   okc_preferences_window_set_signed_in_url (self, NULL);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
