@@ -1,7 +1,7 @@
 # test_preferences.py — an agent opens Preferences with Ctrl+comma: a bad backend
 # address is refused on the row and not saved, a good one is saved and the page says it
 # is used from the next sign-in; Dark, a refresh interval and the urgent notifications
-# are saved as they are chosen. The console opened again comes back dark, on the sidebar
+# are saved as they are chosen. The console opened again comes back on the sidebar
 # section it was on, and follows a style changed from outside; Sign Out from Preferences
 # closes it and
 # leaves the sign-in page offering the saved address.
@@ -182,13 +182,16 @@ def main():
         screenshot('restarted-dark')
         set_setting('color-scheme', "'light'")
         wait_setting('color-scheme', 'light')
-        screenshot('restarted-light')
 
         prefs = open_preferences(console)
-        check(console.find(lambda n: n.roleName == 'combo box' and n.name == 'Style',
-                           'the Style row', within=prefs).findChild(
-            lambda n: n.roleName == 'label' and n.name == 'Light', retry=False,
-            requireResult=False) is not None, 'Preferences show the style set outside: Light')
+        style = console.find(lambda n: n.roleName == 'combo box' and n.name == 'Style',
+                             'the Style row', within=prefs)
+        # The console hears of the change when its settings file is written.
+        wait_until(lambda: style.findChild(lambda n: n.roleName == 'label' and n.name == 'Light',
+                                           retry=False, requireResult=False),
+                   'the Style row to read Light')
+        check(True, 'Preferences show the style set outside: Light')
+        screenshot('restarted-light')
         apply_address(console, prefs, ELSEWHERE)
         wait_setting('backend-url', ELSEWHERE)
         console.click_button('Sign Out', within=prefs)
