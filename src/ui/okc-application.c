@@ -140,7 +140,11 @@ preferences_action (GSimpleAction *action,
       return;
     }
 
-  window = get_window (self);
+  /* The console's window, even when the About window is the active one. */
+  window = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && window == NULL;
+       l = l->next)
+    window = OKC_IS_WINDOW (l->data) ? OKC_WINDOW (l->data) : NULL;
   self->preferences =
     GTK_WINDOW (okc_preferences_window_new (GTK_WINDOW (window), self->settings,
                                             window != NULL ? okc_window_get_signed_in_url (window)
