@@ -990,6 +990,25 @@ okc_client_new (const char  *base_url,
 }
 
 /**
+ * okc_client_check_base_url:
+ * @base_url: (nullable): an address someone typed in
+ * @error: set to why it cannot be the backend's address
+ *
+ * Checks an address the way okc_client_new() does, without making a client: the
+ * preferences refuse a bad address before saving it.
+ *
+ * Returns: (transfer full) (nullable): the address without a trailing slash, or %NULL
+ *   with @error set.
+ */
+char *
+okc_client_check_base_url (const char  *base_url,
+                           GError     **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return normalize_base_url (base_url, error);
+}
+
+/**
  * okc_client_get_base_url:
  * @self: a client
  *

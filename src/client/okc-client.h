@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (OkcClient, okc_client, OKC, CLIENT, GObject)
 
 OkcClient     *okc_client_new                 (const char           *base_url,
                                                GError              **error);
+char          *okc_client_check_base_url      (const char           *base_url,
+                                               GError              **error);
 const char    *okc_client_get_base_url        (OkcClient            *self);
 const char    *okc_client_get_token           (OkcClient            *self);
 void           okc_client_set_token           (OkcClient            *self,

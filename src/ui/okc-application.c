@@ -12,7 +12,12 @@
 
 #include "okc-application.h"
 #include "okc-time-format.h"
+#include "okc-preferences-window.h"
 #include "okc-window.h"
+
+/* Where the About window sends people; the metainfo's homepage and bugtracker. */
+#define OKC_WEBSITE "https://ok2charge.example/"
+#define OKC_ISSUE_URL "https://ok2charge.example/agent-console/issues"
 
 struct _OkcApplication
 {
@@ -21,6 +26,8 @@ struct _OkcApplication
   GSettings *settings;
   GSettings *interface_settings;  /* the desktop's clock, NULL without its schema */
   OkcLaunchOptions options;
+  /* The one Preferences window, while it is open. */
+  GtkWindow *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (OkcApplication, okc_application, ADW_TYPE_APPLICATION)
@@ -122,6 +129,33 @@ show_ticket_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  OkcApplication *self = user_data;
+  OkcWindow *window;
+
+  if (self->preferences != NULL)
+    {
+      gtk_window_present (self->preferences);
+      return;
+    }
+
+  /* The console's window, even when the About window is the active one. */
+  window = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && window == NULL;
+       l = l->next)
+    window = OKC_IS_WINDOW (l->data) ? OKC_WINDOW (l->data) : NULL;
+  self->preferences =
+    GTK_WINDOW (okc_preferences_window_new (GTK_WINDOW (window), self->settings,
+                                            window != NULL ? okc_window_get_signed_in_url (window)
+                                                           : NULL));
+  g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  gtk_window_present (self->preferences);
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -135,7 +169,11 @@ about_action (GSimpleAction *action,
                         "application-icon", APPLICATION_ID,
                         "developer-name", "OK2Charge",
                         "version", PACKAGE_VERSION,
+                        "website", OKC_WEBSITE,
+                        "issue-url", OKC_ISSUE_URL,
                         "developers", developers,
+                        /* Translators: your names and emails, one a line, for the About window */
+                        "translator-credits", _("translator-credits"),
                         "copyright", "© 2026 OK2Charge",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", _("Answer the support tickets the OK2Charge chatbot hands off."),
@@ -145,27 +183,49 @@ about_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "preferences", preferences_action },
   { "about", about_action },
   { "sign-out", sign_out_action },
   { "show-ticket", show_ticket_action, "s" },
 };
 
+/* The "color-scheme" setting, applied at startup and whenever it changes. */
+static void
+apply_color_scheme (OkcApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
 static void
 okc_application_startup (GApplication *application)
 {
-  static const char * const quit_accels[] = { "<Control>q", NULL };
   OkcApplication *self = OKC_APPLICATION (application);
+  static const char * const quit_accels[] = { "<Control>q", NULL };
+  static const char * const preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (okc_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 
   /* Times of day with the desktop's 12 or 24 hour clock; 24 without GNOME's schemas. */
   self->interface_settings = okc_time_format_desktop_settings ();
   if (self->interface_settings != NULL)
     okc_time_format_follow_desktop (self->interface_settings);
+
+  apply_color_scheme (self);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -173,6 +233,8 @@ okc_application_finalize (GObject *object)
 {
   OkcApplication *self = OKC_APPLICATION (object);
 
+  if (self->preferences != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
   g_clear_object (&self->settings);
   g_clear_object (&self->interface_settings);
   g_free (self->options.backend_url);

@@ -273,7 +273,10 @@ okc_sidebar_select_fleet_page (OkcSidebar *self,
         gtk_list_box_select_row (self->billing_list, self->reviews_row);
     }
   else if (g_str_equal (page, "audit"))
-    gtk_list_box_select_row (self->supervision_list, self->audit_row);
+    {
+      if (gtk_widget_get_visible (GTK_WIDGET (self->supervision_list)))
+        gtk_list_box_select_row (self->supervision_list, self->audit_row);
+    }
   else if (g_str_equal (page, "accounts"))
     gtk_list_box_select_row (self->customers_list, self->accounts_row);
   else

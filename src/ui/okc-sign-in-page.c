@@ -96,6 +96,22 @@ okc_sign_in_page_fill (OkcSignInPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
 }
 
+/**
+ * okc_sign_in_page_set_url:
+ * @backend_url: the address to offer (the preferences changed it)
+ *
+ * Replaces the address and leaves the email and password as they were.
+ */
+void
+okc_sign_in_page_set_url (OkcSignInPage *self,
+                          const char    *backend_url)
+{
+  g_return_if_fail (OKC_IS_SIGN_IN_PAGE (self));
+  g_return_if_fail (backend_url != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), backend_url);
+}
+
 const char *
 okc_sign_in_page_get_url (OkcSignInPage *self)
 {

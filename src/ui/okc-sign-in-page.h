@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (OkcSignInPage, okc_sign_in_page, OKC, SIGN_IN_PAGE, GtkWid
 void        okc_sign_in_page_fill         (OkcSignInPage *self,
                                            const char    *backend_url,
                                            const char    *email);
+void        okc_sign_in_page_set_url      (OkcSignInPage *self,
+                                           const char    *backend_url);
 const char *okc_sign_in_page_get_url      (OkcSignInPage *self);
 const char *okc_sign_in_page_get_email    (OkcSignInPage *self);
 const char *okc_sign_in_page_get_password (OkcSignInPage *self);

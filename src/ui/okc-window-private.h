@@ -55,6 +55,9 @@ struct _OkcWindow
   OkcTicketQueue *queue;
   OkcTicketSync *sync;
   guint refresh_timeout_id;
+  /* Whether a change of sidebar section is the agent's, to be remembered: not while
+   * the section of the last run is being restored or the account is being closed. */
+  gboolean remember_section;
   guint recount_idle_id;
   gboolean changing;
   OkcEventStream *events;

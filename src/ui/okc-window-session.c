@@ -41,8 +41,11 @@ okc_window_session_close (OkcWindow *self)
 static void
 forget_token (OkcWindow *self)
 {
-  g_autofree char *url = g_settings_get_string (self->settings, "backend-url");
+  g_autofree char *saved_url = g_settings_get_string (self->settings, "backend-url");
   g_autofree char *email = g_settings_get_string (self->settings, "user-email");
+  /* The token is kept under the address it was issued by, which the preferences may have
+   * changed since for the next sign-in. */
+  const char *url = self->client != NULL ? okc_client_get_base_url (self->client) : saved_url;
 
   okc_credentials_clear_async (self->credentials, url, email, NULL, NULL, NULL);
 }

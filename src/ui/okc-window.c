@@ -202,6 +202,8 @@ folder_selected_cb (OkcWindow *self)
   okc_queue_view_set_title (self->queue_view, okc_queue_folder_get_title (folder));
   okc_queue_filter_set_folder (self->filter, folder);
   g_settings_set_string (self->settings, "selected-view", okc_queue_folder_get_id (folder));
+  if (self->remember_section)
+    g_settings_set_string (self->settings, "selected-section", "queue");
   update_queue_status (self);
 }
 
@@ -348,10 +350,71 @@ refresh_action (GtkWidget  *widget,
 static void
 fleet_page_cb (OkcWindow *self)
 {
+  const char *page = okc_sidebar_get_fleet_page (self->sidebar);
+
+  /* NULL: a queue view was chosen, which folder_selected_cb remembers. */
+  if (page != NULL && self->remember_section)
+    g_settings_set_string (self->settings, "selected-section", page);
+
   if (okc_window_sessions_page_changed (self) || okc_window_refunds_page_changed (self) ||
       okc_window_audit_page_changed (self) || okc_window_accounts_page_changed (self))
     return;
   okc_window_fleet_page_changed (self);
+}
+
+/* Goes back to the sidebar section the window showed last, once signed in: the queue
+ * view is already chosen. A supervisor's section an agent does not see stays on the
+ * queue (the sidebar only selects rows it shows). */
+static void
+restore_section (OkcWindow *self)
+{
+  g_autofree char *section = g_settings_get_string (self->settings, "selected-section");
+
+  if (!g_str_equal (section, "queue"))
+    okc_sidebar_select_fleet_page (self->sidebar, section);
+  self->remember_section = TRUE;
+}
+
+static void
+arm_refresh_timer (OkcWindow *self)
+{
+  g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
+  self->refresh_timeout_id =
+    g_timeout_add_seconds (g_settings_get_uint (self->settings, "refresh-interval"),
+                           refresh_timeout_cb, self);
+}
+
+/* A new interval from the preferences counts from now, without a restart. */
+static void
+refresh_interval_changed_cb (OkcWindow *self)
+{
+  if (self->refresh_timeout_id != 0)
+    arm_refresh_timer (self);
+}
+
+/* The sign-in page offers the address saved last, also one saved while it is shown. */
+static void
+backend_url_changed_cb (OkcWindow *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "backend-url");
+
+  if (self->client == NULL)
+    okc_sign_in_page_set_url (self->sign_in_page, url);
+}
+
+/**
+ * okc_window_get_signed_in_url:
+ *
+ * Returns: (nullable): the address of the backend the agent is signed in to, %NULL on
+ *   the sign-in page.
+ */
+const char *
+okc_window_get_signed_in_url (OkcWindow *self)
+{
+  g_return_val_if_fail (OKC_IS_WINDOW (self), NULL);
+
+  return self->client != NULL && self->user != NULL ? okc_client_get_base_url (self->client)
+                                                    : NULL;
 }
 
 static void
@@ -404,9 +467,7 @@ okc_window_attach_queue (OkcWindow *self)
   queue_changed_cb (self);
   update_queue_status (self);
 
-  self->refresh_timeout_id =
-    g_timeout_add_seconds (g_settings_get_uint (self->settings, "refresh-interval"),
-                           refresh_timeout_cb, self);
+  arm_refresh_timer (self);
   gtk_stack_set_visible_child_name (self->main_stack, "console");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", TRUE);
   okc_window_live_start (self);
@@ -418,11 +479,14 @@ okc_window_attach_queue (OkcWindow *self)
   okc_window_accounts_start (self);
   okc_client_list_users_async (self->client, self->account_cancellable, team_fetched_cb,
                                g_object_ref (self));
+  restore_section (self);
 }
 
 void
 okc_window_detach_queue (OkcWindow *self)
 {
+  /* Closing the account hides sections: the last one chosen stays remembered. */
+  self->remember_section = FALSE;
   okc_window_refunds_stop (self);
   okc_window_payouts_stop (self);
   okc_window_audit_stop (self);
@@ -486,6 +550,10 @@ okc_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_settings_bind (self->settings, "queue-sort", self, "queue-sort", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::refresh-interval",
+                           G_CALLBACK (refresh_interval_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::backend-url",
+                           G_CALLBACK (backend_url_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

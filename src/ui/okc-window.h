@@ -41,5 +41,6 @@ void       okc_window_show_ticket (OkcWindow           *self,
 void       okc_window_show_charger (OkcWindow          *self,
                                     const char         *charger_id);
 OkcOutbox *okc_window_get_outbox   (OkcWindow          *self);
+const char *okc_window_get_signed_in_url (OkcWindow     *self);
 
 G_END_DECLS

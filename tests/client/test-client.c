@@ -591,6 +591,34 @@ test_cancelled (void)
   g_assert_cmpuint (okc_ticket_page_get_tickets (page)->len, ==, 300);
 }
 
+/* The preferences check an address with the rule the client uses, before saving it. */
+static void
+test_check_base_url (void)
+{
+  static const char * const bad[] = {
+    "", "not a url", "ftp://example.com", "http://", "https://user:pw@example.com",
+    "https://example.com/?a=1", "https://example.com/#top", "example.com:8765",
+  };
+  g_autofree char *good = NULL;
+  g_autofree char *prefixed = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *checked = okc_client_check_base_url (bad[i], &error);
+
+      g_assert_null (checked);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      /* The message names what was typed, so the person sees what to correct. */
+      g_assert_nonnull (strstr (error->message, bad[i]));
+    }
+
+  good = okc_client_check_base_url ("https://support.example.com:8443/", NULL);
+  g_assert_cmpstr (good, ==, "https://support.example.com:8443");
+  prefixed = okc_client_check_base_url ("http://127.0.0.1:8765/api//", NULL);
+  g_assert_cmpstr (prefixed, ==, "http://127.0.0.1:8765/api");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -599,6 +627,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/Okc/Client/client/check-base-url", test_check_base_url);
   g_test_add_func ("/Okc/Client/client/sign-in", test_sign_in);
   g_test_add_func ("/Okc/Client/client/sign-in-wrong-password", test_sign_in_wrong_password);
   g_test_add_func ("/Okc/Client/client/unauthorized", test_unauthorized);
