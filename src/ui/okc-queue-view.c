@@ -95,6 +95,16 @@ search_changed_cb (OkcQueueView *self)
   g_signal_emit (self, signals[SEARCH_CHANGED], 0, okc_queue_view_get_search_text (self));
 }
 
+/* Return on a row the keyboard reached without selecting it (Down from the search,
+ * Tab into the list) opens its ticket, as a click does. */
+static void
+row_activated_cb (OkcQueueView *self,
+                  guint         position)
+{
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
 /**
  * okc_queue_view_stop_search:
  *
@@ -621,6 +631,7 @@ okc_queue_view_class_init (OkcQueueViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_label);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_detail_label);
