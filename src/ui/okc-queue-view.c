@@ -374,8 +374,11 @@ okc_queue_view_set_model (OkcQueueView *self,
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (items_changed_cb),
-                                self);
+      /* After the list view has taken the change in: selecting again from inside the
+       * emission, before it has, leaves it showing rows that are gone (a crash when the
+       * view is refiltered around the selected ticket). */
+      g_signal_connect_data (self->selection, "items-changed", G_CALLBACK (items_changed_cb),
+                             self, NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_swapped (self->selection, "selection-changed",
                                 G_CALLBACK (selection_changed_cb), self);
     }

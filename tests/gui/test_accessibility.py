@@ -177,6 +177,20 @@ def select_row(console, title):
     press('Return')
 
 
+def menu_item(console, name):
+    console.click_button('More ticket actions')
+    console.click(lambda n: n.name.startswith(name), '%s in the menu' % name)
+
+
+def first_request(console, main):
+    requests = console.find(lambda n: n.name == 'Refund requests' and n.roleName == 'list',
+                            'the refund requests', within=main)
+    wait_until(lambda: requests.childCount > 0, 'a refund request')
+    requests[0].select()
+    console.find(lambda n: n.name == 'Findings' and n.roleName == 'list', 'the request’s findings',
+                 within=main)
+
+
 def open_ticket(console, ticket_id):
     press('<Control>1')
     press('<Control>f')
@@ -234,7 +248,8 @@ def payout_ticket(api):
 
 def keyboard_flow(console, ticket_id):
     """From the queue with keys alone: the search finds the ticket, Down and Return open
-    it, Tab reaches its actions, Return opens the Assign dialog, Escape shuts it."""
+    it, Tab reaches its actions, Return on Hard Reset opens its confirmation, Escape shuts
+    it (nothing is sent)."""
     press('<Control>1')
     queue = console.queue()
     press('<Control>f')
@@ -254,7 +269,7 @@ def keyboard_flow(console, ticket_id):
                'Return to open %s' % ticket_id)
     check(True, 'Return opens %s' % ticket_id)
 
-    # Tab on until the Assign button has the focus: every action is reached by Tab.
+    # Tab on until the Hard Reset button has the focus: every action is reached by Tab.
     def focused_in_view():
         return view.findChild(lambda n: state(n) is not None and
                               state(n).contains(pyatspi.STATE_FOCUSED) and
@@ -266,30 +281,31 @@ def keyboard_flow(console, ticket_id):
         node = focused_in_view()
         if node is not None:
             reached.append(node.name)
-            if node.name.startswith('Assign'):
+            if node.name.startswith('Hard Reset'):
                 break
     else:
-        fail('Tab never reached the Assign button; it reached %s' % reached)
+        fail('Tab never reached the Hard Reset button; it reached %s' % reached)
     check(True, 'Tab reaches the ticket’s actions: %s' % ', '.join(n[:24] for n in reached))
     press('Return')
     dialog = console.find(lambda n: n.roleName in ('dialog', 'frame', 'window') and
-                          n.name.startswith('Assign'), 'Return to open the Assign dialog')
+                          n.name.startswith('Hard Reset'), 'Return to open the Hard Reset dialog')
     time.sleep(0.5)
     infocus = dialog.findChild(lambda n: state(n) is not None and
                                state(n).contains(pyatspi.STATE_FOCUSED), retry=False,
                                requireResult=False)
-    check(infocus is not None, 'the Assign dialog opens with the focus in it (%s “%s”)' %
+    check(infocus is not None, 'the Hard Reset dialog opens with the focus in it (%s “%s”)' %
           (infocus.roleName if infocus else '-', infocus.name if infocus else '-'))
     press('Escape')
-    wait_until(lambda: not any(f.name.startswith('Assign') for f in console.app.children),
-               'Escape to close the Assign dialog')
-    check(True, 'Escape closes the Assign dialog')
+    wait_until(lambda: not any(f.name.startswith('Hard Reset') for f in console.app.children),
+               'Escape to close the Hard Reset dialog')
+    check(True, 'Escape closes the Hard Reset dialog')
 
 
 def views(console, api):
     """(title, how to get there and walk, …): one line a view."""
     ticket_sessions = first_ticket(api, 'billing-dispute')
     ticket_charger = first_ticket(api, 'charger-offline')
+    ticket_assignment = first_ticket(api, 'charger-assignment')
     ticket_account, account = account_ticket(api)
     ticket_payout, payout_id = payout_ticket(api)
     w = Walk(console)
@@ -322,8 +338,9 @@ def views(console, api):
         ('Queue › All open', queue_view('All open'), (), ()),
         ('Queue › Unassigned', queue_view('Unassigned'), (), ()),
         ('Queue › Assigned to me', queue_view('Assigned to me'), (), ()),
-        ('Ticket with sessions', ticket(ticket_sessions), (), (
-            ('Assign dialog', lambda: click_within(console.ticket_view(), 'Assign…'), 'Assign'),
+        ('Ticket with sessions', ticket(ticket_sessions), (), ()),
+        ('Ticket about a charger’s assignment', ticket(ticket_assignment), (), (
+            ('Assign Charger', lambda: menu_item(console, 'Assign Charger'), 'Assign Charger'),
         )),
         ('Ticket with a charger', ticket(ticket_charger), ('Power over time',), ()),
         ('Ticket with an account', ticket(ticket_account), (), ()),
@@ -333,7 +350,10 @@ def views(console, api):
         ('Sessions', key('<Control>3', lambda: console.find(
             lambda n: n.name == 'Sessions' and n.roleName in ('tree table', 'table'),
             'the session log', within=main)), (), ()),
-        ('Refund Reviews', key('<Control>5', named('Refund requests')), (), ()),
+        ('Refund Reviews', key('<Control>5', lambda: first_request(console, main)), (), (
+            ('Approve', lambda: console.click_button('Approve…', within=main),
+             'Approve the Refund'),
+        )),
         ('Audit Trail', key('<Control>6', lambda: time.sleep(2)), (), ()),
         ('Accounts search', key('<Control>7', lambda: time.sleep(1)), (), ()),
     ]
