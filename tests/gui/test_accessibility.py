@@ -135,6 +135,7 @@ class Walk:
                                                                        found[chart][:90]))
         for role, path, what in problems:
             self.failures.append('%s › %s › %s (%s)' % (title, role, path, what))
+            print('  unnamed: ' + self.failures[-1])
         self.visited.append(title)
         print('ok: walked %s: %d unnamed' % (title, len(problems)))
 
@@ -173,8 +174,8 @@ def sidebar_row(console, title):
 
 def select_row(console, title):
     row = sidebar_row(console, title)
-    row.grabFocus()
-    press('Return')
+    if not row.select():
+        row.click()
 
 
 def menu_item(console, name):
@@ -193,6 +194,7 @@ def first_request(console, main):
 
 def open_ticket(console, ticket_id):
     press('<Control>1')
+    select_row(console, 'All open')
     press('<Control>f')
     press('<Control>a')
     type_text(ticket_id)
