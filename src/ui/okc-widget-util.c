@@ -44,3 +44,34 @@ okc_format_local_time (gint64 unix_time)
   /* Translators: a date and time, as strftime() format: "24 Nov 2026, 09:30" */
   return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }
+
+/**
+ * okc_widget_name_drop_downs:
+ * @root: a widget whose template holds drop-downs
+ *
+ * In GTK 4.8 a GtkDropDown's keyboard focus lands on the toggle button inside it, which
+ * has no name: a screen reader says "toggle button". Each drop-down under @root has its
+ * button labelled by the drop-down, so the button says the drop-down's name.
+ */
+void
+okc_widget_name_drop_downs (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_DROP_DOWN (child))
+        {
+          for (GtkWidget *part = gtk_widget_get_first_child (child); part != NULL;
+               part = gtk_widget_get_next_sibling (part))
+            if (GTK_IS_TOGGLE_BUTTON (part))
+              gtk_accessible_update_relation (GTK_ACCESSIBLE (part),
+                                              GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                              /* GTK 4.8 takes the list and owns it */
+                                              g_list_append (NULL, child), -1);
+        }
+      else
+        okc_widget_name_drop_downs (child);
+    }
+}

@@ -108,9 +108,13 @@ def walk(root):
                     problems.append((role, path_of(node, root) + ' › ' + name,
                                      'a chart with no description'))
             elif unnamed(name) and not describe(node):
-                # An icon beside words repeats them; one alone tells something.
-                siblings = [s for s in node.parent if s != node] if node.parent else []
-                if not any(s.roleName == 'label' and s.name for s in siblings):
+                # An icon beside words repeats them, one in a named row or field repeats
+                # its name (a screen reader says that); one alone tells something.
+                parent = node.parent
+                siblings = [s for s in parent if s != node] if parent else []
+                near = [parent, parent.parent if parent else None]
+                if not any(s.roleName == 'label' and s.name for s in siblings) and \
+                        not any(a is not None and not unnamed(a.name) for a in near):
                     problems.append((role, path_of(node, root), 'a picture with no name'))
         for child in node:
             visit(child)
@@ -147,7 +151,9 @@ class Walk:
             'the dialog “%s”' % dialog_name)
         self.check_view(title, dialog)
         press('Escape')
-        wait_until(lambda: not any(f.name == dialog.name and showing(f)
+        # A window kept for later stays in the tree, no longer visible.
+        wait_until(lambda: not any(f.name == dialog.name and
+                                   state(f).contains(pyatspi.STATE_VISIBLE)
                                    for f in self.console.app.children
                                    if f.roleName in ('dialog', 'frame', 'window')),
                    'Escape to close “%s”' % dialog_name)
