@@ -46,32 +46,24 @@ okc_format_local_time (gint64 unix_time)
 }
 
 /**
- * okc_widget_name_drop_downs:
- * @root: a widget whose template holds drop-downs
+ * okc_widget_name_drop_down:
+ * @drop_down: a drop-down
+ * @label: its accessible name, as its own
  *
- * In GTK 4.8 a GtkDropDown's keyboard focus lands on the toggle button inside it, which
- * has no name: a screen reader says "toggle button". Each drop-down under @root has its
- * button labelled by the drop-down, so the button says the drop-down's name.
+ * In GTK 4.8 a GtkDropDown's keyboard focus lands on the button inside it, which has no
+ * name (a labelled-by relation is not followed either): a screen reader would say
+ * "toggle button". The button gets the drop-down's name.
  */
 void
-okc_widget_name_drop_downs (GtkWidget *root)
+okc_widget_name_drop_down (GtkDropDown *drop_down,
+                           const char  *label)
 {
-  g_return_if_fail (GTK_IS_WIDGET (root));
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (label != NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_DROP_DOWN (child))
-        {
-          for (GtkWidget *part = gtk_widget_get_first_child (child); part != NULL;
-               part = gtk_widget_get_next_sibling (part))
-            if (GTK_IS_TOGGLE_BUTTON (part))
-              gtk_accessible_update_relation (GTK_ACCESSIBLE (part),
-                                              GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                              /* GTK 4.8 takes the list and owns it */
-                                              g_list_append (NULL, child), -1);
-        }
-      else
-        okc_widget_name_drop_downs (child);
-    }
+  for (GtkWidget *part = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); part != NULL;
+       part = gtk_widget_get_next_sibling (part))
+    if (GTK_IS_BUTTON (part))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (part), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
 }

@@ -151,11 +151,13 @@ class Walk:
             'the dialog “%s”' % dialog_name)
         self.check_view(title, dialog)
         press('Escape')
-        # A window kept for later stays in the tree, no longer visible.
+        # A window kept for later stays in the tree, still "visible": the window under
+        # it has the keyboard again.
         wait_until(lambda: not any(f.name == dialog.name and
-                                   state(f).contains(pyatspi.STATE_VISIBLE)
+                                   state(f).contains(pyatspi.STATE_ACTIVE)
                                    for f in self.console.app.children
-                                   if f.roleName in ('dialog', 'frame', 'window')),
+                                   if f.roleName in ('dialog', 'frame', 'window')) and
+                   any(state(f).contains(pyatspi.STATE_ACTIVE) for f in self.console.app.children),
                    'Escape to close “%s”' % dialog_name)
 
 
