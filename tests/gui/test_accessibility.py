@@ -32,9 +32,11 @@ CONTROL_ROLES = {
     'push button', 'toggle button', 'check box', 'radio button', 'menu item',
     'check menu item', 'radio menu item', 'combo box', 'text', 'entry', 'password text',
     'spin button', 'slider', 'switch', 'link', 'page tab', 'toggle', 'tree item',
-    'table row', 'list item', 'menu',
+    'list item', 'menu',
 }
-FOCUS_ONLY_ROLES = {'list item', 'table row', 'tree item'}
+FOCUS_ONLY_ROLES = {'list item', 'tree item'}
+# A table's row is announced by its cells, each under its column's header (as in an ARIA
+# grid): its own name is not asked for; an unnamed control in a cell is.
 # Charts draw what they tell: their description is what a screen reader says of them.
 CHARTS = {'Power over time', 'Revenue by day'}
 # GTK 4.8 calls a widget that has no accessible name by its type ("GtkImage").
@@ -113,9 +115,12 @@ def walk(root):
                 # its name (a screen reader says that); one alone tells something.
                 parent = node.parent
                 siblings = [s for s in parent if s != node] if parent else []
-                near = [parent, parent.parent if parent else None]
+                near, up = [], parent
+                while up is not None and up != root and len(near) < 4:
+                    near.append(up)
+                    up = up.parent
                 if not any(s.roleName == 'label' and s.name for s in siblings) and \
-                        not any(a is not None and not unnamed(a.name) for a in near):
+                        not any(not unnamed(a.name) for a in near):
                     problems.append((role, path_of(node, root), 'a picture with no name'))
         for child in node:
             visit(child)
