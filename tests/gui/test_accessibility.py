@@ -217,13 +217,12 @@ def open_session(console, main):
     """The session log's first row, opened with Return."""
     table = console.find(lambda n: n.name == 'Sessions' and n.roleName in ('tree table', 'table'),
                          'the session log', within=main)
-    cell = console.find(lambda n: n.roleName == 'label' and n.name.startswith('SES-') and
-                        n.parent.roleName == 'table cell', 'a session in the log', within=table)
-    session_id = cell.name
+    cell = console.find(lambda n: n.roleName == 'table cell', 'a session in the log',
+                        within=table)
     cell.click()
     press('Return')
-    console.find(lambda n: n.roleName == 'label' and n.name == session_id and
-                 n.parent.roleName != 'table cell', 'the page of %s' % session_id, within=main)
+    console.find(lambda n: n.roleName == 'label' and n.name.startswith('SES-') and
+                 n.parent.roleName != 'table cell', 'the session’s page', within=main)
     return main
 
 
