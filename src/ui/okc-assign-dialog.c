@@ -350,6 +350,9 @@ okc_assign_dialog_class_init (OkcAssignDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_properties_cb);
   gtk_widget_class_bind_template_callback (widget_class, property_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, assign_clicked_cb);
+
+  /* Escape cancels, as in every dialog. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

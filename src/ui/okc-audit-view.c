@@ -473,6 +473,8 @@ okc_audit_view_init (OkcAuditView *self)
   const char * const *prefixes = okc_audit_action_kinds ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  okc_widget_name_drop_down (self->person_dropdown, _("Person filter"));
+  okc_widget_name_drop_down (self->action_dropdown, _("Action filter"));
   self->entries = g_list_store_new (OKC_TYPE_AUDIT_ENTRY);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -753,6 +753,7 @@ static void
 okc_charger_commands_init (OkcChargerCommands *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  okc_widget_name_drop_down (self->availability_dropdown, _("Availability"));
   add_quick_buttons (self);
   self->cancellable = g_cancellable_new ();
   self->clock = okc_clock_new_system (30);

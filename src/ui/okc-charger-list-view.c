@@ -697,4 +697,6 @@ okc_charger_list_view_init (OkcChargerListView *self)
 {
   self->property_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  okc_widget_name_drop_down (self->property_dropdown, _("Property"));
+  okc_widget_name_drop_down (self->state_dropdown, _("State"));
 }

@@ -50,6 +50,11 @@ update_accessible_label (OkcChargerRow *self)
       label = with_attention;
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* The list's item, which takes the focus, has no name of its own in GTK 4.8: a screen
+   * reader landing on it says the row's. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* The parts that change with time alone: the heartbeat's age and the attention reason,

@@ -95,6 +95,16 @@ search_changed_cb (OkcQueueView *self)
   g_signal_emit (self, signals[SEARCH_CHANGED], 0, okc_queue_view_get_search_text (self));
 }
 
+/* Return on a row the keyboard reached without selecting it (Down from the search,
+ * Tab into the list) opens its ticket, as a click does. */
+static void
+row_activated_cb (OkcQueueView *self,
+                  guint         position)
+{
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
 /**
  * okc_queue_view_stop_search:
  *
@@ -364,8 +374,11 @@ okc_queue_view_set_model (OkcQueueView *self,
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (items_changed_cb),
-                                self);
+      /* After the list view has taken the change in: selecting again from inside the
+       * emission, before it has, leaves it showing rows that are gone (a crash when the
+       * view is refiltered around the selected ticket). */
+      g_signal_connect_data (self->selection, "items-changed", G_CALLBACK (items_changed_cb),
+                             self, NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_swapped (self->selection, "selection-changed",
                                 G_CALLBACK (selection_changed_cb), self);
     }
@@ -621,6 +634,7 @@ okc_queue_view_class_init (OkcQueueViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_label);
   gtk_widget_class_bind_template_child (widget_class, OkcQueueView, banner_detail_label);

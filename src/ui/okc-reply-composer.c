@@ -462,6 +462,7 @@ static void
 okc_reply_composer_init (OkcReplyComposer *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  okc_widget_name_drop_down (self->status_dropdown, _("Status after sending"));
 
   self->agent_name = g_strdup ("");
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -847,6 +847,7 @@ okc_session_panel_init (OkcSessionPanel *self)
   g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  okc_widget_name_drop_down (self->property_dropdown, _("Property filter"));
 
   self->property_names = gtk_string_list_new (NULL);
   self->property_ids = g_ptr_array_new_with_free_func (g_free);

@@ -543,6 +543,9 @@ okc_statement_dialog_class_init (OkcStatementDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_sessions_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_payouts_cb);
   gtk_widget_class_bind_template_callback (widget_class, print_cb);
+
+  /* Escape cancels, as in every dialog. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

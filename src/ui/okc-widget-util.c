@@ -44,3 +44,26 @@ okc_format_local_time (gint64 unix_time)
 
   return okc_time_format (local, OKC_TIME_FORM_DATE_TIME);
 }
+
+/**
+ * okc_widget_name_drop_down:
+ * @drop_down: a drop-down
+ * @label: its accessible name, as its own
+ *
+ * In GTK 4.8 a GtkDropDown's keyboard focus lands on the button inside it, which has no
+ * name (a labelled-by relation is not followed either): a screen reader would say
+ * "toggle button". The button gets the drop-down's name.
+ */
+void
+okc_widget_name_drop_down (GtkDropDown *drop_down,
+                           const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (label != NULL);
+
+  for (GtkWidget *part = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); part != NULL;
+       part = gtk_widget_get_next_sibling (part))
+    if (GTK_IS_BUTTON (part))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (part), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+}

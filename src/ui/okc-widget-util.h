@@ -13,5 +13,7 @@ G_BEGIN_DECLS
 void  okc_widget_dispose_template (GtkWidget *widget,
                                    GType      widget_type);
 char *okc_format_local_time       (gint64     unix_time);
+void  okc_widget_name_drop_down   (GtkDropDown *drop_down,
+                                   const char  *label);
 
 G_END_DECLS
