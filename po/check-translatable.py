@@ -13,10 +13,12 @@ Fails, printing file:line and the string, when
       human text is not marked for translation and is not in
       po/untranslated.txt (or an entry there no longer matches anything);
   (d) generating the .pot the way meson's i18n.gettext (preset 'glib') does
-      prints any warning.
+      prints any warning;
+  (e) a language of po/LINGUAS does not translate every string of that .pot
+      (untranslated or fuzzy after msgmerge), or fails msgfmt --check.
 
 Usage: check-translatable.py SOURCE_ROOT [XGETTEXT]
-Only the standard library and xgettext are needed.
+Only the standard library and gettext's xgettext, msgmerge and msgfmt are needed.
 """
 
 import os
@@ -331,6 +333,24 @@ def check_pot_warnings(root, xgettext_cmd, tmp, errors):
         errors.append("xgettext (the pot target) is not clean:\n" + output)
 
 
+def check_translations_complete(root, tmp, errors):
+    """(e): every language in LINGUAS translates every string of the pot that (d) wrote,
+    none fuzzy (a changed English string), and passes msgfmt --check."""
+    pot = os.path.join(tmp, "ok2charge-console.pot")
+    with open(os.path.join(root, "po", "LINGUAS"), encoding="utf-8") as stream:
+        languages = [w for line in stream for w in line.split("#")[0].split()]
+    for language in languages:
+        merged = os.path.join(tmp, language + ".po")
+        subprocess.run(["msgmerge", "--quiet", "--output-file", merged,
+                        os.path.join(root, "po", language + ".po"), pot], check=True)
+        proc = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, merged],
+                              capture_output=True, text=True)
+        statistics = proc.stderr.strip()
+        if proc.returncode != 0 or "fuzzy" in statistics or "untranslated" in statistics:
+            errors.append(f"po/{language}.po is not complete for the sources: {statistics} "
+                          f"(msgmerge it with the pot and translate what is missing)")
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
@@ -343,6 +363,7 @@ def main():
         check_potfiles(root, xgettext_cmd, tmp, errors)
         check_c_strings(root, xgettext_cmd, tmp, errors)
         check_pot_warnings(root, xgettext_cmd, tmp, errors)
+        check_translations_complete(root, tmp, errors)
     for error in errors:
         print(error)
     if errors:
